@@ -1,0 +1,48 @@
+# Two commands on a fresh machine: `make run` and `make test` (see README.md).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-postgres lint venv demo browser worker beat clean
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.txt
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+var:
+	mkdir -p var
+
+demo: venv var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+
+run: demo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test: venv browser var
+	$(BIN)/python -m pytest -q --create-db
+
+test-postgres: venv browser var
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/priemnaya REDIS_URL=redis://127.0.0.1:6379/1 CELERY_EAGER=1 \
+		$(BIN)/python -m pytest -q --create-db
+
+lint: venv
+	$(BIN)/ruff check .
+
+worker: venv
+	$(BIN)/celery -A priemnaya worker -l info
+
+beat: venv
+	$(BIN)/celery -A priemnaya beat -l info
+
+clean:
+	rm -rf $(VENV) var staticfiles

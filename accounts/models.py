@@ -1,0 +1,117 @@
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+
+class Company(models.Model):
+    """The management company using the product, and the higher authority it names (W7)."""
+
+    name = models.CharField("название", max_length=300)
+    short_name = models.CharField("краткое название", max_length=120)
+    address = models.CharField("адрес", max_length=300, blank=True)
+    phone = models.CharField("телефон", max_length=60, blank=True)
+    hotline = models.CharField("горячая линия", max_length=60, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    hq_name = models.CharField("вышестоящая организация", max_length=300)
+    hq_address = models.CharField("адрес вышестоящей организации", max_length=300, blank=True)
+    hq_phone = models.CharField("телефон вышестоящей организации", max_length=60, blank=True)
+    hq_email = models.EmailField("e-mail вышестоящей организации", blank=True)
+    hq_site = models.CharField("сайт вышестоящей организации", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "управляющая компания"
+        verbose_name_plural = "управляющая компания"
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    @classmethod
+    def current(cls) -> "Company":
+        company = cls.objects.order_by("pk").first()
+        if company is None:
+            company = cls.objects.create(
+                name="Управляющая компания",
+                short_name="УК",
+                hq_name="Региональный штаб по защите прав потребителей",
+            )
+        return company
+
+    def hq_notice(self) -> str:
+        """The W7 notice: the applicant may appeal to the higher organisation."""
+        contacts = ", ".join(
+            part
+            for part in (self.hq_address, f"тел. {self.hq_phone}" if self.hq_phone else "",
+                         self.hq_email, self.hq_site)
+            if part
+        )
+        return (
+            "Если вы не согласны с ответом, вы вправе обратиться в вышестоящую организацию: "
+            f"{self.hq_name}" + (f" ({contacts})." if contacts else ".")
+        )
+
+
+class Department(models.Model):
+    name = models.CharField("название", max_length=200, unique=True)
+    code = models.SlugField("код", max_length=40, unique=True)
+    phone = models.CharField("телефон", max_length=60, blank=True)
+
+    class Meta:
+        verbose_name = "подразделение"
+        verbose_name_plural = "подразделения"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StaffProfile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    department = models.ForeignKey(Department, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="staff", verbose_name="подразделение")
+    position = models.CharField("должность", max_length=200, blank=True)
+    phone = models.CharField("телефон", max_length=60, blank=True)
+    is_available = models.BooleanField("доступен для назначения", default=True)
+
+    class Meta:
+        verbose_name = "профиль сотрудника"
+        verbose_name_plural = "профили сотрудников"
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.username
+
+
+class ApiToken(models.Model):
+    """A bearer token for the staff API; only its hash is stored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "API-токен"
+        verbose_name_plural = "API-токены"
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+    @staticmethod
+    def hash(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user) -> tuple["ApiToken", str]:
+        key = secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, key_hash=cls.hash(key), prefix=key[:8])
+        return token, key
+
+    @classmethod
+    def user_for(cls, key: str):
+        token = cls.objects.select_related("user").filter(key_hash=cls.hash(key), is_active=True).first()
+        if token is None or not token.user.is_active:
+            return None
+        return token.user

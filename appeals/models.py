@@ -1,0 +1,285 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from .choices import OPEN_STATUSES, Channel, Complexity, Favour, Kind, Priority, Status
+
+
+class Category(models.Model):
+    code = models.SlugField("код", max_length=40, unique=True)
+    name = models.CharField("название", max_length=200)
+    order = models.PositiveIntegerField("порядок", default=0)
+
+    class Meta:
+        verbose_name = "категория"
+        verbose_name_plural = "категории"
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Reason(models.Model):
+    """A leaf of the classification tree; carries its defaults (norms live in deadlines)."""
+
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="reasons", verbose_name="категория")
+    code = models.SlugField("код", max_length=60, unique=True)
+    name = models.CharField("название", max_length=300)
+    is_emergency = models.BooleanField("аварийная", default=False)
+    default_complexity = models.CharField("сложность по умолчанию", max_length=1, choices=Complexity.choices,
+                                          default=Complexity.A)
+    department = models.ForeignKey("accounts.Department", null=True, blank=True, on_delete=models.SET_NULL,
+                                   verbose_name="подразделение по умолчанию")
+    order = models.PositiveIntegerField("порядок", default=0)
+    is_active = models.BooleanField("используется", default=True)
+
+    class Meta:
+        verbose_name = "причина"
+        verbose_name_plural = "причины"
+        ordering = ["category__order", "order", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.category.name} → {self.name}"
+
+
+class ResourceCompany(models.Model):
+    name = models.CharField("название", max_length=300, unique=True)
+    service = models.CharField("ресурс / услуга", max_length=200, blank=True)
+    phone = models.CharField("телефон", max_length=60, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+
+    class Meta:
+        verbose_name = "ресурсоснабжающая организация"
+        verbose_name_plural = "ресурсоснабжающие организации"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Applicant(models.Model):
+    full_name = models.CharField("ФИО", max_length=300)
+    phone = models.CharField("телефон", max_length=20, blank=True, db_index=True,
+                             help_text="Хранится в виде +7XXXXXXXXXX.")
+    email = models.EmailField("e-mail", blank=True)
+    postal_address = models.CharField("почтовый адрес", max_length=400, blank=True)
+    building = models.ForeignKey("housing.Building", null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="applicants", verbose_name="дом")
+    flat = models.CharField("квартира", max_length=20, blank=True)
+    is_disabled = models.BooleanField("инвалидность", default=False)
+    is_veteran = models.BooleanField("ветеран", default=False)
+    is_elderly = models.BooleanField("пожилой возраст", default=False)
+    is_low_income = models.BooleanField("малоимущий", default=False)
+    name_key = models.CharField(max_length=300, db_index=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "заявитель"
+        verbose_name_plural = "заявители"
+        ordering = ["full_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.name_key = self.full_name.lower().replace("ё", "е")
+        super().save(*args, **kwargs)
+
+    @property
+    def care_flags(self) -> list[str]:
+        """Labels of the individual-approach flags that are set."""
+        flags = [("is_disabled", "инвалидность"), ("is_veteran", "ветеран"),
+                 ("is_elderly", "пожилой"), ("is_low_income", "малоимущий")]
+        return [label for field, label in flags if getattr(self, field)]
+
+    @property
+    def address(self) -> str:
+        if self.building_id:
+            return f"{self.building.address}" + (f", кв. {self.flat}" if self.flat else "")
+        return self.postal_address
+
+
+class Appeal(models.Model):
+    number = models.CharField("номер", max_length=20, unique=True)
+    access_code = models.CharField("код доступа", max_length=20)
+    kind = models.CharField("вид", max_length=20, choices=Kind.choices, default=Kind.APPEAL)
+    channel = models.CharField("канал", max_length=20, choices=Channel.choices)
+    received_at = models.DateTimeField("дата поступления")
+    registered_at = models.DateTimeField("дата регистрации", null=True, blank=True)
+    applicant = models.ForeignKey(Applicant, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="appeals", verbose_name="заявитель")
+    building = models.ForeignKey("housing.Building", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="appeals", verbose_name="дом")
+    flat = models.CharField("квартира", max_length=20, blank=True)
+    address_text = models.CharField("адрес (как указан)", max_length=400, blank=True)
+    text = models.TextField("текст обращения")
+    short_content = models.CharField("краткое содержание", max_length=300)
+    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.PROTECT, verbose_name="категория")
+    reason = models.ForeignKey(Reason, null=True, blank=True, on_delete=models.PROTECT, verbose_name="причина")
+    complexity = models.CharField("сложность", max_length=1, choices=Complexity.choices, default=Complexity.A)
+    priority = models.CharField("приоритет", max_length=20, choices=Priority.choices, default=Priority.NORMAL)
+    status = models.CharField("статус", max_length=30, choices=Status.choices, default=Status.RECEIVED)
+    department = models.ForeignKey("accounts.Department", null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="appeals", verbose_name="подразделение")
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="assigned_appeals", verbose_name="ответственный")
+    result = models.CharField("результат", max_length=500, blank=True)
+    resolved_in_favour_of = models.CharField("в чью пользу", max_length=20, choices=Favour.choices, blank=True)
+    answer_text = models.TextField("ответ", blank=True)
+    is_refusal = models.BooleanField("обоснованный отказ", default=False)
+    answered_at = models.DateTimeField("дата ответа", null=True, blank=True)
+    registration_due = models.DateTimeField("срок регистрации", null=True, blank=True)
+    answer_due = models.DateTimeField("срок ответа", null=True, blank=True)
+    extended_at = models.DateTimeField("дата продления", null=True, blank=True)
+    extension_reason = models.TextField("причина продления", blank=True)
+    paused_at = models.DateTimeField("срок приостановлен с", null=True, blank=True)
+    closed_at = models.DateTimeField("дата закрытия", null=True, blank=True)
+    linked = models.ManyToManyField("self", blank=True, verbose_name="связанные обращения")
+    search_lemmas = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "обращение"
+        verbose_name_plural = "обращения"
+        ordering = ["-received_at", "-id"]
+        indexes = [
+            models.Index(fields=["-received_at", "-id"], name="appeal_journal_idx"),
+            models.Index(fields=["status", "-received_at"], name="appeal_status_idx"),
+            models.Index(fields=["department", "status", "-received_at"], name="appeal_dept_status_idx"),
+            models.Index(fields=["assignee", "status", "answer_due"], name="appeal_assignee_idx"),
+            models.Index(fields=["status", "answer_due"], name="appeal_due_idx"),
+            models.Index(fields=["building", "-received_at"], name="appeal_building_idx"),
+            models.Index(fields=["category", "-received_at"], name="appeal_category_idx"),
+            models.Index(fields=["reason", "-received_at"], name="appeal_reason_idx"),
+            models.Index(fields=["channel", "-received_at"], name="appeal_channel_idx"),
+        ]
+        permissions = [
+            ("register_appeal", "Регистрировать обращения"),
+            ("view_all_appeals", "Видеть обращения всех подразделений"),
+            ("work_appeal", "Работать с обращениями своего подразделения"),
+            ("assign_appeal", "Назначать и переназначать ответственных"),
+            ("view_applicant", "Видеть персональные данные заявителей"),
+            ("export_journal", "Выгружать журнал"),
+            ("view_pd_access_log", "Читать журнал доступа к персональным данным"),
+        ]
+
+    def __str__(self) -> str:
+        return f"№ {self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def get_absolute_url(self) -> str:
+        return f"/staff/appeals/{self.number}/"
+
+    def save(self, *args, **kwargs):
+        from .search import index_text
+
+        self.search_lemmas = index_text(self.text, self.short_content, self.address_text, self.number)
+        super().save(*args, **kwargs)
+
+
+class AppealEvent(models.Model):
+    """One row of the appeal's history: append-only."""
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    action = models.CharField(max_length=40)
+    field = models.CharField(max_length=40, blank=True)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    note = models.TextField(blank=True)
+    is_public = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["appeal", "at"], name="event_appeal_at_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.appeal_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+
+class OutgoingRequest(models.Model):
+    """A request for information sent to a resource company (W5), with its reply."""
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="outgoing_requests")
+    organization = models.ForeignKey(ResourceCompany, on_delete=models.PROTECT, verbose_name="организация")
+    subject = models.TextField("содержание запроса")
+    sent_at = models.DateField("отправлен")
+    due_at = models.DateField("ожидаем ответ до")
+    answered_at = models.DateField("ответ получен", null=True, blank=True)
+    reply = models.TextField("ответ организации", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = "исходящий запрос"
+        verbose_name_plural = "исходящие запросы"
+        ordering = ["sent_at", "id"]
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    return f"attachments/{instance.appeal.received_at:%Y/%m}/{instance.appeal.number}/{filename}"
+
+
+class Attachment(models.Model):
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path)
+    original_name = models.CharField("имя файла", max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = "вложение"
+        verbose_name_plural = "вложения"
+        ordering = ["uploaded_at", "id"]
+
+
+class NumberSequence(models.Model):
+    """Per-year counter behind the dictatable appeal numbers (26-004217)."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+
+class PersonalDataAccess(models.Model):
+    """152-ФЗ: who looked at whose personal data, when and where."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name="сотрудник")
+    action = models.CharField("действие", max_length=40)
+    applicant = models.ForeignKey(Applicant, null=True, blank=True, on_delete=models.PROTECT, verbose_name="заявитель")
+    appeal = models.ForeignKey(Appeal, null=True, blank=True, on_delete=models.PROTECT, verbose_name="обращение")
+    detail = models.CharField("подробности", max_length=300, blank=True)
+    ip = models.GenericIPAddressField("IP-адрес", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "доступ к персональным данным"
+        verbose_name_plural = "журнал доступа к персональным данным"
+        ordering = ["-at", "-id"]
+
+
+class Notification(models.Model):
+    """A message to a staff member: deadline warnings, new assignments."""
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", "Назначено вам"
+        DUE_SOON = "due_soon", "Срок истекает"
+        OVERDUE = "overdue", "Срок нарушен"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    due = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "appeal", "kind", "due"], name="notification_once"),
+        ]

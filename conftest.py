@@ -1,0 +1,67 @@
+"""Shared test helpers: small factories for the usual objects (users by role, buildings, appeals)."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.cache import cache
+
+from accounts.models import Department, StaffProfile
+from appeals import services
+from appeals.applicants import ApplicantData
+from appeals.models import Reason
+from housing.models import Building
+
+PASSWORD = "test-pass-123!"
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def create_staff(username: str, role: str, department_code: str | None = None, **extra) -> User:
+    user = User.objects.create_user(username=username, password=PASSWORD, email=f"{username}@example.ru",
+                                    first_name=extra.pop("first_name", username.capitalize()),
+                                    last_name=extra.pop("last_name", "Тестов"), **extra)
+    user.groups.add(Group.objects.get(name=role))
+    department = Department.objects.get(code=department_code) if department_code else None
+    StaffProfile.objects.create(user=user, department=department)
+    return user
+
+
+def create_building(street: str = "улица Марата", house: str = "7", **extra) -> Building:
+    return Building.objects.create(street=street, house=house, **extra)
+
+
+def create_appeal(text: str = "Протекает крыша над квартирой", *, channel: str = "phone", reason: str | None = None,
+                  full_name: str = "Иванова Мария Петровна", phone: str = "+79211234567", **extra):
+    applicant = ApplicantData(full_name=full_name, phone=phone, email=extra.pop("email", ""),
+                              flat=extra.pop("flat", "12")) if full_name else None
+    reason_obj = Reason.objects.get(code=reason) if reason else None
+    return services.receive_appeal(text=text, channel=channel, applicant=applicant, reason=reason_obj, **extra)
+
+
+@pytest.fixture
+def operator(db):
+    return create_staff("operator", "operator", "crm")
+
+
+@pytest.fixture
+def supervisor(db):
+    return create_staff("supervisor", "supervisor", "crm")
+
+
+@pytest.fixture
+def specialist(db):
+    return create_staff("specialist", "specialist", "tech")
+
+
+@pytest.fixture
+def admin_user(db):
+    return create_staff("admin", "admin", None, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def building(db):
+    return create_building()

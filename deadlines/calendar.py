@@ -1,0 +1,66 @@
+"""The Russian production calendar: working days, with the admin's overrides on top."""
+
+import datetime as dt
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+from django.core.cache import cache
+
+MOSCOW = ZoneInfo("Europe/Moscow")
+OVERRIDES_CACHE_KEY = "deadlines:calendar-overrides"
+
+
+@lru_cache(maxsize=64)
+def _official(year: int) -> holidays.HolidayBase:
+    return holidays.RU(years=year)
+
+
+def overrides() -> dict[dt.date, bool]:
+    """Admin corrections, date → is working; cached, invalidated when an override changes."""
+    found = cache.get(OVERRIDES_CACHE_KEY)
+    if found is None:
+        from .models import CalendarOverride
+
+        found = dict(CalendarOverride.objects.values_list("date", "is_working"))
+        cache.set(OVERRIDES_CACHE_KEY, found, 300)
+    return found
+
+
+def is_working_day(day: dt.date, extra: dict[dt.date, bool] | None = None) -> bool:
+    """True for a working day of the official calendar (transfers and working Saturdays included)."""
+    extra = overrides() if extra is None else extra
+    if day in extra:
+        return extra[day]
+    return _official(day.year).is_working_day(day)
+
+
+def add_working_days(start: dt.date, count: int) -> dt.date:
+    """The date `count` working days after `start`; counting starts the next day (ГК РФ ст. 191)."""
+    extra = overrides()
+    day, left = start, count
+    while left > 0:
+        day += dt.timedelta(days=1)
+        if is_working_day(day, extra):
+            left -= 1
+    return day
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days in (start, end]: how many a pause from `start` to `end` swallowed."""
+    extra = overrides()
+    count, day = 0, start
+    while day < end:
+        day += dt.timedelta(days=1)
+        if is_working_day(day, extra):
+            count += 1
+    return count
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    return moment.astimezone(MOSCOW).date()
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """A day-counted deadline ends at the end of that day, Moscow time."""
+    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=MOSCOW)

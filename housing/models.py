@@ -1,0 +1,39 @@
+from django.db import models
+
+
+class Building(models.Model):
+    """An apartment building of the registry; the address is stored normalised."""
+
+    street = models.CharField("улица", max_length=200, help_text="Полное официальное название: «улица Марата», «Невский проспект».")
+    house = models.CharField("дом", max_length=20)
+    korpus = models.CharField("корпус", max_length=10, blank=True)
+    litera = models.CharField("литера", max_length=5, blank=True)
+    district = models.CharField("район", max_length=100, default="Центральный")
+    search_key = models.CharField(max_length=300, db_index=True, editable=False)
+    is_active = models.BooleanField("обслуживается", default=True)
+
+    class Meta:
+        verbose_name = "дом"
+        verbose_name_plural = "дома"
+        ordering = ["street", "house", "korpus", "litera"]
+        constraints = [
+            models.UniqueConstraint(fields=["street", "house", "korpus", "litera"], name="building_unique_address"),
+        ]
+
+    def __str__(self) -> str:
+        return self.address
+
+    @property
+    def address(self) -> str:
+        parts = [f"{self.street}, д. {self.house}"]
+        if self.korpus:
+            parts.append(f"корп. {self.korpus}")
+        if self.litera:
+            parts.append(f"лит. {self.litera}")
+        return ", ".join(parts)
+
+    def save(self, *args, **kwargs):
+        from .addresses import building_search_key
+
+        self.search_key = building_search_key(self.street, self.house, self.korpus, self.litera)
+        super().save(*args, **kwargs)

@@ -1,0 +1,5 @@
+from accounts.models import Company
+
+
+def company(request) -> dict:
+    return {"company": Company.current()}

@@ -1,1 +1,7 @@
-urlpatterns = []
+from django.urls import include, path
+
+# Lists, journal, dashboards and log-in live in urls_lists; one appeal's pages in urls_appeal.
+urlpatterns = [
+    path("", include("backoffice.urls_lists")),
+    path("", include("backoffice.urls_appeal")),
+]

@@ -1,0 +1,79 @@
+"""The journal (table 5.3.2): one filter used by the staff UI, the export and the API."""
+
+import datetime as dt
+from dataclasses import dataclass, fields
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from deadlines.calendar import add_working_days, end_of_day, local_date
+
+from .choices import OPEN_STATUSES, PAUSED_STATUSES
+from .search import filter_search
+
+DUE_CHOICES = {
+    "overdue": "Просроченные",
+    "today": "Срок сегодня",
+    "soon": "Срок в ближайшие 2 рабочих дня",
+}
+
+
+@dataclass
+class JournalFilter:
+    status: str = ""
+    category: int | None = None
+    reason: int | None = None
+    building: int | None = None
+    department: int | None = None
+    assignee: int | None = None
+    channel: str = ""
+    kind: str = ""
+    priority: str = ""
+    due: str = ""  # one of DUE_CHOICES
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    q: str = ""
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in fields(self))
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def apply_filter(queryset: QuerySet, f: JournalFilter, now: dt.datetime | None = None) -> QuerySet:
+    """Narrow a queryset of appeals by the journal's filters."""
+    exact = {"status": f.status, "category_id": f.category, "reason_id": f.reason, "building_id": f.building,
+             "department_id": f.department, "assignee_id": f.assignee, "channel": f.channel, "kind": f.kind,
+             "priority": f.priority}
+    queryset = queryset.filter(**{k: v for k, v in exact.items() if v})
+    if f.date_from:
+        queryset = queryset.filter(received_at__gte=_day_start(f.date_from))
+    if f.date_to:
+        queryset = queryset.filter(received_at__lt=_day_start(f.date_to + dt.timedelta(days=1)))
+    if f.due:
+        queryset = filter_due(queryset, f.due, now)
+    if f.q:
+        queryset = filter_search(queryset, f.q)
+    return queryset
+
+
+def filter_due(queryset: QuerySet, due: str, now: dt.datetime | None = None) -> QuerySet:
+    """Open appeals (not paused) that are overdue, due today, or due within 2 working days."""
+    now = now or timezone.now()
+    running = queryset.filter(status__in=OPEN_STATUSES - PAUSED_STATUSES)
+    if due == "overdue":
+        return running.filter(answer_due__lt=now)
+    today = local_date(now)
+    if due == "today":
+        return running.filter(answer_due__gte=now, answer_due__lte=end_of_day(today))
+    if due == "soon":
+        return running.filter(answer_due__gte=now, answer_due__lte=end_of_day(add_working_days(today, 2)))
+    return queryset
+
+
+def journal_queryset(queryset: QuerySet) -> QuerySet:
+    """What a journal page needs in one query."""
+    return queryset.select_related("category", "reason", "applicant", "applicant__building", "building",
+                                   "department", "assignee")

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Company
-from deadlines.norms import (NormKind, compute_due, extended_due, find_norm, resumed_due)
+from deadlines.norms import NormKind, compute_due, extended_due, find_norm, resumed_due
 from housing.services import match_building
 
 from . import workflow

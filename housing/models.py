@@ -4,7 +4,8 @@ from django.db import models
 class Building(models.Model):
     """An apartment building of the registry; the address is stored normalised."""
 
-    street = models.CharField("улица", max_length=200, help_text="Полное официальное название: «улица Марата», «Невский проспект».")
+    street = models.CharField("улица", max_length=200,
+                              help_text="Полное официальное название: «улица Марата», «Невский проспект».")
     house = models.CharField("дом", max_length=20)
     korpus = models.CharField("корпус", max_length=10, blank=True)
     litera = models.CharField("литера", max_length=5, blank=True)

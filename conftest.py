@@ -13,6 +13,15 @@ from housing.models import Building
 PASSWORD = "test-pass-123!"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Reference data comes from a data migration; a reused database may have lost it to a flush."""
+    from appeals.reference import load_reference_data
+
+    with django_db_blocker.unblock():
+        load_reference_data()
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()

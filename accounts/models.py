@@ -14,6 +14,7 @@ class Company(models.Model):
     phone = models.CharField("телефон", max_length=60, blank=True)
     hotline = models.CharField("горячая линия", max_length=60, blank=True)
     email = models.EmailField("e-mail", blank=True)
+    office_hours = models.CharField("часы приёма", max_length=200, blank=True)
     hq_name = models.CharField("вышестоящая организация", max_length=300)
     hq_address = models.CharField("адрес вышестоящей организации", max_length=300, blank=True)
     hq_phone = models.CharField("телефон вышестоящей организации", max_length=60, blank=True)

@@ -1,1 +1,14 @@
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("appeal/", views.appeal_form, name="appeal_form"),
+    path("appeal/done/", views.appeal_done, name="appeal_done"),
+    path("appeal/buildings/", views.building_suggestions, name="building_suggestions"),
+    path("track/", views.track, name="track"),
+    path("track/status/", views.track_status, name="track_status"),
+]

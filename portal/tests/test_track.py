@@ -1,0 +1,132 @@
+"""Status look-up by number and access code (CH4, A9): the course of the case, the same answer for every miss."""
+
+import re
+
+import pytest
+
+from appeals import services
+from appeals.models import Reason
+from conftest import create_appeal
+
+pytestmark = pytest.mark.django_db
+
+NOT_FOUND = "Обращение с таким номером и кодом не найдено"
+
+
+def look_up(client, number, code):
+    return client.post("/track/", {"number": number, "code": code}, follow=True)
+
+
+def test_number_and_code_open_the_status_page(client):
+    appeal = create_appeal()
+    response = look_up(client, appeal.number, appeal.access_code)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"№ {appeal.number}" in html and "Поступило" in html
+    assert "Обращение получено." in html
+    assert response.redirect_chain == [("/track/status/", 302)]
+
+
+def test_stray_spaces_and_lower_case_are_forgiven(client):
+    appeal = create_appeal()
+    code = appeal.access_code.lower()
+    spaced = f"  {code[:5]} {code[5:]} "
+    response = look_up(client, f" {appeal.number.replace('-', ' - ')} ", spaced)
+    assert response.status_code == 200 and f"№ {appeal.number}" in response.content.decode()
+
+
+def test_code_typed_in_cyrillic_lookalikes_and_number_without_zeros_are_understood(client):
+    appeal = create_appeal()
+    cyrillic = appeal.access_code.translate(str.maketrans("ABEKMHPCTYX3", "АВЕКМНРСТУХЗ")).lower()
+    short_number = appeal.number.split("-")[0] + "-" + str(int(appeal.number.split("-")[1]))
+    response = look_up(client, short_number, cyrillic)
+    assert response.status_code == 200 and f"№ {appeal.number}" in response.content.decode()
+
+
+def test_link_with_number_and_code_works_without_the_form(client):
+    appeal = create_appeal()
+    response = client.get("/track/", {"number": appeal.number, "code": appeal.access_code})
+    assert response.status_code == 200 and f"№ {appeal.number}" in response.content.decode()
+
+
+def test_link_with_number_only_prefills_the_form(client):
+    html = client.get("/track/", {"number": "26-000123"}).content.decode()
+    assert 'value="26-000123"' in html and NOT_FOUND not in html
+
+
+def _comparable(html: str, number: str) -> str:
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+    return html.replace(number, "NUMBER")
+
+
+def test_wrong_code_and_unknown_number_look_exactly_the_same(client):
+    appeal = create_appeal()
+    unknown_number = "26-999999"
+    wrong_code = look_up(client, appeal.number, "AAAAAAAAAA")
+    unknown = look_up(client, unknown_number, appeal.access_code)
+    assert wrong_code.status_code == unknown.status_code == 404
+    assert [t.name for t in wrong_code.templates] == [t.name for t in unknown.templates]
+    assert NOT_FOUND in wrong_code.content.decode()
+    assert _comparable(wrong_code.content.decode(), appeal.number) == \
+        _comparable(unknown.content.decode(), unknown_number)
+
+
+def test_wrong_code_never_echoes_the_code_back(client):
+    appeal = create_appeal()
+    response = look_up(client, appeal.number, "ZZZZZZZZZZ")
+    assert "ZZZZZZZZZZ" not in response.content.decode()
+
+
+def test_empty_code_is_asked_for_and_finds_nothing(client):
+    appeal = create_appeal()
+    response = look_up(client, appeal.number, "")
+    assert "Введите код доступа." in response.content.decode()
+    assert f"№ {appeal.number}" not in response.content.decode()
+
+
+def test_status_page_without_a_look_up_goes_to_the_form(client):
+    response = client.get("/track/status/")
+    assert response.status_code == 302 and response["Location"] == "/track/"
+
+
+def _answered(favour: str, refuse: bool = False):
+    appeal = create_appeal()
+    actor = None
+    services.classify(appeal, actor, reason=Reason.objects.get(code="roof-drainpipe"))
+    appeal = services.transition(appeal, "register", actor)
+    appeal = services.transition(appeal, "assign", actor)
+    appeal = services.transition(appeal, "start", actor)
+    appeal = services.transition(appeal, "draft_answer", actor, answer_text="Водосточная труба заменена 3 марта.")
+    return services.transition(appeal, "refuse" if refuse else "answer", actor, result="Труба заменена",
+                               resolved_in_favour_of=favour)
+
+
+def test_answer_is_shown_once_sent(client):
+    appeal = _answered("applicant")
+    html = look_up(client, appeal.number, appeal.access_code).content.decode()
+    assert "Водосточная труба заменена 3 марта." in html
+    assert "Дан ответ." in html and "вышестоящую организацию" not in html
+
+
+def test_refusal_names_the_higher_organisation(client):
+    appeal = _answered("company", refuse=True)
+    html = look_up(client, appeal.number, appeal.access_code).content.decode()
+    assert "обоснованный отказ" in html
+    assert "вы вправе обратиться в вышестоящую организацию" in html
+    assert html.count("вы вправе обратиться в вышестоящую организацию") == 1
+
+
+def test_draft_answer_is_not_shown_before_it_is_sent(client):
+    appeal = create_appeal()
+    services.update_draft(appeal, None, answer_text="Черновик: проверить трубу")
+    html = look_up(client, appeal.number, appeal.access_code).content.decode()
+    assert "Черновик" not in html
+
+
+def test_rate_limit_stops_guessing(client, settings):
+    settings.PUBLIC_RATE_LIMIT = 3
+    appeal = create_appeal()
+    codes = [look_up(client, appeal.number, f"WRONG{n}").status_code for n in range(3)]
+    assert codes == [404, 404, 404]
+    blocked = look_up(client, appeal.number, appeal.access_code)
+    assert blocked.status_code == 429 and "Слишком много попыток" in blocked.content.decode()

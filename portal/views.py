@@ -1,0 +1,138 @@
+"""The public site: landing, the web appeal form (CH3) and the status look-up (CH4)."""
+
+import math
+import time
+
+from django.conf import settings
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.models import Company
+from appeals import services
+from appeals.attachments import add_attachment
+from appeals.choices import Channel
+from appeals.errors import AppealError
+from appeals.models import Appeal
+from housing.models import Building
+from housing.services import suggest_buildings
+
+from . import ratelimit
+from .forms import AppealForm, TrackForm
+from .public import find_tracked, public_status
+
+SESSION_FILED = "portal_filed"
+SESSION_TRACKED = "portal_tracked"
+# Number and code are kept in the session only briefly: public computers are shared.
+SESSION_MAX_AGE = 30 * 60
+NOT_FOUND = "Обращение с таким номером и кодом не найдено"
+# Shown until the company card carries its own office hours.
+OFFICE_HOURS = "понедельник — четверг с 9:00 до 18:00, пятница с 9:00 до 17:00"
+_FORM_FIELD = {"file": "attachments"}
+
+
+def landing(request):
+    office_hours = getattr(Company.current(), "office_hours", "") or OFFICE_HOURS
+    return render(request, "portal/landing.html", {"office_hours": office_hours})
+
+
+def too_many(request):
+    minutes = math.ceil(settings.PUBLIC_RATE_WINDOW / 60)
+    return render(request, "portal/too_many.html", {"minutes": minutes}, status=429)
+
+
+def _remember(request, key: str, appeal: Appeal) -> None:
+    request.session[key] = {"number": appeal.number, "code": appeal.access_code, "at": time.time()}
+
+
+def _recall(request, key: str) -> Appeal | None:
+    saved = request.session.get(key)
+    if not saved or time.time() - saved.get("at", 0) > SESSION_MAX_AGE:
+        return None
+    return find_tracked(saved["number"], saved["code"])
+
+
+@transaction.atomic
+def _file_appeal(form: AppealForm) -> Appeal:
+    """Receive the appeal and its files together: a refused file leaves no appeal behind."""
+    data = form.cleaned_data
+    appeal = services.receive_appeal(text=data["text"], channel=Channel.WEB, kind=data["kind"],
+                                     applicant=form.applicant(), building=data["building"],
+                                     address_text=data["address"], flat=data["flat"])
+    for uploaded in data["attachments"]:
+        add_attachment(appeal, uploaded, None)
+    return appeal
+
+
+@require_http_methods(["GET", "POST"])
+def appeal_form(request):
+    form = AppealForm()
+    if request.method == "POST":
+        if not ratelimit.hit(request, "appeal"):
+            return too_many(request)
+        form = AppealForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                appeal = _file_appeal(form)
+            except AppealError as error:
+                field = _FORM_FIELD.get(error.field, error.field)
+                form.add_error(field if field in form.fields else None, error.message)
+            else:
+                _remember(request, SESSION_FILED, appeal)
+                return redirect("portal:appeal_done")
+    picked = getattr(form, "cleaned_data", {}).get("building")
+    return render(request, "portal/appeal_form.html", {"form": form, "picked": picked})
+
+
+@require_GET
+def appeal_done(request):
+    appeal = _recall(request, SESSION_FILED)
+    if appeal is None:
+        return redirect("portal:appeal_form")
+    return render(request, "portal/appeal_done.html", {"appeal": appeal, "status": public_status(appeal)})
+
+
+@require_GET
+def building_suggestions(request):
+    """Addresses of the registry's buildings only (htmx); picking one fills the address field."""
+    pick = request.GET.get("pick", "")
+    if pick:
+        building = Building.objects.filter(is_active=True, pk=pick).first() if pick.isdigit() else None
+        form = AppealForm(initial={"address": building.address, "building": building.pk} if building else {})
+        return render(request, "portal/_address_field.html", {"form": form, "picked": building})
+    fragment = (request.GET.get("q") or request.GET.get("address") or "")[:100]
+    buildings = suggest_buildings(fragment) if len(fragment.strip()) >= 2 else []
+    return render(request, "portal/_building_suggestions.html", {"buildings": buildings})
+
+
+@require_http_methods(["GET", "POST"])
+def track(request):
+    data = request.POST if request.method == "POST" else request.GET
+    if request.method == "GET" and "code" not in data:
+        form = TrackForm(initial={"number": data.get("number", "")})
+        return render(request, "portal/track_form.html", {"form": form})
+    if not ratelimit.hit(request, "track"):
+        return too_many(request)
+    form = TrackForm(data)
+    if not form.is_valid():
+        return render(request, "portal/track_form.html", {"form": form})
+    appeal = find_tracked(form.cleaned_data["number"], form.cleaned_data["code"])
+    if appeal is None:
+        form = TrackForm(initial={"number": form.cleaned_data["number"]})
+        return render(request, "portal/track_form.html", {"form": form, "not_found": NOT_FOUND}, status=404)
+    if request.method == "POST":
+        _remember(request, SESSION_TRACKED, appeal)
+        return redirect("portal:track_status")
+    return _status_page(request, appeal)
+
+
+@require_GET
+def track_status(request):
+    appeal = _recall(request, SESSION_TRACKED)
+    if appeal is None:
+        return redirect("portal:track")
+    return _status_page(request, appeal)
+
+
+def _status_page(request, appeal: Appeal):
+    return render(request, "portal/track_status.html", {"status": public_status(appeal)})

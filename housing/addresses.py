@@ -1,24 +1,56 @@
-"""Address normalisation for the building registry and for addresses as people type them."""
+"""Address normalisation for the building registry and for addresses as people type them.
+
+Both sides of a match go through the same steps: lower case, «ё» → «е», abbreviations of
+street types expanded, well-known shorthands («В.О.», «Лиговка») replaced. Street words are
+then compared by their stems, so «Фонтанка», «наб. Фонтанки» and «набережная реки Фонтанки»
+meet, and a fragment being typed («невск») already finds «Невский проспект».
+"""
 
 import re
 from dataclasses import dataclass, field
 
+# Street types as people write them → the word used in official names.
 STREET_TYPES = {
     "улица": "улица", "ул": "улица", "проспект": "проспект", "пр": "проспект", "пр-т": "проспект",
-    "просп": "проспект", "переулок": "переулок", "пер": "переулок", "набережная": "набережная",
-    "наб": "набережная", "площадь": "площадь", "пл": "площадь", "бульвар": "бульвар", "б-р": "бульвар",
-    "шоссе": "шоссе", "ш": "шоссе", "проезд": "проезд", "линия": "линия", "аллея": "аллея",
+    "пр-кт": "проспект", "просп": "проспект", "переулок": "переулок", "пер": "переулок",
+    "набережная": "набережная", "наб": "набережная", "площадь": "площадь", "пл": "площадь",
+    "бульвар": "бульвар", "б-р": "бульвар", "бул": "бульвар", "шоссе": "шоссе", "ш": "шоссе",
+    "проезд": "проезд", "пр-д": "проезд", "линия": "линия", "аллея": "аллея", "тупик": "тупик",
 }
-NOISE = {"дом", "д", "по", "г", "город", "санкт-петербург", "спб", "с-пб", "россия", "кв", "квартира",
-         "корп", "корпус", "к", "лит", "литера", "литер", "стр", "строение"}
-_STREET_WORD_PREFIX = 5
+# Words of official names that say nothing about which street it is («набережная реки Фонтанки»).
+GENERIC_WORDS = {"реки", "река", "р", "канала", "канал", "кан"}
+# Words that belong to an address but not to a street name.
+NOISE = {"дом", "д", "по", "г", "город", "санкт-петербург", "санкт", "петербург", "спб", "с-пб", "россия",
+         "кв", "квартира", "корп", "корпус", "к", "лит", "литера", "литер", "стр", "строение", "адрес"}
+# Shorthands people type → the words of the official name.
+ALIASES = [
+    (re.compile(r"(?<![а-я])в\.\s*о\.?(?![а-я])"), " васильевского острова "),
+    (re.compile(r"(?<![а-я])п\.\s*с\.?(?![а-я])"), " петроградской стороны "),
+]
+# Abbreviations inside official names: «наб. р. Фонтанки», «наб. кан. Грибоедова».
+_NAME_ABBREVIATIONS = {"р": "реки", "кан": "канала"}
+# Latin letters that look like Cyrillic ones, typed by mistake in «7A».
+_LOOKALIKES = str.maketrans("abcekmhoptx", "авсекмнортх")
+_STEM_MAX = 5
+_WORD = re.compile(r"\d{1,2}-[яй]|[а-яa-z][а-яa-z-]*")
+_POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
+_DISTRICT = re.compile(r"[а-я]+(?:ий|ый|ой)\s+(?:район|р-н)")
+_ORDINAL = re.compile(r"(?<![\d/])(\d{1,2})-?(?:ая|ья|я|ий|ый|ой|й)(?![а-я])")
+_HOUSE_WORD = re.compile(r"(?<![а-я])(?:д|дом)\.?\s*(?=\d)")
+_LATIN_AFTER_DIGIT = re.compile(r"(?<=\d)([abcekmhoptx])(?![a-z])")
+_FLAT = re.compile(r"(?<![а-я])(?:кв|квартира)\.?\s*(\d{1,4}[а-я]?)")
+_KORPUS = re.compile(r"(?:(?<=\d)|(?<![а-я]))(?:корпус|корп|к)\.?\s*(\d{1,3})(?!\d)")
+_LITERA = re.compile(r"(?:(?<=\d)|(?<![а-я]))(?:литера|литер|лит)\.?\s*([а-я])(?![а-я])")
+# A house number with its letter, «/corner number» and «-flat»; the letter is never «я»/«й» (ordinals).
+_HOUSE = re.compile(r"(?<![\w/-])(\d{1,4})(?:-?([а-ик-ю])(?![а-я]))?(?:\s*/\s*(\d{1,4}[а-я]?))?"
+                    r"(?:\s*-\s*(\d{1,4})(?!\d))?(?![\w/]|-[а-я])")
 
 
 @dataclass
 class ParsedAddress:
-    street_words: list[str] = field(default_factory=list)
-    street_type: str = ""
-    house: str = ""
+    street_words: list[str] = field(default_factory=list)  # stems of the street's distinctive words
+    street_type: str = ""  # «улица», «проспект», … when typed
+    house: str = ""  # «7», «7А», «100/2»
     korpus: str = ""
     litera: str = ""
     flat: str = ""
@@ -28,13 +60,75 @@ def _norm(text: str) -> str:
     return (text or "").lower().replace("ё", "е")
 
 
+def _expand(text: str) -> str:
+    text = _norm(text)
+    for pattern, replacement in ALIASES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def stem(word: str) -> str:
+    """The part of a street word that survives declension: «фонтанка» and «фонтанки» → «фонта»."""
+    if any(ch.isdigit() for ch in word) or len(word) <= 3:
+        return word
+    return word[: max(3, min(_STEM_MAX, len(word) - 1))]
+
+
+def _ordinals(text: str) -> str:
+    """«1я», «1-ая», «2-ой» → «1-я», «2-й», one form for registry and typed text alike."""
+    def one(m: re.Match) -> str:
+        suffix = m.group(0)[len(m.group(1)):].strip("-")
+        return f" {int(m.group(1))}-{'й' if suffix in ('й', 'ий', 'ый', 'ой') else 'я'} "
+
+    return _ORDINAL.sub(one, text)
+
+
+def _street_parts(text: str) -> tuple[list[str], str]:
+    """Distinctive words (not stemmed) and the street type of a street name or its fragment."""
+    text = _ordinals(_expand(text))
+    words, street_type = [], ""
+    for word in _WORD.findall(text.replace(".", " ")):
+        word = word.strip("-")
+        if word in STREET_TYPES:
+            street_type = street_type or STREET_TYPES[word]
+        elif word and word not in GENERIC_WORDS and word not in NOISE:
+            words.append(word)
+    return words, street_type
+
+
 def street_key(street: str) -> str:
-    return " ".join(w for w in re.findall(r"[а-яa-z0-9-]+", _norm(street)) if w not in STREET_TYPES)
+    """The distinctive words of a street name: «набережная реки Фонтанки» → «фонтанки»."""
+    return " ".join(_street_parts(street)[0])
+
+
+def street_type(street: str) -> str:
+    return _street_parts(street)[1]
+
+
+def street_stems(street: str) -> list[str]:
+    return [stem(word) for word in _street_parts(street)[0]]
+
+
+def normalize_street(text: str) -> str:
+    """An official-looking street name from what a clerk typed: «наб. р. Фонтанки» → «набережная реки Фонтанки».
+
+    The order and the case of the proper name are kept as given; only abbreviations are expanded.
+    """
+    words = []
+    for word in (text or "").replace(".", ". ").split():
+        bare = word.rstrip(".,").lower()
+        words.append(STREET_TYPES.get(bare) or _NAME_ABBREVIATIONS.get(bare) or word)
+    return " ".join(words).strip(" ,")
+
+
+def normalize_house(text: str) -> str:
+    """«7а» → «7А», « 100 / 2 » → «100/2», Latin «7A» → Cyrillic «7А»."""
+    return re.sub(r"\s+", "", (text or "")).lower().translate(_LOOKALIKES).upper()
 
 
 def building_search_key(street: str, house: str, korpus: str = "", litera: str = "") -> str:
-    """A lower-case key used to match typed fragments («невск 10») against the registry."""
-    parts = [_norm(street), _norm(house)]
+    """A lower-case key used to find registry rows by a typed fragment («марата 7»)."""
+    parts = [" ".join(_ordinals(_expand(street)).split()), _norm(normalize_house(house))]
     if korpus:
         parts.append(f"к{_norm(korpus)}")
     if litera:
@@ -42,28 +136,37 @@ def building_search_key(street: str, house: str, korpus: str = "", litera: str =
     return " ".join(parts)
 
 
-def parse_address(text: str) -> ParsedAddress:
-    """Split a typed address into street words, house, корпус, литера and flat.
+def _cut(text: str, match: re.Match) -> str:
+    return text[: match.start()] + " " + text[match.end():]
 
-    Handles «Невский пр. 100», «д.7 по ул. Марата», «Садовая 15-42», «Литейный 46 корп 2 лит А».
+
+def _take_house(s: str, result: ParsedAddress) -> str:
+    if m := _HOUSE.search(s):
+        letter = (m.group(2) or "").upper()
+        result.house = m.group(1) + letter + (f"/{m.group(3).upper()}" if m.group(3) else "")
+        if m.group(4) and not result.flat:
+            result.flat = m.group(4)
+        s = _cut(s, m)
+    return s
+
+
+def parse_address(text: str) -> ParsedAddress:
+    """Split a typed address into street words, street type, house, корпус, литера and flat.
+
+    Handles «Невский пр. 100», «д.7 по ул. Марата», «Садовая 15-42», «Литейный 46к2»,
+    «Литейный 46 корп 2 лит А», «5-я Советская 21», «наб. Фонтанки 54, кв. 3».
     """
-    s = _norm(text)
+    s = _LATIN_AFTER_DIGIT.sub(lambda m: m.group(1).translate(_LOOKALIKES), _expand(text).replace(",", " "))
+    s = _HOUSE_WORD.sub(" ", _DISTRICT.sub(" ", _POSTCODE.sub(" ", s)))
     result = ParsedAddress()
-    if m := re.search(r"(?:\bкв\.?|\bквартира)\s*(\d+)", s):
-        result.flat, s = m.group(1), s[: m.start()] + " " + s[m.end():]
-    if m := re.search(r"(?:\bкорп(?:ус)?\.?|\bк\.?)\s*(\d+)", s):
-        result.korpus, s = m.group(1), s[: m.start()] + " " + s[m.end():]
-    if m := re.search(r"\bлит(?:ера|ер)?\.?\s*([а-я])\b", s):
-        result.litera, s = m.group(1).upper(), s[: m.start()] + " " + s[m.end():]
-    if m := re.search(r"(?<![\w-])(\d+[а-я]?(?:/\d+)?)(?:\s*-\s*(\d+))?(?![\w])", s):
-        result.house = m.group(1)
-        if m.group(2) and not result.flat:
-            result.flat = m.group(2)
-        s = s[: m.start()] + " " + s[m.end():]
-    for word in re.findall(r"[а-яa-z][а-яa-z-]*", s):
-        word = word.strip("-")
-        if word in STREET_TYPES:
-            result.street_type = STREET_TYPES[word]
-        elif word not in NOISE and len(word) >= 2:
-            result.street_words.append(word[:_STREET_WORD_PREFIX])
+    s = _ordinals(s)
+    if m := _FLAT.search(s):
+        result.flat, s = m.group(1), _cut(s, m)
+    if m := _KORPUS.search(s):
+        result.korpus, s = m.group(1), _cut(s, m)
+    if m := _LITERA.search(s):
+        result.litera, s = m.group(1).upper(), _cut(s, m)
+    s = _take_house(s, result)
+    words, result.street_type = _street_parts(s)
+    result.street_words = [stem(w) for w in words if len(w) >= 2 or "-" in w]
     return result

@@ -1,0 +1,55 @@
+import pytest
+
+from housing.addresses import building_search_key, normalize_house, normalize_street, parse_address
+
+
+@pytest.mark.parametrize("text, street_words, house, korpus, litera, flat", [
+    ("невск 10", ["невс"], "10", "", "", ""),
+    ("д.7 по ул. Марата", ["марат"], "7", "", "", ""),
+    ("Литейный 46к2", ["литей"], "46", "2", "", ""),
+    ("Литейный д. 46, корп. 2, лит. А", ["литей"], "46", "2", "А", ""),
+    ("Садовая 15-42", ["садов"], "15", "", "", "42"),
+    ("пр. Невский, 100/2", ["невск"], "100/2", "", "", ""),
+    ("наб. Фонтанки 54, кв. 3", ["фонта"], "54", "", "", "3"),
+    ("5я советская ул д21", ["5-я", "совет"], "21", "", "", ""),
+    ("191025, Санкт-Петербург, Центральный район, ул. Марата, д7а кв 12", ["марат"], "7А", "", "", "12"),
+    ("марата 7A", ["марат"], "7А", "", "", ""),
+])
+def test_typed_address_is_split_into_its_parts(text, street_words, house, korpus, litera, flat):
+    parsed = parse_address(text)
+    assert (parsed.street_words, parsed.house, parsed.korpus, parsed.litera, parsed.flat) == \
+        (street_words, house, korpus, litera, flat)
+
+
+@pytest.mark.parametrize("text, street_type", [
+    ("невский пр 100", "проспект"), ("пр-т Невский", "проспект"), ("ул. Марата", "улица"),
+    ("наб. реки Мойки", "набережная"), ("Фонтанка 54", ""),
+])
+def test_street_type_is_recognised_in_any_spelling(text, street_type):
+    assert parse_address(text).street_type == street_type
+
+
+def test_river_and_canal_words_are_not_required_to_match():
+    assert parse_address("набережная реки Фонтанки 54").street_words == parse_address("Фонтанка 54").street_words
+
+
+def test_vasilievsky_island_shorthand_is_expanded():
+    assert parse_address("1-я линия В.О., 20").street_words == ["1-я", "васил", "остро"]
+
+
+@pytest.mark.parametrize("typed, official", [
+    ("ул. Марата", "улица Марата"), ("Невский пр.", "Невский проспект"), ("Литейный пр-т", "Литейный проспект"),
+    ("наб. р. Фонтанки", "набережная реки Фонтанки"), ("наб. кан. Грибоедова", "набережная канала Грибоедова"),
+    ("  Гороховая   ул.", "Гороховая улица"),
+])
+def test_street_abbreviations_are_expanded_to_the_official_name(typed, official):
+    assert normalize_street(typed) == official
+
+
+def test_house_letter_is_upper_case_and_cyrillic():
+    assert normalize_house(" 7a ") == "7А"
+    assert normalize_house("100 / 2") == "100/2"
+
+
+def test_search_key_ignores_case_and_yo():
+    assert building_search_key("Улица Ёлкина", "7а") == building_search_key("улица елкина", "7А")

@@ -1,0 +1,75 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+
+from .models import ApiToken, Company, Department, StaffProfile
+from .roles import ROLE_TITLES
+
+
+@admin.register(Company)
+class CompanyAdmin(admin.ModelAdmin):
+    list_display = ("short_name", "phone", "hotline", "email", "hq_name")
+    fieldsets = [
+        ("Управляющая компания", {"fields": ("name", "short_name", "address", "phone", "hotline", "email")}),
+        ("Вышестоящая организация (указывается в ответах заявителям)",
+         {"fields": ("hq_name", "hq_address", "hq_phone", "hq_email", "hq_site")}),
+    ]
+
+    def has_add_permission(self, request):
+        # One company per installation: the record is edited, never added twice.
+        return super().has_add_permission(request) and not Company.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "phone")
+    search_fields = ("name", "code")
+
+
+class StaffProfileInline(admin.StackedInline):
+    model = StaffProfile
+    can_delete = False
+    verbose_name_plural = "профиль сотрудника"
+    fields = ("department", "position", "phone", "is_available")
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ("prefix", "user", "created_at", "last_used_at", "is_active")
+    list_filter = ("is_active",)
+    list_select_related = ("user",)
+    readonly_fields = ("prefix", "user", "created_at", "last_used_at")
+    fields = ("prefix", "user", "created_at", "last_used_at", "is_active")
+
+    def has_add_permission(self, request):
+        # A key is shown once, when the staff member issues it; the admin may only revoke.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    inlines = [StaffProfileInline]
+    list_display = ("username", "last_name", "first_name", "department", "roles", "is_active", "is_staff")
+    list_filter = ("groups", "is_active", "is_staff", "profile__department")
+    list_select_related = ("profile__department",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description="подразделение")
+    def department(self, user):
+        profile = getattr(user, "profile", None)
+        return profile.department if profile and profile.department else "—"
+
+    @admin.display(description="роли")
+    def roles(self, user):
+        return ", ".join(ROLE_TITLES.get(g.name, g.name) for g in user.groups.all()) or "—"

@@ -1,1 +1,17 @@
-urlpatterns = []
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views_access_log, views_auth, views_boards, views_journal, views_notifications
+
+urlpatterns = [
+    path("", views_auth.home, name="staff-home"),
+    path("login/", views_auth.StaffLoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("journal/", views_journal.journal, name="staff-journal"),
+    path("journal/export.xlsx", views_journal.journal_export, name="staff-journal-export"),
+    path("my/", views_boards.my_appeals, name="staff-my"),
+    path("overdue/", views_boards.overdue_board, name="staff-overdue"),
+    path("load/", views_boards.load_board, name="staff-load"),
+    path("notifications/", views_notifications.notifications, name="staff-notifications"),
+    path("access-log/", views_access_log.access_log, name="staff-access-log"),
+]

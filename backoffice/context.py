@@ -1,0 +1,57 @@
+"""The staff navigation: which links a user sees, which is current, and unread notifications."""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from appeals.access import can_assign, can_register
+from appeals.models import Notification
+
+
+@dataclass(frozen=True)
+class NavLink:
+    url: str
+    title: str
+    active: bool
+    count: int = 0
+
+
+class StaffNav:
+    """Built lazily: pages that do not show the navigation make no queries for it."""
+
+    def __init__(self, request):
+        self.request = request
+        self.user = request.user
+
+    @cached_property
+    def unread_count(self) -> int:
+        return Notification.objects.filter(user=self.user, read_at__isnull=True).count()
+
+    def _link(self, url: str, title: str, count: int = 0) -> NavLink:
+        path = self.request.path
+        return NavLink(url, title, path == url or (url != "/staff/" and path.startswith(url)), count)
+
+    @cached_property
+    def links(self) -> list[NavLink]:
+        user = self.user
+        if not user.is_authenticated:
+            return []
+        links = []
+        if user.has_perm("appeals.view_all_appeals") or user.has_perm("appeals.work_appeal"):
+            links.append(self._link("/staff/journal/", "Журнал"))
+        if can_register(user):
+            links.append(self._link("/staff/register/", "Зарегистрировать"))
+        if user.has_perm("appeals.work_appeal"):
+            links.append(self._link("/staff/my/", "Мои обращения"))
+        if can_assign(user):
+            links.append(self._link("/staff/overdue/", "Просроченные"))
+            links.append(self._link("/staff/load/", "Нагрузка"))
+        links.append(self._link("/staff/notifications/", "Уведомления", self.unread_count))
+        if user.has_perm("appeals.view_pd_access_log"):
+            links.append(self._link("/staff/access-log/", "Журнал доступа"))
+        if user.is_staff:
+            links.append(self._link("/admin/", "Справочники"))
+        return links
+
+
+def staff_nav(request) -> dict:
+    return {"staff_nav": StaffNav(request)}

@@ -1,0 +1,94 @@
+"""The journal's filter form: GET parameters in, a JournalFilter out."""
+
+from django import forms
+
+from accounts.models import Department
+from appeals.choices import Channel, Kind, Priority, Status
+from appeals.journal import DUE_CHOICES, JournalFilter
+from appeals.models import Category
+from housing.models import Building
+from housing.services import match_building
+
+from .views_lists import people_with_perm, person_name
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return person_name(obj)
+
+
+def _choices(empty: str, pairs) -> list[tuple[str, str]]:
+    return [("", empty), *pairs]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+
+class JournalForm(forms.Form):
+    q = forms.CharField(label="Поиск по тексту", max_length=200, required=False,
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": "например: протечка крыши"}))
+    status = forms.ChoiceField(label="Статус", required=False, choices=_choices("Все", Status.choices))
+    due = forms.ChoiceField(label="Срок", required=False, choices=_choices("Любой", DUE_CHOICES.items()))
+    category = forms.ModelChoiceField(label="Категория", required=False, empty_label="Все",
+                                      queryset=Category.objects.all())
+    department = forms.ModelChoiceField(label="Подразделение", required=False, empty_label="Все",
+                                        queryset=Department.objects.all())
+    assignee = PersonChoiceField(label="Ответственный", required=False, empty_label="Все", queryset=None)
+    channel = forms.ChoiceField(label="Канал", required=False, choices=_choices("Все", Channel.choices))
+    kind = forms.ChoiceField(label="Вид", required=False, choices=_choices("Все", Kind.choices))
+    priority = forms.ChoiceField(label="Приоритет", required=False, choices=_choices("Любой", Priority.choices))
+    address = forms.CharField(label="Дом", max_length=200, required=False,
+                              widget=forms.TextInput(attrs={"placeholder": "улица и номер дома"}))
+    building = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    date_from = forms.DateField(label="Поступило с", required=False, widget=DateInput())
+    date_to = forms.DateField(label="по", required=False, widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = people_with_perm("work_appeal")
+        self.building_obj = None
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "Дата «по» не может быть раньше даты «с».")
+        self._clean_building(data)
+        return data
+
+    def _clean_building(self, data) -> None:
+        address = data.get("address", "").strip()
+        if address:
+            self.building_obj = match_building(address)
+            if self.building_obj is None:
+                self.add_error("address", "Такой дом не найден в реестре. Укажите улицу и номер дома.")
+        elif data.get("building"):
+            self.building_obj = Building.objects.filter(pk=data["building"]).first()
+            if self.building_obj is None:
+                self.add_error("building", "Дом не найден в реестре.")
+        if self.building_obj is not None:
+            data["building"] = self.building_obj.pk
+
+    def journal_filter(self) -> JournalFilter:
+        """The filter of the valid fields (call after is_valid())."""
+        data = getattr(self, "cleaned_data", {})
+
+        def pk(name):
+            return data[name].pk if data.get(name) else None
+
+        return JournalFilter(
+            status=data.get("status", ""), category=pk("category"), building=data.get("building"),
+            department=pk("department"), assignee=pk("assignee"), channel=data.get("channel", ""),
+            kind=data.get("kind", ""), priority=data.get("priority", ""), due=data.get("due", ""),
+            date_from=data.get("date_from"), date_to=data.get("date_to"), q=data.get("q", "").strip())
+
+    def period_text(self) -> str:
+        """The period of the filter for titles: «с 01.03.2026 по 31.03.2026»."""
+        data = getattr(self, "cleaned_data", {})
+        start, end = data.get("date_from"), data.get("date_to")
+        parts = ([f"с {start:%d.%m.%Y}"] if start else []) + ([f"по {end:%d.%m.%Y}"] if end else [])
+        return " ".join(parts) or "за всё время"

@@ -1,0 +1,302 @@
+"""The appeal page: what it shows, who may see it, and every action posted through it."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import Company, Department
+from appeals import services
+from appeals.models import Appeal, PersonalDataAccess, Reason
+from conftest import create_appeal, create_building, create_staff
+
+pytestmark = pytest.mark.django_db
+
+
+def page_url(appeal: Appeal, tail: str = "") -> str:
+    return f"/staff/appeals/{appeal.number}/{tail}"
+
+
+def fresh(appeal: Appeal) -> Appeal:
+    return Appeal.objects.get(pk=appeal.pk)
+
+
+def registered(reason: str = "roof-damage", actor=None, **extra) -> Appeal:
+    return services.transition(create_appeal(reason=reason, **extra), "register", actor)
+
+
+def in_progress(actor, reason: str = "roof-damage", **extra) -> Appeal:
+    appeal = services.assign(registered(reason, actor, **extra), actor, assignee=actor)
+    return services.transition(appeal, "start", actor)
+
+
+@pytest.fixture
+def logged(client, operator):
+    client.force_login(operator)
+    return client
+
+
+def test_page_shows_header_properties_applicant_text_and_history(logged, operator):
+    building = create_building("улица Марата", "7")
+    appeal = create_appeal("Протекает крыша над квартирой 12", reason="roof-damage", building=building,
+                           address_text="Марата 7", flat="12")
+    appeal.applicant.is_veteran = True
+    appeal.applicant.save()
+    services.transition(appeal, "register", operator)
+    html = logged.get(page_url(appeal)).content.decode()
+    for text in (f"Обращение № {appeal.number}", "Зарегистрировано", "ветеран", "Осталось", "Ответить до",
+                 "Кровля", "Повреждение кровли, протечка с крыши", "Б — требует анализа", "Техническая служба",
+                 "улица Марата, д. 7, кв. 12", "Иванова Мария Петровна", "+79211234567",
+                 "Протекает крыша над квартирой 12", f"/staff/applicants/{appeal.applicant_id}/",
+                 "Обращение поступило", "Поступило → Зарегистрировано", "Канал: Телефон"):
+        assert text in html, text
+
+
+def test_emergency_shows_hours_left(logged):
+    appeal = create_appeal("Сильный запах газа в парадной", reason="gas-smell")
+    html = logged.get(page_url(appeal)).content.decode()
+    assert "Аварийное" in html and re.search(r"Осталось (29|30) мин", html)
+
+
+def test_overdue_appeal_says_so(logged):
+    appeal = create_appeal(received_at=timezone.now() - dt.timedelta(days=30))
+    assert "Срок истёк" in logged.get(page_url(appeal)).content.decode()
+
+
+def test_viewing_writes_the_access_log(logged, operator):
+    appeal = create_appeal()
+    logged.get(page_url(appeal), REMOTE_ADDR="10.1.2.3")
+    row = PersonalDataAccess.objects.get(action="view_appeal")
+    assert (row.user, row.appeal, row.applicant, row.ip) == (operator, appeal, appeal.applicant, "10.1.2.3")
+
+
+def test_specialist_of_another_department_gets_404(client):
+    appeal = registered("roof-damage")  # technical service
+    client.force_login(create_staff("cleaner", "specialist", "san"))
+    assert client.get(page_url(appeal)).status_code == 404
+    assert client.post(page_url(appeal, "do/start/")).status_code == 404
+    assert client.get("/staff/appeals/99-999999/").status_code == 404
+
+
+def test_specialist_of_the_department_takes_an_unassigned_appeal(client, specialist):
+    appeal = registered("roof-damage")
+    client.force_login(specialist)
+    assert "Взять себе" in client.get(page_url(appeal)).content.decode()
+    client.post(page_url(appeal, "take/"))
+    appeal = fresh(appeal)
+    assert appeal.assignee == specialist and appeal.status == "assigned"
+
+
+def test_every_button_posts_and_moves_the_state(client, supervisor):
+    logged = client
+    logged.force_login(supervisor)
+    appeal = create_appeal(reason="roof-damage")
+    steps = [
+        ("request_clarification", {"note": "Уточните номер квартиры"}, "clarification"),
+        ("clarified", {}, "received"),
+        ("register", {}, "registered"),
+    ]
+    for name, data, status in steps:
+        html = logged.get(page_url(appeal)).content.decode()
+        assert f'action="/staff/appeals/{appeal.number}/do/{name}/"' in html, name
+        assert logged.post(page_url(appeal, f"do/{name}/"), data).status_code == 302, name
+        assert fresh(appeal).status == status, name
+    assert logged.post(page_url(appeal, "assign/"), {"assignee": supervisor.pk}).status_code == 302
+    assert fresh(appeal).status == "assigned"
+    steps = [
+        ("start", {}, "in_progress"),
+        ("wait_applicant", {"note": "Нужна копия акта"}, "waiting_applicant"),
+        ("applicant_replied", {}, "in_progress"),
+        ("draft_answer", {"answer_text": "Кровля отремонтирована.", "result": "Отремонтировано",
+                          "resolved_in_favour_of": "applicant"}, "answer_drafted"),
+        ("revise", {}, "in_progress"),
+        ("draft_answer", {}, "answer_drafted"),
+        ("answer", {}, "answered"),
+        ("close", {}, "closed"),
+        ("reopen", {"note": "Заявитель сообщил, что течь осталась"}, "in_progress"),
+        ("withdraw", {}, "withdrawn"),
+    ]
+    for name, data, status in steps:
+        html = logged.get(page_url(appeal)).content.decode()
+        assert f'/staff/appeals/{appeal.number}/do/{name}/' in html, name
+        response = logged.post(page_url(appeal, f"do/{name}/"), data)
+        assert response.status_code == 302, (name, response.content.decode()[:3000])
+        assert fresh(appeal).status == status, name
+    assert fresh(appeal).result == "Отремонтировано"
+
+
+def test_waiting_for_an_organisation_needs_an_outgoing_request(logged, operator):
+    appeal = in_progress(operator)
+    response = logged.post(page_url(appeal, "do/wait_external/"))
+    assert response.status_code == 400 and "Сначала добавьте исходящий запрос" in response.content.decode()
+    today = timezone.localdate()
+    logged.post(page_url(appeal, "outgoing/"), {"organization_name": "Водоканал", "subject": "Графики отключений",
+                                                "sent_at": today.isoformat(), "due_at": today.isoformat()})
+    assert logged.post(page_url(appeal, "do/wait_external/")).status_code == 302
+    assert fresh(appeal).status == "waiting_external"
+    assert logged.post(page_url(appeal, "do/external_replied/")).status_code == 302
+    assert fresh(appeal).status == "in_progress"
+
+
+def test_escalation_of_a_complex_appeal(logged, operator):
+    appeal = in_progress(operator, reason="mkd-ramp-proposal")  # category В
+    response = logged.post(page_url(appeal, "do/escalate/"), {"note": ""})
+    assert "Укажите, что передаётся" in response.content.decode() and fresh(appeal).status == "in_progress"
+    logged.post(page_url(appeal, "do/escalate/"), {"note": "Пандус требует решения администрации района"})
+    assert fresh(appeal).status == "escalated"
+
+
+def test_forbidden_transition_shows_the_message_and_changes_nothing(logged):
+    appeal = create_appeal()
+    events = appeal.events.count()
+    response = logged.post(page_url(appeal, "do/close/"))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Действие «Закрыть» невозможно, когда обращение в статусе «Поступило»." in html
+    appeal = fresh(appeal)
+    assert appeal.status == "received" and appeal.events.count() == events
+
+
+def test_register_without_reason_is_explained(logged):
+    appeal = create_appeal()
+    response = logged.post(page_url(appeal, "do/register/"))
+    assert "Перед регистрацией выберите категорию и причину обращения." in response.content.decode()
+    assert fresh(appeal).status == "received"
+
+
+def test_answer_without_text_is_refused(logged, operator):
+    appeal = services.transition(in_progress(operator), "draft_answer", operator, answer_text="Черновик")
+    Appeal.objects.filter(pk=appeal.pk).update(answer_text="")
+    response = logged.post(page_url(appeal, "do/answer/"), {"answer_text": "", "result": "Сделано",
+                                                             "resolved_in_favour_of": "applicant"})
+    assert response.status_code == 400 and "Введите текст ответа." in response.content.decode()
+    assert fresh(appeal).status == "answer_drafted"
+
+
+def test_reasoned_refusal_carries_the_hq_notice(logged, operator):
+    appeal = services.transition(in_progress(operator), "draft_answer", operator, answer_text="Черновик")
+    notice = Company.current().hq_notice()
+    assert notice in logged.get(page_url(appeal)).content.decode()
+    logged.post(page_url(appeal, "do/refuse/"), {"answer_text": "Работы не входят в перечень услуг.",
+                                                 "result": "Отказ", "resolved_in_favour_of": ""})
+    appeal = fresh(appeal)
+    assert appeal.status == "answered" and appeal.is_refusal and appeal.resolved_in_favour_of == "company"
+    assert appeal.answer_text.endswith(notice)
+
+
+def test_draft_is_saved_without_sending(logged, operator):
+    appeal = in_progress(operator)
+    logged.post(page_url(appeal, "draft/"), {"answer_text": "Проект ответа", "result": "",
+                                             "resolved_in_favour_of": "partly"})
+    appeal = fresh(appeal)
+    assert appeal.answer_text == "Проект ответа" and appeal.resolved_in_favour_of == "partly"
+    assert appeal.status == "in_progress"
+
+
+def test_extension_form_only_for_categories_b_and_v(logged, operator):
+    typical = in_progress(operator, reason="mkd-intercom")  # А
+    assert 'id="extend"' not in logged.get(page_url(typical)).content.decode()
+    response = logged.post(page_url(typical, "do/extend/"), {"note": "Нужно обследование"})
+    assert "только для обращений категории Б или В" in response.content.decode()
+    assert fresh(typical).extended_at is None
+
+    complex_ = in_progress(operator, reason="roof-damage")  # Б
+    assert 'id="extend"' in logged.get(page_url(complex_)).content.decode()
+    due = fresh(complex_).answer_due
+    assert logged.post(page_url(complex_, "do/extend/"), {"note": "Нужно обследование кровли"}).status_code == 302
+    assert fresh(complex_).answer_due > due and fresh(complex_).extension_reason == "Нужно обследование кровли"
+
+
+def test_extension_is_allowed_only_once(logged, operator):
+    appeal = in_progress(operator, reason="roof-damage")
+    logged.post(page_url(appeal, "do/extend/"), {"note": "Обследование"})
+    assert 'id="extend"' not in logged.get(page_url(appeal)).content.decode()
+    due = fresh(appeal).answer_due
+    response = logged.post(page_url(appeal, "do/extend/"), {"note": "Ещё раз"})
+    assert "повторное продление не допускается" in response.content.decode()
+    assert fresh(appeal).answer_due == due
+
+
+def test_extension_needs_a_reason(logged, operator):
+    appeal = in_progress(operator, reason="roof-damage")
+    response = logged.post(page_url(appeal, "do/extend/"), {"note": ""})
+    assert "Укажите причину продления срока." in response.content.decode() and fresh(appeal).extended_at is None
+
+
+def test_supervisor_reassigns_and_operator_may_not(client, supervisor, operator, specialist):
+    appeal = registered()
+    client.force_login(operator)
+    assert 'id="assign"' not in client.get(page_url(appeal)).content.decode()
+    assert client.post(page_url(appeal, "assign/"), {"assignee": specialist.pk}).status_code == 403
+    client.force_login(supervisor)
+    client.post(page_url(appeal, "assign/"), {"assignee": specialist.pk})
+    other = create_staff("other", "specialist", "tech")
+    client.post(page_url(appeal, "assign/"), {"assignee": other.pk, "note": "Отпуск"})
+    appeal = fresh(appeal)
+    assert appeal.assignee == other and appeal.status == "assigned"
+    assert appeal.events.filter(action="reassigned", note="Отпуск").exists()
+
+
+def test_assign_with_nothing_chosen_is_explained(client, supervisor):
+    appeal = registered()
+    client.force_login(supervisor)
+    response = client.post(page_url(appeal, "assign/"), {"assignee": "", "department": ""})
+    assert response.status_code == 400 and "Выберите подразделение или ответственного." in response.content.decode()
+
+
+def test_classify_form_sets_reason_complexity_and_priority(logged):
+    appeal = create_appeal()
+    reason = Reason.objects.get(code="lift-fault")
+    logged.post(page_url(appeal, "classify/"), {"reason": reason.pk, "complexity": "B", "priority": "high"})
+    appeal = fresh(appeal)
+    assert (appeal.reason, appeal.complexity, appeal.priority) == (reason, "B", "high")
+    assert appeal.department == Department.objects.get(code="tech")
+    assert "Приоритет: Обычный → Высокий" in logged.get(page_url(appeal)).content.decode()
+
+
+def test_linking_by_number(logged):
+    appeal, other = create_appeal(), create_appeal("Снова течёт крыша")
+    logged.post(page_url(appeal, "link/"), {"number": f"№ {other.number}"})
+    assert list(fresh(appeal).linked.all()) == [other]
+    html = logged.get(page_url(appeal)).content.decode()
+    assert f"№ {other.number}" in html and "Снова течёт крыша" in html
+    response = logged.post(page_url(appeal, "link/"), {"number": "99-000000"})
+    assert "Обращение № 99-000000 не найдено." in response.content.decode()
+
+
+def test_markup_in_text_short_content_and_name_is_escaped(logged):
+    appeal = create_appeal("<script>alert('text')</script>", full_name="<img src=x onerror=alert(1)>",
+                           short_content="<b>кратко</b>")
+    html = logged.get(page_url(appeal)).content.decode()
+    assert "<script>alert(" not in html and "<img src=x" not in html and "<b>кратко</b>" not in html
+    assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html and "&lt;b&gt;" in html
+
+
+def _queries_for_page(client, appeal) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(page_url(appeal)).status_code == 200
+    return len(captured)
+
+
+def test_page_queries_do_not_grow_with_history_files_requests_and_links(logged, operator, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from appeals import outgoing
+    from appeals.attachments import add_attachment
+
+    settings.MEDIA_ROOT = tmp_path
+    quiet, busy = in_progress(operator), in_progress(operator)
+    _queries_for_page(logged, quiet)  # warm the caches (company, norms)
+    baseline = _queries_for_page(logged, quiet)
+    today = timezone.localdate()
+    for n in range(5):
+        add_attachment(busy, SimpleUploadedFile(f"{n}.txt", b"text"), operator)
+        outgoing.add_request(busy, operator, organization=f"Организация {n}", subject="Запрос",
+                             sent_at=today, due_at=today)
+        services.link(busy, create_appeal(f"Похожее {n}"), operator)
+        services.update_draft(busy, operator, answer_text=f"Черновик {n}")
+    assert _queries_for_page(logged, busy) == baseline

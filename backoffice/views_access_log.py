@@ -1,0 +1,69 @@
+"""The 152-ФЗ access log for the administrator: who looked at whose personal data."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from appeals.access import require
+from appeals.models import PersonalDataAccess
+
+from .forms_journal import DateInput, PersonChoiceField
+from .views_lists import page_of
+
+ACTION_TITLES = {
+    "journal": "Просмотр журнала",
+    "export": "Выгрузка журнала",
+    "my_appeals": "Просмотр списка «Мои обращения»",
+    "view_appeal": "Просмотр обращения",
+    "view_applicant": "Просмотр карточки заявителя",
+    "search_applicants": "Поиск заявителей",
+    "pick_applicant": "Выбор заявителя при регистрации",
+}
+
+
+class AccessLogForm(forms.Form):
+    user = PersonChoiceField(label="Сотрудник", required=False, empty_label="Все", queryset=None)
+    date_from = forms.DateField(label="С", required=False, widget=DateInput())
+    date_to = forms.DateField(label="По", required=False, widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Everyone, former staff too: their old rows stay in the log.
+        self.fields["user"].queryset = get_user_model().objects.order_by("last_name", "first_name", "username")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", "Дата «по» не может быть раньше даты «с».")
+        return data
+
+    def apply(self, queryset):
+        data = self.cleaned_data
+        if data.get("user"):
+            queryset = queryset.filter(user=data["user"])
+        if data.get("date_from"):
+            queryset = queryset.filter(at__gte=_day_start(data["date_from"]))
+        if data.get("date_to"):
+            queryset = queryset.filter(at__lt=_day_start(data["date_to"] + dt.timedelta(days=1)))
+        return queryset
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+@login_required
+def access_log(request):
+    require(request.user.has_perm("appeals.view_pd_access_log"))
+    form = AccessLogForm(request.GET or None)
+    page = None
+    if not form.is_bound or form.is_valid():
+        queryset = PersonalDataAccess.objects.select_related("user", "applicant", "appeal").order_by("-at", "-id")
+        page = page_of(form.apply(queryset) if form.is_bound else queryset, request)
+        for row in page.rows:
+            row.action_title = ACTION_TITLES.get(row.action, row.action)
+    return render(request, "backoffice/lists/access_log.html", {"form": form, "page": page})

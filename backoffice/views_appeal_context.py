@@ -1,0 +1,185 @@
+"""What the appeal page shows: time left, the timeline in words, the buttons a user may press."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from appeals import access, workflow
+from appeals.choices import PAUSED_STATUSES, Complexity, Favour, Priority, Status
+from appeals.models import Appeal
+from deadlines.models import NormKind
+from deadlines.norms import find_norm, working_days_left
+
+ACTION_LABELS = {
+    "received": "Обращение поступило",
+    "classified": "Классификация",
+    "assigned": "Назначение",
+    "reassigned": "Переназначение",
+    "draft_saved": "Сохранён проект ответа",
+    "linked": "Связано с другим обращением",
+    "attachment_added": "Добавлено вложение",
+    "outgoing_added": "Направлен запрос в организацию",
+    "outgoing_replied": "Получен ответ организации",
+}
+FIELD_LABELS = {
+    "status": "Статус", "answer_due": "Срок ответа", "reason": "Причина", "category": "Категория",
+    "complexity": "Сложность", "priority": "Приоритет", "department": "Подразделение",
+    "assignee": "Ответственный", "answer_text": "Текст ответа", "result": "Результат",
+    "resolved_in_favour_of": "В чью пользу", "linked": "Обращение", "attachment": "Файл",
+    "outgoing_request": "Организация",
+}
+VALUE_LABELS = {"status": Status, "complexity": Complexity, "priority": Priority, "resolved_in_favour_of": Favour}
+# Transitions that need a few words from the person pressing the button; the text is the prompt.
+NOTE_PROMPTS = {
+    "request_clarification": "Какие сведения нужны от заявителя",
+    "wait_applicant": "Какие сведения нужны от заявителя",
+    "escalate": "Что и почему передаётся в вышестоящую организацию",
+    "reopen": "Причина возобновления",
+    "withdraw": "Как заявитель отозвал обращение (необязательно)",
+}
+# Transitions pressed elsewhere on the page: in the answer editor, the extension or the assignment form.
+EDITOR_TRANSITIONS = {"draft_answer", "answer", "refuse"}
+OPERATOR_TRANSITIONS = {"register", "request_clarification", "clarified"}
+
+
+def appeal_or_404(user, number: str) -> Appeal:
+    """The appeal if the user may see it; otherwise 404, so that its existence is not revealed."""
+    appeal = get_object_or_404(
+        Appeal.objects.select_related("applicant__building", "building", "reason__category", "category",
+                                      "department", "assignee"), number=number)
+    if not access.can_view(user, appeal):
+        raise Http404
+    return appeal
+
+
+def may_do(user, appeal: Appeal, name: str) -> bool:
+    """Whether this user may press this transition's button (the life cycle is checked separately)."""
+    if name in OPERATOR_TRANSITIONS:
+        return access.can_register(user)
+    if name == "assign":
+        return access.can_assign(user)
+    return access.can_work(user, appeal)
+
+
+def may_take(user, appeal: Appeal) -> bool:
+    """A specialist may take an unassigned appeal of their own department."""
+    profile = getattr(user, "profile", None)
+    return (appeal.is_open and appeal.assignee_id is None and appeal.department_id is not None
+            and profile is not None and profile.department_id == appeal.department_id
+            and access.can_work(user, appeal))
+
+
+def extension_allowed(appeal: Appeal) -> bool:
+    return (appeal.complexity in (Complexity.B, Complexity.V) and appeal.extended_at is None
+            and appeal.status in workflow.TRANSITIONS["extend"].sources)
+
+
+@dataclass
+class Button:
+    name: str
+    label: str
+    prompt: str = ""
+    note_required: bool = False
+
+
+def buttons(user, appeal: Appeal) -> list[Button]:
+    """The transition buttons shown in the actions block."""
+    result = []
+    for step in workflow.available(appeal.status):
+        if step.name in EDITOR_TRANSITIONS or step.name == "extend" or not may_do(user, appeal, step.name):
+            continue
+        prompt = NOTE_PROMPTS.get(step.name, "")
+        result.append(Button(step.name, step.label, prompt, bool(prompt) and step.name != "withdraw"))
+    return result
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def _days(n: int) -> str:
+    return f"{n} {plural(n, 'рабочий день', 'рабочих дня', 'рабочих дней')}"
+
+
+def _hours(minutes: int) -> str:
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{hours} ч {mins:02d} мин" if hours else f"{mins} мин"
+
+
+def counted_in_hours(appeal: Appeal) -> bool:
+    """Emergency norms run in minutes, the others in working days."""
+    return find_norm(NormKind.ANSWER, reason_id=appeal.reason_id, complexity=appeal.complexity,
+                     channel=appeal.channel).by_hours
+
+
+def time_left(appeal: Appeal, now: dt.datetime | None = None) -> dict | None:
+    """How much time is left to answer, in words, with a CSS class for the urgency."""
+    now = now or timezone.now()
+    if not appeal.is_open or appeal.answer_due is None:
+        return None
+    if appeal.status in PAUSED_STATUSES:
+        return {"text": "Срок приостановлен: ждём заявителя", "css": "muted"}
+    if counted_in_hours(appeal):
+        minutes = int((appeal.answer_due - now).total_seconds() // 60)
+        if minutes < 0:
+            return {"text": f"Просрочено на {_hours(minutes)}", "css": "due-overdue"}
+        return {"text": f"Осталось {_hours(minutes)}", "css": "due-soon" if minutes < 60 else "due-today"}
+    days = working_days_left(appeal.answer_due, now)
+    if appeal.answer_due < now:
+        late = f" на {_days(-days)}" if days < 0 else ""
+        return {"text": f"Срок истёк{late}", "css": "due-overdue"}
+    if days == 0:
+        return {"text": "Срок истекает сегодня", "css": "due-today"}
+    return {"text": f"Осталось {_days(days)}", "css": "due-soon" if days <= 2 else "due-ok"}
+
+
+def _value(field: str, value: str) -> str:
+    choices = VALUE_LABELS.get(field)
+    if choices and value:
+        try:
+            return choices(value).label
+        except ValueError:
+            return value
+    if field == "reason":
+        # A reason is written as «Категория → причина»; the category has its own row.
+        return value.split(" → ", 1)[-1]
+    return value
+
+
+def _change(event) -> dict | None:
+    if not event.field:
+        return None
+    return {"field": FIELD_LABELS.get(event.field, event.field), "old": _value(event.field, event.old_value),
+            "new": _value(event.field, event.new_value)}
+
+
+def _same_step(row: dict, event) -> bool:
+    """Rows written by one action of one person at one moment are shown as one entry."""
+    return (row["action"] == event.action and row["actor_id"] == event.actor_id and not event.note
+            and abs((event.at - row["at"]).total_seconds()) < 2)
+
+
+def timeline(appeal: Appeal) -> list[dict]:
+    """The appeal's history in words: who, when, what, old → new, notes."""
+    rows: list[dict] = []
+    for event in appeal.events.select_related("actor"):
+        change = _change(event)
+        if rows and _same_step(rows[-1], event):
+            rows[-1]["changes"] += [change] if change else []
+            continue
+        step = workflow.TRANSITIONS.get(event.action)
+        rows.append({
+            "at": event.at, "action": event.action, "actor_id": event.actor_id,
+            "who": (event.actor.get_full_name() or event.actor.username) if event.actor else "Система",
+            "what": step.label if step else ACTION_LABELS.get(event.action, event.action),
+            "changes": [change] if change else [], "note": event.note, "is_public": event.is_public,
+        })
+    return rows

@@ -1,0 +1,103 @@
+"""Working lists: my appeals, and the supervisor's boards of deadlines and load."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.shortcuts import render
+from django.utils import timezone
+
+from appeals.access import can_assign, log_pd_access, require, visible_appeals
+from appeals.choices import OPEN_STATUSES, Complexity, Priority
+from appeals.journal import filter_due, journal_queryset
+from appeals.models import Appeal
+
+from .views_lists import client_ip, mark_deadlines, people_with_perm
+
+LIST_LIMIT = 200
+WEIGHTS = {Complexity.A: 1, Complexity.B: 2, Complexity.V: 3}
+EMERGENCY_FIRST = Case(When(priority=Priority.EMERGENCY, then=Value(0)), default=Value(1),
+                       output_field=IntegerField())
+
+
+def _urgent_first(queryset):
+    return journal_queryset(queryset).order_by(EMERGENCY_FIRST, F("answer_due").asc(nulls_last=True), "received_at")
+
+
+def _limited(queryset) -> tuple[list, bool]:
+    rows = list(queryset[:LIST_LIMIT + 1])
+    return mark_deadlines(rows[:LIST_LIMIT]), len(rows) > LIST_LIMIT
+
+
+def _own_department_id(user):
+    profile = getattr(user, "profile", None)
+    return profile.department_id if profile else None
+
+
+@login_required
+def my_appeals(request):
+    """Open appeals assigned to me; for a specialist also the unassigned ones of the department."""
+    user = request.user
+    require(user.has_perm("appeals.work_appeal"))
+    open_appeals = visible_appeals(user).filter(status__in=OPEN_STATUSES)
+    mine, mine_more = _limited(_urgent_first(open_appeals.filter(assignee=user)))
+    queue, queue_more, department_id = [], False, _own_department_id(user)
+    show_queue = department_id is not None and not user.has_perm("appeals.view_all_appeals")
+    if show_queue:
+        queue, queue_more = _limited(_urgent_first(
+            open_appeals.filter(department_id=department_id, assignee__isnull=True)))
+    if mine or queue:
+        log_pd_access(user, action="my_appeals", detail="мои обращения", ip=client_ip(request))
+    return render(request, "backoffice/lists/my.html", {
+        "mine": mine, "mine_more": mine_more, "queue": queue, "queue_more": queue_more,
+        "show_queue": show_queue, "limit": LIST_LIMIT})
+
+
+@login_required
+def overdue_board(request):
+    """Overdue and due-today appeals of every department: emergencies, then the longest overdue."""
+    require(can_assign(request.user))
+    now = timezone.now()
+    visible = visible_appeals(request.user)
+    late, today = filter_due(visible, "overdue", now), filter_due(visible, "today", now)
+    rows, more = _limited(journal_queryset(late | today).order_by(EMERGENCY_FIRST, "answer_due", "received_at"))
+    totals = (late | today).aggregate(overdue=Count("pk", filter=Q(answer_due__lt=now)), total=Count("pk"))
+    return render(request, "backoffice/lists/overdue.html", {
+        "rows": rows, "more": more, "limit": LIST_LIMIT, "overdue_total": totals["overdue"],
+        "today_total": totals["total"] - totals["overdue"]})
+
+
+def _load_counts(now) -> dict[int, dict]:
+    """Counts of open appeals per assignee: two grouped queries over the indexed open appeals."""
+    base = Appeal.objects.filter(status__in=OPEN_STATUSES, assignee__isnull=False).order_by()
+    weight = Case(*[When(complexity=code, then=Value(w)) for code, w in WEIGHTS.items()], default=Value(0),
+                  output_field=IntegerField())
+    counts = {row["assignee"]: {**row, "overdue_count": 0, "soon_count": 0} for row in base.values("assignee").annotate(
+        open_count=Count("pk"), emergency_count=Count("pk", filter=Q(priority=Priority.EMERGENCY)),
+        weighted=Sum(weight))}
+    by_due = [filter_due(base, due, now).values("assignee").annotate(count=Count("pk"), due=Value(due))
+              for due in ("overdue", "soon")]
+    for row in by_due[0].union(by_due[1], all=True):
+        counts[row["assignee"]][f"{row['due']}_count"] = row["count"]
+    return counts
+
+
+def staff_load(now) -> list:
+    """Everyone who works appeals, with the counts of their open appeals (no query per person)."""
+    counts = _load_counts(now)
+    empty = {"open_count": 0, "overdue_count": 0, "soon_count": 0, "emergency_count": 0, "weighted": 0}
+    people = list(people_with_perm("work_appeal").select_related("profile__department")
+                  .order_by(F("profile__department__name").asc(nulls_last=True), "last_name", "first_name"))
+    for person in people:
+        for name, default in empty.items():
+            setattr(person, name, counts.get(person.pk, {}).get(name, default))
+    return people
+
+
+@login_required
+def load_board(request):
+    """Load per person (A2: balancing), and what waits for a responsible in each department."""
+    require(can_assign(request.user))
+    unassigned = (Appeal.objects.filter(status__in=OPEN_STATUSES, assignee__isnull=True)
+                  .values("department__name").annotate(count=Count("pk"))
+                  .order_by(F("department__name").asc(nulls_last=True)))
+    return render(request, "backoffice/lists/load.html", {
+        "people": staff_load(timezone.now()), "unassigned": list(unassigned)})

@@ -1,0 +1,80 @@
+"""The journal of appeals (table 5.3.2): the page with its filters, and the spreadsheet."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+
+from accounts.models import Company
+from appeals.access import log_pd_access, require, visible_appeals
+from appeals.journal import apply_filter, journal_queryset
+
+from .export import journal_title, write_journal
+from .forms_journal import JournalForm
+from .views_lists import client_ip, mark_deadlines, page_of
+
+FILTER_PARAMS = list(JournalForm.base_fields)
+
+
+def _filter_detail(request, page_number: int | None = None) -> str:
+    """What the access log keeps about a journal view: the filters in force."""
+    given = {name: request.GET.get(name, "").strip() for name in FILTER_PARAMS}
+    used = [f"{_label(name)}={value}" for name, value in given.items() if value]
+    if page_number:
+        used.append(f"стр. {page_number}")
+    return "; ".join(used) or "без отбора"
+
+
+def _label(name: str) -> str:
+    return JournalForm.base_fields[name].label or "Дом (код)"
+
+
+def _may_read_journal(user) -> bool:
+    return user.has_perm("appeals.view_all_appeals") or user.has_perm("appeals.work_appeal")
+
+
+def _filtered(request, form: JournalForm):
+    return journal_queryset(apply_filter(visible_appeals(request.user), form.journal_filter()))
+
+
+@login_required
+def journal(request):
+    require(_may_read_journal(request.user))
+    form = JournalForm(request.GET or None)
+    valid = form.is_valid() if form.is_bound else True
+    page = page_of(_filtered(request, form), request) if valid else None
+    if page is not None:
+        mark_deadlines(page.rows)
+        log_pd_access(request.user, action="journal", detail=_filter_detail(request, page.number),
+                      ip=client_ip(request))
+    context = {"form": form, "page": page, "query": _export_query(request),
+               "can_export": request.user.has_perm("appeals.export_journal"),
+               "show_pd": request.user.has_perm("appeals.view_applicant")}
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "backoffice/lists/_journal_results.html" if partial else "backoffice/lists/journal.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _export_query(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@login_required
+def journal_export(request):
+    require(request.user.has_perm("appeals.export_journal"))
+    form = JournalForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        errors = " ".join(str(e) for field_errors in form.errors.values() for e in field_errors)
+        return HttpResponse(f"Выгрузка не сформирована: {errors}", status=400,
+                            content_type="text/plain; charset=utf-8")
+    log_pd_access(request.user, action="export", detail=_filter_detail(request), ip=client_ip(request))
+    title = journal_title(Company.current().name, form.period_text())
+    appeals = _filtered(request, form).iterator(chunk_size=2000)
+    stamp = timezone.localtime().strftime("%Y-%m-%d")
+    return FileResponse(write_journal(appeals, title=title), as_attachment=True, filename=f"journal-{stamp}.xlsx",
+                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

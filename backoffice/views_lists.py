@@ -1,0 +1,109 @@
+"""Pieces shared by the staff list pages: deadline marks, cheap paging, who works appeals."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from appeals.choices import PAUSED_STATUSES
+from deadlines.norms import working_days_left
+
+from .export import applicant_address, classification_name
+
+PAGE_SIZE = 50
+MAX_PAGE = 20_000
+
+
+@dataclass(frozen=True)
+class DueMark:
+    css: str
+    text: str
+
+
+def due_mark(appeal, now: dt.datetime) -> DueMark:
+    """How the answer deadline of an appeal reads in a list."""
+    if not appeal.is_open:
+        return DueMark("", "")
+    if appeal.status in PAUSED_STATUSES:
+        return DueMark("due-paused", "срок приостановлен")
+    if appeal.answer_due is None:
+        return DueMark("", "срок не установлен")
+    due = timezone.localtime(appeal.answer_due)
+    days = working_days_left(appeal.answer_due, now)
+    if appeal.answer_due < now:
+        same_day = due.date() == timezone.localtime(now).date()
+        late = f"на {-days} раб. дн." if days < 0 else (f"с {due:%H:%M}" if same_day else f"с {due:%d.%m}")
+        return DueMark("due-overdue", f"просрочено {late}")
+    if days == 0:
+        return DueMark("due-today", f"сегодня до {due:%H:%M}")
+    if days <= 2:
+        return DueMark("due-soon", f"до {due:%d.%m}, осталось {days} раб. дн.")
+    return DueMark("due-ok", f"до {due:%d.%m.%Y}, {days} раб. дн.")
+
+
+def mark_deadlines(appeals, now: dt.datetime | None = None):
+    """Attach what a list row shows beyond the fields: `due` (a DueMark), `classification`
+    and `applicant_address`; returns the same list."""
+    now = now or timezone.now()
+    for appeal in appeals:
+        appeal.due = due_mark(appeal, now)
+        appeal.classification = classification_name(appeal)
+        appeal.applicant_address = applicant_address(appeal)
+    return appeals
+
+
+@dataclass
+class Page:
+    """A page of a list that never counts the whole table: one extra row tells if more follow."""
+
+    rows: list
+    number: int
+    size: int
+    has_next: bool
+
+    @property
+    def first_index(self) -> int:
+        return (self.number - 1) * self.size + 1 if self.rows else 0
+
+    @property
+    def last_index(self) -> int:
+        return (self.number - 1) * self.size + len(self.rows)
+
+    @property
+    def previous_number(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next_number(self) -> int | None:
+        return self.number + 1 if self.has_next else None
+
+
+def page_number(request) -> int:
+    raw = request.GET.get("page", "1")
+    return min(max(int(raw), 1), MAX_PAGE) if raw.isdigit() else 1
+
+
+def page_of(queryset: QuerySet, request, size: int = PAGE_SIZE) -> Page:
+    number = page_number(request)
+    start = (number - 1) * size
+    rows = list(queryset[start:start + size + 1])
+    return Page(rows=rows[:size], number=number, size=size, has_next=len(rows) > size)
+
+
+def client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def people_with_perm(codename: str, app_label: str = "appeals") -> QuerySet:
+    """Active users who hold a permission through a group, directly or as superusers."""
+    perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    holders = get_user_model().objects.filter(
+        Q(groups__permissions__in=perm) | Q(user_permissions__in=perm) | Q(is_superuser=True)).values("pk")
+    return get_user_model().objects.filter(is_active=True, pk__in=holders).order_by("last_name", "first_name")
+
+
+def person_name(user) -> str:
+    return user.get_full_name() or user.username

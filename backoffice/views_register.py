@@ -1,0 +1,148 @@
+"""The operator's registration screen (CH1/CH2): a call or a visit registered in under a minute."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from appeals import access, services
+from appeals.applicants import ApplicantData
+from appeals.choices import Complexity, Priority
+from appeals.errors import AppealError
+from appeals.models import Appeal, Applicant, Reason
+from appeals.workflow import TransitionError
+from deadlines.models import NormKind
+from deadlines.norms import compute_due, find_norm
+from housing.models import Building
+from housing.services import suggest_buildings
+
+from .forms import CARE_FLAGS, RegisterForm, add_domain_error
+from .views_appeal_context import counted_in_hours
+from .views_applicant import applicant_matches
+
+
+def _applicant_data(data: dict) -> ApplicantData | None:
+    if not (data["full_name"] or data["phone"] or data["email"]):
+        return None
+    postal = data["address_text"] if data["building_id"] is None else ""
+    if postal and data["flat"]:
+        postal = f"{postal}, кв. {data['flat']}"
+    return ApplicantData(full_name=data["full_name"], phone=data["phone"], email=data["email"],
+                         postal_address=postal, flat=data["flat"],
+                         **{flag: data[flag] for flag, _label in CARE_FLAGS})
+
+
+@transaction.atomic
+def register_appeal(data: dict, actor) -> Appeal:
+    """Receive, classify, register and (optionally) assign — all or nothing."""
+    chosen = data["applicant_id"]
+    appeal = services.receive_appeal(
+        text=data["text"], channel=data["channel"], kind=data["kind"], received_at=data["received_at"],
+        applicant=None if chosen else _applicant_data(data), applicant_obj=chosen,
+        building=data["building_id"], address_text=data["address_text"], flat=data["flat"],
+        short_content=data["short_content"], actor=actor)
+    if data["reason"] is not None:
+        appeal = services.classify(appeal, actor, reason=data["reason"], complexity=data["complexity"] or None)
+        appeal = services.transition(appeal, "register", actor)
+    assignee, department = data.get("assignee"), data.get("department")
+    if assignee or department:
+        appeal = services.assign(appeal, actor, assignee=assignee, department=department)
+    return appeal
+
+
+def _chosen_applicant(request, form) -> Applicant | None:
+    if form.is_bound:
+        value = form.cleaned_data.get("applicant_id") if hasattr(form, "cleaned_data") else None
+        return value if isinstance(value, Applicant) else None
+    pk = request.GET.get("applicant", "")
+    return Applicant.objects.select_related("building").filter(pk=pk).first() if pk.isdigit() else None
+
+
+def _chosen_building(form) -> Building | None:
+    value = form.cleaned_data.get("building_id") if form.is_bound and hasattr(form, "cleaned_data") else None
+    return value if isinstance(value, Building) else None
+
+
+def _page(request, form, status=200):
+    query = request.GET.get("q", "").strip()
+    applicant = _chosen_applicant(request, form)
+    if applicant is not None and not form.is_bound:
+        form.initial["applicant_id"] = applicant.pk
+    context = {"form": form, "q": query, "matches": applicant_matches(request, query) if query else None,
+               "applicant": applicant, "building": _chosen_building(form), "care_flags": CARE_FLAGS,
+               "hint": _hint(form.cleaned_data if form.is_bound and hasattr(form, "cleaned_data") else {})}
+    return render(request, "backoffice/register/form.html", context, status=status)
+
+
+@login_required
+def register(request):
+    access.require(access.can_register(request.user))
+    may_assign_person = access.can_assign(request.user)
+    if request.method != "POST":
+        return _page(request, RegisterForm(may_assign_person=may_assign_person))
+    form = RegisterForm(request.POST, may_assign_person=may_assign_person)
+    if form.is_valid():
+        try:
+            appeal = register_appeal(form.cleaned_data, request.user)
+        except (AppealError, TransitionError) as error:
+            add_domain_error(form, error)
+        else:
+            return redirect("staff-register-done", number=appeal.number)
+    return _page(request, form, status=400)
+
+
+@login_required
+def register_done(request, number: str):
+    access.require(access.can_register(request.user))
+    appeal = get_object_or_404(Appeal.objects.select_related("applicant", "reason", "department", "assignee"),
+                               number=number)
+    if not access.can_view(request.user, appeal):
+        raise Http404
+    return render(request, "backoffice/register/done.html", {"appeal": appeal, "by_hours": counted_in_hours(appeal)})
+
+
+def _hint(data: dict) -> dict | None:
+    """What the chosen reason implies: complexity, department, priority and the answer norm."""
+    reason = data.get("reason")
+    if not isinstance(reason, Reason):
+        return None
+    complexity = data.get("complexity") or reason.default_complexity
+    applicant = data.get("applicant_id")
+    if not isinstance(applicant, Applicant):
+        applicant = Applicant(**{flag: bool(data.get(flag)) for flag, _label in CARE_FLAGS})
+    case = {"reason_id": reason.pk, "complexity": complexity, "channel": data.get("channel", "")}
+    priority = services.derive_priority(reason, applicant)
+    return {"reason": reason, "complexity": Complexity(complexity).label, "department": reason.department,
+            "priority": Priority(priority).label, "priority_code": priority,
+            "norm": find_norm(NormKind.ANSWER, **case),
+            "due": compute_due(NormKind.ANSWER, timezone.now(), **case)}
+
+
+@login_required
+@require_GET
+def register_hint(request):
+    access.require(access.can_register(request.user))
+    form = RegisterForm(request.GET)
+    form.is_valid()  # only the fields that parse are used for the hint
+    return render(request, "backoffice/register/_hint.html", {"hint": _hint(form.cleaned_data)})
+
+
+@login_required
+@require_GET
+def building_suggest(request):
+    access.require(access.can_register(request.user) or request.user.has_perm("appeals.work_appeal"))
+    query = request.GET.get("address_text", request.GET.get("q", "")).strip()
+    buildings = suggest_buildings(query) if len(query) >= 2 else []
+    return render(request, "backoffice/register/_building_suggest.html", {"buildings": buildings, "q": query})
+
+
+@login_required
+@require_GET
+def building_pick(request, pk: int | None = None):
+    """The address block with a building from the registry filled in (or emptied for another address)."""
+    access.require(access.can_register(request.user))
+    building = get_object_or_404(Building, pk=pk) if pk else None
+    return render(request, "backoffice/register/_address.html",
+                  {"building": building, "address_value": request.GET.get("q", "")})

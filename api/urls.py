@@ -1,1 +1,67 @@
-urlpatterns = []
+"""The JSON API, version 1: OpenAPI schema at openapi.json, interactive docs at docs."""
+
+from functools import wraps
+
+from django.http import JsonResponse
+from django.urls import include, path, re_path
+from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
+
+from . import errors
+from .appeals import router as appeals_router
+from .auth import BearerToken
+from .track import router as track_router
+
+
+class Renderer(JSONRenderer):
+    json_dumps_params = {"ensure_ascii": False}  # Cyrillic stays readable
+
+
+api = NinjaAPI(
+    title="Приёмная — API",
+    version="1",
+    description=(
+        "Обращения и жалобы жителей. Сотрудники передают `Authorization: Bearer <токен>` "
+        "(токен выдаёт администратор: `manage.py create_api_token <логин>`). "
+        "Проверка статуса (`/track`) доступна без токена. Время — московское, со смещением +03:00."
+    ),
+    auth=BearerToken(),
+    renderer=Renderer(),
+    urls_namespace="api",
+)
+errors.install(api)
+api.add_router("/", appeals_router)
+api.add_router("/", track_router)
+
+
+def _json_405(view):
+    """ninja answers a wrong method in plain text; clients of a JSON API get JSON."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith("application/json"):
+            allowed = response.get("Allow", "")
+            answer = JsonResponse({"detail": f"Метод не поддерживается. Допустимо: {allowed}."}, status=405,
+                                  json_dumps_params={"ensure_ascii": False})
+            answer["Allow"] = allowed
+            return answer
+        return response
+
+    return wrapped
+
+
+def _not_found(request, *args, **kwargs):
+    return JsonResponse({"detail": "Такого адреса в API нет. Список адресов: /api/v1/docs"}, status=404,
+                        json_dumps_params={"ensure_ascii": False})
+
+
+# (no module-level `app_name` here: include() would take it for this module's namespace)
+_patterns, _app, _namespace = api.urls
+for _pattern in _patterns:
+    _pattern.callback = _json_405(_pattern.callback)
+
+urlpatterns = [
+    path("", include((_patterns, _app), namespace=_namespace)),
+    re_path(r"^.*$", _not_found),
+]

@@ -1,0 +1,82 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import ApiToken
+from conftest import create_appeal
+
+from .conftest import ApiClient
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/appeals"
+
+
+def _assert_401(response):
+    assert response.status_code == 401
+    assert response["Content-Type"].startswith("application/json")
+    assert "Bearer" in response.json()["detail"]
+
+
+def test_anonymous_gets_401_json(db):
+    _assert_401(ApiClient().get(URL))
+    _assert_401(ApiClient().post_json(URL, {"text": "Течёт крыша"}))
+
+
+def test_unknown_token_gets_401(db):
+    _assert_401(ApiClient(headers={"Authorization": "Bearer not-a-token"}).get(URL))
+
+
+def test_other_scheme_gets_401(operator):
+    _, key = ApiToken.issue(operator)
+    _assert_401(ApiClient(headers={"Authorization": f"Token {key}"}).get(URL))
+
+
+def test_revoked_token_gets_401(operator):
+    token, key = ApiToken.issue(operator)
+    token.is_active = False
+    token.save()
+    _assert_401(ApiClient(headers={"Authorization": f"Bearer {key}"}).get(URL))
+
+
+def test_token_of_a_disabled_user_gets_401(operator):
+    _, key = ApiToken.issue(operator)
+    operator.is_active = False
+    operator.save()
+    _assert_401(ApiClient(headers={"Authorization": f"Bearer {key}"}).get(URL))
+
+
+def test_session_login_alone_is_not_enough(client, operator):
+    client.force_login(operator)
+    _assert_401(client.get(URL))
+
+
+def test_valid_token_works_and_records_its_use(operator):
+    token, key = ApiToken.issue(operator)
+    response = ApiClient(headers={"Authorization": f"Bearer {key}"}).get(URL)
+    assert response.status_code == 200
+    token.refresh_from_db()
+    assert timezone.now() - token.last_used_at < dt.timedelta(seconds=5)
+
+
+def test_last_use_is_written_at_most_once_a_minute(operator):
+    token, key = ApiToken.issue(operator)
+    client = ApiClient(headers={"Authorization": f"Bearer {key}"})
+    client.get(URL)
+    token.refresh_from_db()
+    first_use = token.last_used_at
+    client.get(URL)
+    token.refresh_from_db()
+    assert token.last_used_at == first_use
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=first_use - dt.timedelta(minutes=2))
+    client.get(URL)
+    token.refresh_from_db()
+    assert token.last_used_at > first_use
+
+
+def test_token_acts_with_its_owners_permissions(client_for, specialist):
+    create_appeal(reason="water-flood")
+    client = client_for(specialist)
+    assert client.get(URL).json()["items"] == []
+    assert client.post_json(URL, {"text": "Течёт крыша"}).status_code == 403

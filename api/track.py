@@ -1,0 +1,35 @@
+"""The public status check: number + access code, no account, no personal data."""
+
+import datetime as dt
+
+from django.http import Http404
+from ninja import Router
+from ninja.errors import HttpError
+
+from portal.public import find_tracked, public_status
+from portal.ratelimit import hit
+
+from .schemas import FieldProblems, Message, TrackIn, TrackOut, moscow
+
+router = Router(tags=["Статус обращения"])
+
+SCOPE = "track"
+NOT_FOUND = "Обращение не найдено. Проверьте номер и код доступа."
+
+
+def _in_moscow(data: dict) -> dict:
+    data = {k: moscow(v) if isinstance(v, dt.datetime) else v for k, v in data.items()}
+    data["timeline"] = [{**step, "at": moscow(step["at"])} for step in data["timeline"]]
+    return data
+
+
+@router.post("/track", auth=None, response={200: TrackOut, 404: Message, 422: FieldProblems, 429: Message},
+             summary="Узнать статус по номеру и коду")
+def track(request, payload: TrackIn):
+    """A wrong code and an unknown number give the same 404; attempts are limited per IP address."""
+    if not hit(request, SCOPE):
+        raise HttpError(429, "Слишком много попыток. Повторите позже.")
+    appeal = find_tracked(payload.number, payload.access_code)
+    if appeal is None:
+        raise Http404(NOT_FOUND)
+    return _in_moscow(public_status(appeal))

@@ -1,0 +1,13 @@
+"""Benchmarks and data generators (not tests): `python -m bench.generate`, `python -m bench.measure`.
+
+Both are scripts, so the package sets Django up when it is imported on its own.
+"""
+
+import os
+
+import django
+from django.apps import apps
+
+if not apps.ready:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "priemnaya.settings")
+    django.setup()

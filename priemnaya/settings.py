@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "housing",
     "deadlines",
     "appeals",
+    "triage",
     "backoffice",
     "portal",
     "api",

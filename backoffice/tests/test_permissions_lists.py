@@ -10,7 +10,6 @@ from appeals.models import PersonalDataAccess
 from conftest import create_appeal
 
 pytestmark = pytest.mark.django_db
-NAV = "backoffice.context.staff_nav"
 ROLES = ["operator", "specialist", "supervisor", "admin_user"]
 # page → roles that may open it
 ALLOWED = {
@@ -22,14 +21,6 @@ ALLOWED = {
     "/staff/notifications/": {"operator", "specialist", "supervisor", "admin_user"},
     "/staff/access-log/": {"admin_user"},
 }
-
-
-@pytest.fixture(autouse=True)
-def _staff_nav(settings):
-    options = settings.TEMPLATES[0]["OPTIONS"]
-    if NAV not in options["context_processors"]:
-        settings.TEMPLATES = [{**settings.TEMPLATES[0],
-                               "OPTIONS": {**options, "context_processors": [*options["context_processors"], NAV]}}]
 
 
 @pytest.mark.parametrize("url", ALLOWED)

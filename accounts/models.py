@@ -116,3 +116,28 @@ class ApiToken(models.Model):
         if token is None or not token.user.is_active:
             return None
         return token.user
+
+
+class Absence(models.Model):
+    """Leave, sick days, training: while absent a person gets no new appeals automatically."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="absences",
+                             verbose_name="сотрудник")
+    starts_on = models.DateField("с")
+    ends_on = models.DateField("по (включительно)")
+    note = models.CharField("причина", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "отсутствие"
+        verbose_name_plural = "отсутствия"
+        ordering = ["-starts_on"]
+        indexes = [models.Index(fields=["user", "ends_on"], name="absence_user_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.starts_on:%d.%m.%Y}–{self.ends_on:%d.%m.%Y}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError("Дата окончания раньше даты начала.")

@@ -65,12 +65,16 @@ def filter_due(queryset: QuerySet, due: str, now: dt.datetime | None = None) -> 
     running = queryset.filter(status__in=OPEN_STATUSES - PAUSED_STATUSES)
     if due == "overdue":
         return running.filter(answer_due__lt=now)
-    today = local_date(now)
     if due == "today":
-        return running.filter(answer_due__gte=now, answer_due__lte=end_of_day(today))
+        return running.filter(answer_due__gte=now, answer_due__lte=end_of_day(local_date(now)))
     if due == "soon":
-        return running.filter(answer_due__gte=now, answer_due__lte=end_of_day(add_working_days(today, 2)))
+        return running.filter(answer_due__gte=now, answer_due__lte=soon_limit(now))
     return queryset
+
+
+def soon_limit(now: dt.datetime) -> dt.datetime:
+    """The end of the second working day from now: what the lists call "due soon"."""
+    return end_of_day(add_working_days(local_date(now), 2))
 
 
 def journal_queryset(queryset: QuerySet) -> QuerySet:

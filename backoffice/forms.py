@@ -10,8 +10,8 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 
 from accounts.models import Department
-from appeals.choices import Channel, Complexity, Favour, Kind, Priority
 from appeals.applicants import normalize_phone
+from appeals.choices import Channel, Complexity, Favour, Kind, Priority
 from appeals.errors import AppealError
 from appeals.models import Applicant, Reason, ResourceCompany
 from appeals.outgoing import default_due

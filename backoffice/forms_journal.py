@@ -5,11 +5,12 @@ from django import forms
 from accounts.models import Department
 from appeals.choices import Channel, Kind, Priority, Status
 from appeals.journal import DUE_CHOICES, JournalFilter
+from appeals.load import people_with_perm
 from appeals.models import Category
 from housing.models import Building
 from housing.services import match_building
 
-from .views_lists import people_with_perm, person_name
+from .views_lists import person_name
 
 
 class PersonChoiceField(forms.ModelChoiceField):

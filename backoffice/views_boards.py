@@ -1,19 +1,20 @@
 """Working lists: my appeals, and the supervisor's boards of deadlines and load."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.shortcuts import render
 from django.utils import timezone
 
+from accounts.availability import current_absences
 from appeals.access import can_assign, log_pd_access, require, visible_appeals
-from appeals.choices import OPEN_STATUSES, Complexity, Priority
+from appeals.choices import OPEN_STATUSES, Priority
 from appeals.journal import filter_due, journal_queryset
+from appeals.load import people_with_perm, with_load
 from appeals.models import Appeal
 
-from .views_lists import client_ip, mark_deadlines, people_with_perm
+from .views_lists import client_ip, mark_deadlines
 
 LIST_LIMIT = 200
-WEIGHTS = {Complexity.A: 1, Complexity.B: 2, Complexity.V: 3}
 EMERGENCY_FIRST = Case(When(priority=Priority.EMERGENCY, then=Value(0)), default=Value(1),
                        output_field=IntegerField())
 
@@ -65,30 +66,14 @@ def overdue_board(request):
         "today_total": totals["total"] - totals["overdue"]})
 
 
-def _load_counts(now) -> dict[int, dict]:
-    """Counts of open appeals per assignee: two grouped queries over the indexed open appeals."""
-    base = Appeal.objects.filter(status__in=OPEN_STATUSES, assignee__isnull=False).order_by()
-    weight = Case(*[When(complexity=code, then=Value(w)) for code, w in WEIGHTS.items()], default=Value(0),
-                  output_field=IntegerField())
-    counts = {row["assignee"]: {**row, "overdue_count": 0, "soon_count": 0} for row in base.values("assignee").annotate(
-        open_count=Count("pk"), emergency_count=Count("pk", filter=Q(priority=Priority.EMERGENCY)),
-        weighted=Sum(weight))}
-    by_due = [filter_due(base, due, now).values("assignee").annotate(count=Count("pk"), due=Value(due))
-              for due in ("overdue", "soon")]
-    for row in by_due[0].union(by_due[1], all=True):
-        counts[row["assignee"]][f"{row['due']}_count"] = row["count"]
-    return counts
-
-
 def staff_load(now) -> list:
-    """Everyone who works appeals, with the counts of their open appeals (no query per person)."""
-    counts = _load_counts(now)
-    empty = {"open_count": 0, "overdue_count": 0, "soon_count": 0, "emergency_count": 0, "weighted": 0}
-    people = list(people_with_perm("work_appeal").select_related("profile__department")
-                  .order_by(F("profile__department__name").asc(nulls_last=True), "last_name", "first_name"))
+    """Everyone who works appeals, with the counts of their open appeals and whether they are available."""
+    people = (people_with_perm("work_appeal").select_related("profile__department")
+              .order_by(F("profile__department__name").asc(nulls_last=True), "last_name", "first_name"))
+    people = with_load(people, now)
+    absences = current_absences(timezone.localdate(now))
     for person in people:
-        for name, default in empty.items():
-            setattr(person, name, counts.get(person.pk, {}).get(name, default))
+        person.absence = absences.get(person.pk)
     return people
 
 

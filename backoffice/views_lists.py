@@ -3,9 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from appeals.choices import PAUSED_STATUSES
@@ -95,14 +93,6 @@ def page_of(queryset: QuerySet, request, size: int = PAGE_SIZE) -> Page:
 
 def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
-
-
-def people_with_perm(codename: str, app_label: str = "appeals") -> QuerySet:
-    """Active users who hold a permission through a group, directly or as superusers."""
-    perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-    holders = get_user_model().objects.filter(
-        Q(groups__permissions__in=perm) | Q(user_permissions__in=perm) | Q(is_superuser=True)).values("pk")
-    return get_user_model().objects.filter(is_active=True, pk__in=holders).order_by("last_name", "first_name")
 
 
 def person_name(user) -> str:

@@ -11,17 +11,6 @@ from appeals.models import Appeal, PersonalDataAccess
 from conftest import create_appeal, create_building, create_staff
 
 pytestmark = pytest.mark.django_db
-NAV = "backoffice.context.staff_nav"
-
-
-@pytest.fixture(autouse=True)
-def _staff_nav(settings):
-    options = settings.TEMPLATES[0]["OPTIONS"]
-    if NAV not in options["context_processors"]:
-        settings.TEMPLATES = [{**settings.TEMPLATES[0],
-                               "OPTIONS": {**options, "context_processors": [*options["context_processors"], NAV]}}]
-
-
 def _journal(client, user, **params):
     client.force_login(user)
     return client.get("/staff/journal/", params)

@@ -1,9 +1,24 @@
 """Finding buildings of the registry from what people type."""
 
 import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from .addresses import ParsedAddress, parse_address, street_stems, street_type
+from rapidfuzz.distance import Levenshtein
+
+from .addresses import (
+    ParsedAddress,
+    parse_address,
+    same_street_word,
+    stem,
+    street_key,
+    street_stems,
+    street_type,
+)
 from .models import Building
+
+# A typed street word longer than this may carry one typo («Литеный», «Фантанки»); two from this length on.
+_ONE_TYPO_FROM, _TWO_TYPOS_FROM = 5, 9
 
 
 def _number(house: str) -> tuple[int, str]:
@@ -18,18 +33,82 @@ def _house_and_letter(house: str, litera: str) -> str:
 
 def _street_matches(building: Building, parsed: ParsedAddress) -> bool:
     stems = street_stems(building.street)
-    return all(any(s.startswith(word) for s in stems) for word in parsed.street_words)
+    return all(any(same_street_word(word, s) for s in stems) for word in parsed.street_words)
+
+
+@dataclass(frozen=True)
+class StreetIndex:
+    """The streets of the registry by their distinctive words, for finding them in running text."""
+
+    by_stem: dict[str, frozenset[str]]  # stem of a distinctive word → official street names
+    words: tuple[str, ...]  # the distinctive words themselves («марата», «фонтанки»), ordinals left out
+
+    def lookup(self, word: str) -> frozenset[str]:
+        """Streets having this word in any case: «Невскому» → {«Невский проспект»}."""
+        return self.by_stem.get(stem(word.lower().replace("ё", "е")), frozenset())
+
+    def correct(self, word: str) -> str:
+        """The registry word one typo away (two for long words): «литеный» → «литейный»; '' if none or a tie."""
+        word = word.lower().replace("ё", "е")
+        if len(word) < _ONE_TYPO_FROM:
+            return ""
+        limit = 2 if len(word) >= _TWO_TYPOS_FROM else 1
+        scored = sorted((Levenshtein.distance(word, known, score_cutoff=limit), known) for known in self.words
+                        if known[0] == word[0] and abs(len(known) - len(word)) <= limit)
+        scored = [(distance, known) for distance, known in scored if distance <= limit]
+        if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+            return ""
+        return scored[0][1]
+
+
+@lru_cache(maxsize=8)
+def _index(streets: tuple[str, ...]) -> StreetIndex:
+    by_stem: dict[str, set[str]] = {}
+    words = set()
+    for street in streets:
+        for word in street_key(street).split():
+            by_stem.setdefault(stem(word), set()).add(street)
+            if not word[:1].isdigit():
+                words.add(word)
+    return StreetIndex({key: frozenset(value) for key, value in by_stem.items()}, tuple(sorted(words)))
+
+
+def street_index() -> StreetIndex:
+    """The index of the streets of active buildings (one query; the index is kept while the streets are the same)."""
+    streets = Building.objects.filter(is_active=True).order_by("street").values_list("street", flat=True).distinct()
+    return _index(tuple(streets))
+
+
+def _without_typos(parsed: ParsedAddress) -> ParsedAddress | None:
+    """The typed address with each unknown street word replaced by the registry word one typo away, if any."""
+    index, words = street_index(), []
+    for typed in parsed.typed_words:
+        known = typed if typed[:1].isdigit() or index.lookup(typed) else index.correct(typed)
+        if not known:
+            return None
+        words.append(known)
+    if words == parsed.typed_words:
+        return None
+    return replace(parsed, typed_words=words, street_words=[stem(w) for w in words])
 
 
 def _street_candidates(parsed: ParsedAddress) -> list[Building]:
     """Active buildings whose street has every typed word; the typed street type narrows if it can."""
-    longest = max(parsed.street_words, key=len)
-    rows = Building.objects.filter(is_active=True, search_key__contains=longest)
-    found = [b for b in rows if _street_matches(b, parsed)]
+    found = _with_street_words(parsed)
+    if not found and (corrected := _without_typos(parsed)) is not None:
+        found = _with_street_words(corrected)
     if parsed.street_type:
         same_type = [b for b in found if street_type(b.street) == parsed.street_type]
         found = same_type or found
     return found
+
+
+def _with_street_words(parsed: ParsedAddress) -> list[Building]:
+    longest = max(parsed.street_words, key=len)
+    if longest[:1].isdigit():  # «5-й» is stored as «5-я»: look it up by the other words
+        longest = max((w for w in parsed.street_words if not w[:1].isdigit()), key=len, default="")
+    rows = Building.objects.filter(is_active=True, search_key__contains=longest)
+    return [b for b in rows if _street_matches(b, parsed)]
 
 
 def _house_starts(building: Building, parsed: ParsedAddress) -> bool:
@@ -72,9 +151,14 @@ def _pick(same_number: list[Building], parsed: ParsedAddress) -> Building | None
         exact = [b for b in exact if not b.korpus]
     if len(exact) == 1:
         return exact[0]
-    if not exact and len(same_number) == 1 and not (parsed.litera or _number(parsed.house)[1]):
-        # «Марата 7» when the registry knows only «улица Марата, д. 7, лит. А»: the same building.
-        return same_number[0]
+    if not exact and len(same_number) == 1:
+        only = same_number[0]
+        if not (parsed.litera or _number(parsed.house)[1]):
+            # «Марата 7» when the registry knows only «улица Марата, д. 7, лит. А»: the same building.
+            return only
+        if parsed.litera == "А" and not _number(parsed.house)[1] and not (only.litera or _number(only.house)[1]):
+            # Most lots of St Petersburg have «литера А» in their official address; registries often omit it.
+            return only
     return None
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from housing.addresses import building_search_key, normalize_house, normalize_street, parse_address
+from housing.addresses import building_search_key, normalize_house, normalize_street, ordinal, parse_address
 
 
 @pytest.mark.parametrize("text, street_words, house, korpus, litera, flat", [
@@ -53,3 +53,35 @@ def test_house_letter_is_upper_case_and_cyrillic():
 
 def test_search_key_ignores_case_and_yo():
     assert building_search_key("Улица Ёлкина", "7а") == building_search_key("улица елкина", "7А")
+
+
+@pytest.mark.parametrize("typed, official", [
+    ("ул. Моховая", "Моховая улица"), ("Пестеля ул.", "улица Пестеля"), ("пр. Невский", "Невский проспект"),
+    ("ул. 5-я Советская", "5-я Советская улица"), ("пр. римского-корсакова", "проспект Римского-Корсакова"),
+    ("Исаакиевская пл.", "Исаакиевская площадь"), ("Большая Конюшенная", "Большая Конюшенная"),
+])
+def test_street_type_goes_where_official_names_have_it(typed, official):
+    assert normalize_street(typed) == official
+
+
+@pytest.mark.parametrize("text, street_words, street_type", [
+    ("на Кирочной улице, 24", ["кироч"], "улица"),
+    ("по Невскому проспекту 100", ["невск"], "проспект"),
+    ("дома 92 наб. р. Фонтанки", ["фонта"], "набережная"),
+    ("пятая советская 21", ["5-я", "совет"], ""),
+    ("на Пятой Советской 21", ["5-й", "совет"], ""),
+])
+def test_declined_type_words_and_spelled_ordinals_are_understood(text, street_words, street_type):
+    parsed = parse_address(text)
+    assert (parsed.street_words, parsed.street_type) == (street_words, street_type)
+
+
+@pytest.mark.parametrize("word, expected", [("пятая", "5-я"), ("5я", "5-я"), ("пятой", "5-й"), ("марата", "")])
+def test_ordinal_words(word, expected):
+    assert ordinal(word) == expected
+
+
+@pytest.mark.parametrize("text, flat", [("Суворовский 62 кв.№ 8", "8"), ("Марата 7 кв-ра 5", "5"),
+                                        ("Марата 7 квартира 12а", "12А")])
+def test_flat_in_any_spelling(text, flat):
+    assert parse_address(text).flat == flat

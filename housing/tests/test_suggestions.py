@@ -103,3 +103,35 @@ def test_inactive_building_is_neither_suggested_nor_matched(registry):
     building.save()
     assert suggest_buildings("лиговский 44") == []
     assert match_building("Лиговка 44") is None
+
+
+@pytest.mark.parametrize("typed", ["Литеный 46", "литейны 46", "Литейный пр-т 46"])
+def test_a_typo_in_the_street_is_forgiven(registry, typed):
+    assert match_building(typed) == registry["Литейный проспект 46"]
+
+
+def test_a_typo_is_not_guessed_when_two_streets_are_as_close():
+    create_building("улица Марата", "7")
+    create_building("улица Марита", "7")
+    assert match_building("Марота 7") is None
+
+
+def test_litera_a_matches_the_building_registered_without_litera(registry):
+    assert match_building("Литейный 46 корп 2 лит А") == registry["Литейный проспект 46 2"]
+    assert match_building("Литейный 46 корп 2 лит Б") is None
+
+
+@pytest.mark.parametrize("typed", ["пятая советская 21", "на 5-й Советской, д. 21", "дом 21 по Пятой Советской"])
+def test_ordinal_in_any_form_is_matched(registry, typed):
+    assert match_building(typed) == registry["5-я Советская улица 21"]
+
+
+def test_street_index_finds_streets_by_any_form_of_their_words(registry):
+    from housing.services import street_index
+
+    index = street_index()
+    assert index.lookup("Невскому") == {"Невский проспект"}
+    assert index.lookup("Фонтанка") == {"набережная реки Фонтанки"}
+    assert index.lookup("Восстания") == {"улица Восстания", "площадь Восстания"}
+    assert index.lookup("крыша") == set()
+    assert index.correct("Фантанки") == "фонтанки"

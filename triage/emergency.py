@@ -1,0 +1,142 @@
+"""Emergency rules (A1): words that mean an accident, caught before and beside the model.
+
+Each rule names a reason of the default tree and word groups that must all occur close together.
+Words are compared by their search keys (appeals.search), so «затопило», «затапливает» and «топят
+сверху» meet one rule. The rules favour recall: a false alarm costs a dispatcher a minute, a missed
+gas leak costs far more.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from appeals.search import search_keys
+
+WINDOW = 6  # the groups of one pattern must fit within this many words
+# St Petersburg's heating season runs roughly from mid-September to mid-May: a cold radiator is an
+# emergency then and a routine question in July.
+HEATING_SEASON = ((9, 15), (5, 15))
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    reason: str
+    patterns: tuple[tuple[tuple[str, ...], ...], ...]
+    seasonal: bool = False
+    unless: tuple[str, ...] = ()  # any of these words in the text means it is something else
+
+
+def _g(*words: str) -> tuple[str, ...]:
+    return words
+
+
+NEG = _g("нет", "отсутств*", "отключ*", "пропа*", "отруб*", "выруб*")
+RULES = (
+    Rule("gas", "gas-smell", (
+        (_g("пахн*", "запах*", "воня*", "вонь", "чувств*", "ощущ*", "утечк*", "утечь", "шип*", "трав*"),
+         _g("газ", "газовый")),
+    )),
+    Rule("lift", "lift-stuck", (
+        (_g("застр*", "застрев*", "заблок*", "заперт*", "запер*", "замур*"), _g("лифт*", "кабина")),
+        (_g("лифт*", "кабина"), _g("между"), _g("этаж*")),
+    )),
+    Rule("sewage", "sewer-blockage", (
+        (_g("канализац*", "фекал*", "нечистот*", "сток*", "говн*", "дерьм*", "испражн*"),
+         _g("квартир*", "ванна", "ванный", "унитаз*", "раковин*", "пол", "затоп*", "залив*", "топить", "выбить",
+            "выбив*", "полез*", "лезть", "подним*", "подня*", "подвал", "теч*", "хлест*", "лить", "льет", "вода")),
+        (_g("засор*", "забит*", "забить", "забиться"), _g("канализац*", "стояк*", "лежак*", "унитаз*", "трубы")),
+    )),
+    Rule("pipe-burst", "water-leak", (
+        (_g("прор", "прорв*", "прорыв*", "лопн*", "лопать", "разорв*", "сорв*", "треснуть", "трещин*", "свищ*"),
+         _g("труб*", "кран*", "стояк*", "батар*", "радиатор*", "вентил*", "подводк*", "трубопровод*", "отоплен*")),
+        (_g("хлест*", "фонтан*", "бьет", "бить"), _g("кипяток", "труб*", "стояк*", "батар*")),
+    )),
+    Rule("flood", "water-flood", (
+        (_g("затоп*", "затапл*", "залив*", "залить", "потоп"),),
+        (_g("топить", "топ"), _g("сверху", "сосед*", "потолок", "квартир*", "нас", "мы", "я")),
+        (_g("теч*", "протек*", "лить", "льет", "литься", "кап*", "хлест*", "хлыст*", "бежать", "струя", "журч*"),
+         _g("потолок", "стена", "сверху", "люстр*", "проводк*", "квартир*")),
+        (_g("вода", "кипяток", "кипят*"), _g("потолок", "люстр*", "сверху", "хлест*", "фонтан*", "бьет", "бить")),
+    )),
+    Rule("sparking", "electric-sparking", (
+        (_g("искр*"),),
+        (_g("запах*", "пахн*"), _g("гарь", "гореть", "горелый", "палёный", "паленый", "плавл*", "проводк*")),
+        (_g("дым*", "задымл*", "гореть", "сгор*", "загор*", "возгор*", "плав*", "оплав*"),
+         _g("щит*", "щиток", "проводк*", "розетк*", "кабель", "провод*", "счетчик", "электрощит*")),
+        (_g("замыкан*", "коротн*", "коротк*"), ),
+        (_g("огол*"), _g("провод*", "кабель")),
+        (_g("бить", "бьет", "удар*", "шиб*"), _g("ток*")),
+    )),
+    Rule("no-hot-water", "water-no-hot", (
+        (NEG, _g("горячий", "гвс")),
+    )),
+    Rule("no-cold-water", "water-no-cold", (
+        (NEG, _g("холодный", "хвс", "водоснаб*")),
+        (NEG, _g("вода")),
+    )),
+    Rule("no-heating", "heating-none", (
+        (NEG, _g("отоплен*", "обогрев*")),
+        (_g("не"), _g("топить", "греть")),
+        (_g("не"), _g("работ*", "включ*", "дать"), _g("отоплен*", "батар*", "радиатор*")),
+        (_g("холодн*", "ледян*", "мерзн*", "замерз*", "мерз*"), _g("батар*", "радиатор*", "квартир*", "комнат*",
+                                                                 "отоплен*", "дети", "ребенок", "градус*")),
+    ), seasonal=True),
+    Rule("no-power", "electric-outage", (
+        (NEG, _g("свет", "электричеств*", "электроэнерг*", "электроснаб*", "напряжен*")),
+    ), unless=_g("подъезд*", "парадн*", "лестниц*", "лампочк*", "лампа", "светильник*", "этаж*", "площадк*",
+                 "двор*", "улиц*", "фонар*", "лифт*")),
+)
+
+
+@dataclass(frozen=True)
+class EmergencyHit:
+    rule: str
+    reason: str
+    words: str  # the words that fired, for the history note
+
+
+def _matches(key: str, word: str) -> bool:
+    return key.startswith(word[:-1]) if word.endswith("*") else key == word
+
+
+def _find(keys: list[str], pattern) -> tuple[int, int] | None:
+    """The span of words where every group of the pattern occurs within WINDOW words, or None."""
+    first = pattern[0]
+    for start, key in enumerate(keys):
+        if not any(_matches(key, w) for w in first):
+            continue
+        lo, hi, ok = max(0, start - WINDOW), min(len(keys), start + WINDOW + 1), True
+        end = start
+        for group in pattern[1:]:
+            found = [i for i in range(lo, hi) if i != start and any(_matches(keys[i], w) for w in group)]
+            if not found:
+                ok = False
+                break
+            end = max(end, min(found, key=lambda i: abs(i - start)))
+        if ok:
+            return min(start, end), max(start, end)
+    return None
+
+
+def in_heating_season(day: dt.date) -> bool:
+    (start_month, start_day), (end_month, end_day) = HEATING_SEASON
+    return (day.month, day.day) >= (start_month, start_day) or (day.month, day.day) <= (end_month, end_day)
+
+
+def detect(text: str, day: dt.date | None = None) -> EmergencyHit | None:
+    """The first emergency rule the text fires, in the order of RULES (gas first), or None."""
+    keys = search_keys(text)
+    if not keys:
+        return None
+    day = day or dt.date.today()
+    for rule in RULES:
+        if rule.seasonal and not in_heating_season(day):
+            continue
+        if any(_matches(key, word) for key in keys for word in rule.unless):
+            continue
+        for pattern in rule.patterns:
+            span = _find(keys, pattern)
+            if span is not None:
+                return EmergencyHit(rule.name, rule.reason, " ".join(keys[span[0]:span[1] + 1]))
+    return None
+

@@ -44,6 +44,6 @@ def test_the_hit_names_the_words_that_fired():
     assert "газ" in detect("Чувствую запах газа в подъезде", WINTER).words
 
 
-@pytest.mark.parametrize("text", ["", "   ", "!!!", "12345", "<script>газ</script>" * 0, "😀" * 50])
+@pytest.mark.parametrize("text", ["", "   ", "!!!", "12345", "😀" * 50])
 def test_empty_or_odd_text_is_no_emergency(text):
     assert detect(text, WINTER) is None

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 
-from .models import ApiToken, Company, Department, StaffProfile
+from .models import Absence, ApiToken, Company, Department, StaffProfile
 from .roles import ROLE_TITLES
 
 
@@ -36,6 +36,21 @@ class StaffProfileInline(admin.StackedInline):
     fields = ("department", "position", "phone", "is_available")
 
 
+class AbsenceInline(admin.TabularInline):
+    model = Absence
+    extra = 0
+    fields = ("starts_on", "ends_on", "note")
+
+
+@admin.register(Absence)
+class AbsenceAdmin(admin.ModelAdmin):
+    list_display = ("user", "starts_on", "ends_on", "note")
+    list_filter = ("user__profile__department",)
+    list_select_related = ("user",)
+    date_hierarchy = "starts_on"
+    autocomplete_fields = ("user",)
+
+
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("prefix", "user", "created_at", "last_used_at", "is_active")
@@ -57,7 +72,7 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
-    inlines = [StaffProfileInline]
+    inlines = [StaffProfileInline, AbsenceInline]
     list_display = ("username", "last_name", "first_name", "department", "roles", "is_active", "is_staff")
     list_filter = ("groups", "is_active", "is_staff", "profile__department")
     list_select_related = ("profile__department",)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views_access_log, views_auth, views_boards, views_journal, views_notifications
+from . import views_access_log, views_auth, views_boards, views_journal, views_notifications, views_rebalance
 
 urlpatterns = [
     path("", views_auth.home, name="staff-home"),
@@ -12,6 +12,7 @@ urlpatterns = [
     path("my/", views_boards.my_appeals, name="staff-my"),
     path("overdue/", views_boards.overdue_board, name="staff-overdue"),
     path("load/", views_boards.load_board, name="staff-load"),
+    path("load/<slug:code>/rebalance/", views_rebalance.rebalance, name="staff-rebalance"),
     path("notifications/", views_notifications.notifications, name="staff-notifications"),
     path("access-log/", views_access_log.access_log, name="staff-access-log"),
 ]

@@ -84,5 +84,9 @@ def load_board(request):
     unassigned = (Appeal.objects.filter(status__in=OPEN_STATUSES, assignee__isnull=True)
                   .values("department__name").annotate(count=Count("pk"))
                   .order_by(F("department__name").asc(nulls_last=True)))
+    people = staff_load(timezone.now())
+    departments = {p.profile.department.pk: p.profile.department for p in people
+                   if getattr(p, "profile", None) and p.profile.department}
     return render(request, "backoffice/lists/load.html", {
-        "people": staff_load(timezone.now()), "unassigned": list(unassigned)})
+        "people": people, "unassigned": list(unassigned),
+        "departments": sorted(departments.values(), key=lambda d: d.name)})

@@ -138,3 +138,22 @@ def test_others_notifications_are_not_shown(client, specialist, operator, django
         _assigned("Специалисту", specialist)
     assert Notification.objects.filter(user=specialist).exists()
     assert "Уведомлений нет." in _get(client, operator, "/staff/notifications/").content.decode()
+
+
+def test_supervisor_previews_and_confirms_a_rebalance(client, supervisor, specialist):
+    idle = create_staff("idle", "specialist", "tech")
+    for i in range(4):
+        _assigned(f"Обращение {i}", specialist, reason="roof-drainpipe")
+    client.force_login(supervisor)
+    assert "/staff/load/tech/rebalance/" in client.get("/staff/load/").content.decode()
+    preview = client.get("/staff/load/tech/rebalance/")
+    assert preview.status_code == 200 and "Перераспределить 2" in preview.content.decode()
+    assert Appeal.objects.filter(assignee=idle).count() == 0  # a preview changes nothing
+    response = client.post("/staff/load/tech/rebalance/", follow=True)
+    assert "Перераспределено обращений: 2." in response.content.decode()
+    assert Appeal.objects.filter(assignee=idle).count() == 2
+
+
+def test_specialist_may_not_rebalance(client, specialist):
+    client.force_login(specialist)
+    assert client.post("/staff/load/tech/rebalance/").status_code == 403

@@ -307,5 +307,10 @@ def link(appeal: Appeal, other: Appeal, actor) -> None:
     _record(other, actor, "linked", field="linked", new=appeal.number)
 
 
+def note(appeal: Appeal, actor, action: str, text: str, *, public: bool = False) -> AppealEvent:
+    """A remark in the appeal's history that changes no field (automatic decisions, incident links)."""
+    return _record(appeal, actor, action, note=text, public=public)
+
+
 def is_paused(appeal: Appeal) -> bool:
     return appeal.status in PAUSED_STATUSES

@@ -23,6 +23,10 @@ ACTION_LABELS = {
     "attachment_added": "Добавлено вложение",
     "outgoing_added": "Направлен запрос в организацию",
     "outgoing_replied": "Получен ответ организации",
+    "auto_triage": "Автоматический разбор",
+    "triage_corrected": "Классификация исправлена",
+    "incident_linked": "Включено в инцидент",
+    "incident_unlinked": "Исключено из инцидента",
 }
 FIELD_LABELS = {
     "status": "Статус", "answer_due": "Срок ответа", "reason": "Причина", "category": "Категория",

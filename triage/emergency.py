@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from appeals.search import search_keys
 
+from .patterns import find, has_any
+
 WINDOW = 6  # the groups of one pattern must fit within this many words
 # St Petersburg's heating season runs roughly from mid-September to mid-May: a cold radiator is an
 # emergency then and a routine question in July.
@@ -37,8 +39,8 @@ RULES = (
          _g("газ", "газовый")),
     )),
     Rule("lift", "lift-stuck", (
-        (_g("застр*", "застрев*", "заблок*", "заперт*", "запер*", "замур*"), _g("лифт*", "кабина")),
-        (_g("лифт*", "кабина"), _g("между"), _g("этаж*")),
+        (_g("застр*", "застрев*", "заблок*", "заперт*", "запер*", "замур*"), _g("лифт", "кабина")),
+        (_g("лифт", "кабина"), _g("между"), _g("этаж")),
     )),
     Rule("sewage", "sewer-blockage", (
         (_g("канализац*", "фекал*", "нечистот*", "сток*", "говн*", "дерьм*", "испражн*"),
@@ -52,17 +54,20 @@ RULES = (
         (_g("хлест*", "фонтан*", "бьет", "бить"), _g("кипяток", "труб*", "стояк*", "батар*")),
     )),
     Rule("flood", "water-flood", (
-        (_g("затоп*", "затапл*", "залив*", "залить", "потоп"),),
+        (_g("затоп*", "затапл*", "потоп"),),
+        (_g("залив*", "залить", "залит*"), _g("квартир*", "сверху", "сосед*", "потолок", "вода", "кипяток", "нас", "мы",
+                                             "я", "снизу")),
         (_g("топить", "топ"), _g("сверху", "сосед*", "потолок", "квартир*", "нас", "мы", "я")),
         (_g("теч*", "протек*", "лить", "льет", "литься", "кап*", "хлест*", "хлыст*", "бежать", "струя", "журч*"),
          _g("потолок", "стена", "сверху", "люстр*", "проводк*", "квартир*")),
         (_g("вода", "кипяток", "кипят*"), _g("потолок", "люстр*", "сверху", "хлест*", "фонтан*", "бьет", "бить")),
     )),
     Rule("sparking", "electric-sparking", (
-        (_g("искр*"),),
+        (_g("искра", "искр", "искрение", "искриться"),),
         (_g("запах*", "пахн*"), _g("гарь", "гореть", "горелый", "палёный", "паленый", "плавл*", "проводк*")),
         (_g("дым*", "задымл*", "гореть", "сгор*", "загор*", "возгор*", "плав*", "оплав*"),
-         _g("щит*", "щиток", "проводк*", "розетк*", "кабель", "провод*", "счетчик", "электрощит*")),
+         _g("щиток", "щитовой", "электрощит*", "электрощиток", "проводк*", "розетк*", "кабель", "провод*",
+            "счетчик")),
         (_g("замыкан*", "коротн*", "коротк*"), ),
         (_g("огол*"), _g("провод*", "кабель")),
         (_g("бить", "бьет", "удар*", "шиб*"), _g("ток*")),
@@ -95,29 +100,6 @@ class EmergencyHit:
     words: str  # the words that fired, for the history note
 
 
-def _matches(key: str, word: str) -> bool:
-    return key.startswith(word[:-1]) if word.endswith("*") else key == word
-
-
-def _find(keys: list[str], pattern) -> tuple[int, int] | None:
-    """The span of words where every group of the pattern occurs within WINDOW words, or None."""
-    first = pattern[0]
-    for start, key in enumerate(keys):
-        if not any(_matches(key, w) for w in first):
-            continue
-        lo, hi, ok = max(0, start - WINDOW), min(len(keys), start + WINDOW + 1), True
-        end = start
-        for group in pattern[1:]:
-            found = [i for i in range(lo, hi) if i != start and any(_matches(keys[i], w) for w in group)]
-            if not found:
-                ok = False
-                break
-            end = max(end, min(found, key=lambda i: abs(i - start)))
-        if ok:
-            return min(start, end), max(start, end)
-    return None
-
-
 def in_heating_season(day: dt.date) -> bool:
     (start_month, start_day), (end_month, end_day) = HEATING_SEASON
     return (day.month, day.day) >= (start_month, start_day) or (day.month, day.day) <= (end_month, end_day)
@@ -132,10 +114,10 @@ def detect(text: str, day: dt.date | None = None) -> EmergencyHit | None:
     for rule in RULES:
         if rule.seasonal and not in_heating_season(day):
             continue
-        if any(_matches(key, word) for key in keys for word in rule.unless):
+        if has_any(keys, rule.unless):
             continue
         for pattern in rule.patterns:
-            span = _find(keys, pattern)
+            span = find(keys, pattern, WINDOW)
             if span is not None:
                 return EmergencyHit(rule.name, rule.reason, " ".join(keys[span[0]:span[1] + 1]))
     return None

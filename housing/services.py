@@ -162,12 +162,24 @@ def _pick(same_number: list[Building], parsed: ParsedAddress) -> Building | None
     return None
 
 
+def _choose(rows, parsed: ParsedAddress) -> Building | None:
+    number = _number(parsed.house)[0]
+    same_number = [b for b in rows
+                   if _number(b.house)[0] == number and (b.korpus == parsed.korpus or not parsed.korpus)]
+    return _pick(same_number, parsed)
+
+
 def match_building(text: str) -> Building | None:
     """The one building an address as typed refers to, or None when it is unknown or ambiguous."""
     parsed = parse_address(text)
     if not parsed.street_words or not parsed.house:
         return None
-    number = _number(parsed.house)[0]
-    same_number = [b for b in _street_candidates(parsed) if _number(b.house)[0] == number
-                   and (b.korpus == parsed.korpus or not parsed.korpus)]
-    return _pick(same_number, parsed)
+    return _choose(_street_candidates(parsed), parsed)
+
+
+def building_on_street(street: str, house: str, korpus: str = "", litera: str = "") -> Building | None:
+    """The building at a house of a registry street known by its official name, by the same rules as match_building."""
+    parsed = ParsedAddress(house=house, korpus=korpus, litera=litera)
+    number = _number(house)[0]
+    rows = Building.objects.filter(is_active=True, street=street, house__startswith=str(number))
+    return _choose(rows.only("id", "street", "house", "korpus", "litera"), parsed) if house else None

@@ -135,3 +135,12 @@ def test_street_index_finds_streets_by_any_form_of_their_words(registry):
     assert index.lookup("Восстания") == {"улица Восстания", "площадь Восстания"}
     assert index.lookup("крыша") == set()
     assert index.correct("Фантанки") == "фонтанки"
+
+
+def test_building_on_a_street_known_by_its_official_name(registry):
+    from housing.services import building_on_street
+
+    assert building_on_street("улица Марата", "7А") == registry["улица Марата 7А"]
+    assert building_on_street("Владимирский проспект", "17") == registry["Владимирский проспект 17  А"]
+    assert building_on_street("Литейный проспект", "46", korpus="2") == registry["Литейный проспект 46 2"]
+    assert building_on_street("улица Марата", "9") is None

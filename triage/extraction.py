@@ -1,0 +1,75 @@
+"""The applicant's details from free text: what an operator types during a call, an e-mail.
+
+`extract(text)` finds the name (in the nominative, surname first), the phone (+7XXXXXXXXXX),
+the e-mail and the address — the street by its registry name when the registry knows it,
+house, корпус, литера, flat, and the building of the registry. A field the text does not
+give is None. It prefills a form, so it never raises: any input gets an answer.
+"""
+
+import logging
+from dataclasses import asdict, dataclass
+
+from housing.services import street_index
+
+from .extraction_address import find_address
+from .extraction_contacts import find_emails, find_phones
+from .extraction_names import find_name, nominative_street
+from .extraction_text import Span, is_cased, lower, mask, prepare
+
+logger = logging.getLogger(__name__)
+
+FIELDS = ("full_name", "phone", "email", "street", "house", "korpus", "litera", "flat", "building_id")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    full_name: str | None = None
+    phone: str | None = None  # +7XXXXXXXXXX
+    email: str | None = None
+    street: str | None = None  # «улица Марата»: the registry's name, or the typed one with its type written out
+    house: str | None = None  # «7», «7А», «100/2»
+    korpus: str | None = None
+    litera: str | None = None
+    flat: str | None = None
+    building_id: int | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def extract(text: str) -> Extraction:
+    """Name, phone, e-mail and address found in the text; None for what it does not say. Never raises."""
+    try:
+        return _extract(text)
+    except Exception:  # a prefill must not stop a registration; the failure is logged to be fixed
+        logger.exception("Extraction failed on a text of %s characters", len(text) if isinstance(text, str) else "?")
+        return Extraction()
+
+
+def _extract(text: str) -> Extraction:
+    clean = prepare(text)
+    if not clean.strip():
+        return Extraction()
+    phones, emails = find_phones(clean), find_emails(clean)
+    taken = [Span(found.start, found.end) for found in phones + emails if found.end]
+    cased = is_cased(clean)
+    index = street_index()
+    address = find_address(clean, mask(lower(clean), taken), index, cased, nominative_street)
+    blocked = [(span.start, span.end) for span in taken]
+    if address.end:
+        blocked.append((address.start, address.end))
+    name = find_name(clean, blocked, cased, lambda word: bool(index.lookup(word)))
+    return Extraction(
+        full_name=name.value if name else None,
+        phone=phones[0].value if phones else None,
+        email=emails[0].value if emails else None,
+        street=address.street, house=address.house, korpus=address.korpus, litera=address.litera,
+        flat=address.flat, building_id=address.building_id,
+    )
+
+
+def evaluate(path) -> dict:
+    """Precision, recall and F1 per field and latency on a labelled set (see extraction_eval)."""
+    from .extraction_eval import evaluate_file
+
+    return evaluate_file(path)

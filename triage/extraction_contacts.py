@@ -1,0 +1,91 @@
+"""Phones and e-mail addresses in free text, and the numbers that only look like them.
+
+A phone is a run of digit groups («8 921 123-45-67», «+7(921)1234567», «921-123-45-67»,
+«7 812 ...», «8.921.654.32.11») holding 10 or 11 digits of a Russian number; a 7-digit
+city number counts only after a word saying it is a phone, and is taken for St Petersburg
+(812). Account numbers, ИНН, СНИЛС, meter numbers and sums are not phones.
+"""
+
+import re
+from dataclasses import dataclass
+
+from appeals.applicants import normalize_phone
+
+CITY_CODE = "812"  # a 7-digit number said to be a phone is a St Petersburg one
+_RUN = re.compile(r"(?<![\d+])\+?\s?\(?\d[\d \t().\-\u2010-\u2012]*\d(?!\d)")
+_GROUP = re.compile(r"\d+")
+# Words saying that the number after them is something else than a phone.
+_NOT_A_PHONE = re.compile(
+    r"(?<!\w)(?:сч[её]т\w*|л/с|лс|инн|снилс|огрн|кпп|бик|договор\w*|паспорт\w*|полис\w*|№|n|заявк\w*"
+    r"|сч[её]тчик\w*|показани\w*)\W{0,3}$", re.IGNORECASE)
+_PHONE_CUE = re.compile(r"(?<!\w)(?:тел\w*|т|моб\w*|сот\w*|домашн\w*|дом\.|раб\w*|звонить|звоните|позвонить"
+                        r"|перезвонить|номер\w*)\W{0,4}$", re.IGNORECASE)
+_MONEY_AFTER = re.compile(r"^\s*(?:(?:руб(?:л[а-я]*)?|р|тыс|коп)(?![а-я])|₽|%)", re.IGNORECASE)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?![\w-])", re.IGNORECASE)
+_AT = re.compile(r"\s*(?:\[\s*(?:at|собака)\s*\]|\(\s*(?:at|собака)\s*\)|\s+собака\s+)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    value: str
+    start: int
+    end: int
+
+
+def _is_national(digits: str) -> bool:
+    """10 digits after +7: mobile (9xx), geographic (3xx, 4xx, 8xx but not 89x)."""
+    return len(digits) == 10 and (digits[0] in "349" or (digits[0] == "8" and digits[1] != "9"))
+
+
+def _as_phone(digits: str, city_allowed: bool) -> str:
+    if len(digits) == 11 and digits[0] in "78" and _is_national(digits[1:]):
+        return normalize_phone(digits)
+    if _is_national(digits):
+        return normalize_phone(digits)
+    if city_allowed and len(digits) == 7 and digits[0] not in "08":
+        return normalize_phone(CITY_CODE + digits)
+    return ""
+
+
+def _phones_in_run(text: str, run: re.Match) -> list[Found]:
+    """Phones among the digit groups of one run («12 8 921 123 45 67» holds a flat and a phone)."""
+    groups = list(_GROUP.finditer(text, run.start(), run.end()))
+    found, i = [], 0
+    while i < len(groups):
+        before = text[max(0, groups[i].start() - 30): groups[i].start()]
+        if i == 0 and run.group().startswith("+"):
+            before = text[max(0, run.start() - 30): run.start()]
+        blocked = bool(_NOT_A_PHONE.search(before))
+        digits, taken = "", None
+        for j in range(i, len(groups)):
+            digits += groups[j].group()
+            if len(digits) > 11:
+                break
+            after = text[groups[j].end(): groups[j].end() + 6]
+            phone = "" if blocked or _MONEY_AFTER.match(after) else _as_phone(digits, bool(_PHONE_CUE.search(before)))
+            if phone:
+                taken = (phone, j)
+        if taken:
+            start = run.start() if i == 0 else groups[i].start()
+            found.append(Found(taken[0], start, groups[taken[1]].end()))
+            i = taken[1] + 1
+        else:
+            i += 1
+    return found
+
+
+def find_phones(text: str) -> list[Found]:
+    """Every phone in the text, in order, as +7XXXXXXXXXX with its place."""
+    found = []
+    for run in _RUN.finditer(text):
+        found.extend(_phones_in_run(text, run))
+    return found
+
+
+def find_emails(text: str) -> list[Found]:
+    """E-mail addresses, «ivanov [at] mail.ru» included; the place is that of the text as given."""
+    found = [Found(m.group().rstrip("."), m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    if not found and _AT.search(text):
+        joined = _AT.sub("@", text)
+        found = [Found(m.group().rstrip("."), 0, 0) for m in _EMAIL.finditer(joined)]
+    return found

@@ -1,0 +1,66 @@
+"""Text as the extractors read it: markup removed, numbers that are no address put out of the way."""
+
+import html
+import re
+from dataclasses import dataclass
+
+MAX_CHARS = 20_000  # as long as an appeal may be; longer input keeps its beginning and its signature
+_TAIL_CHARS = 4_000
+MASK = "§"  # stands in for a phone, a date, a sum…: no address part and no name
+
+_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li|/tr|/h\d|p|div|li|tr)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]{0,500}>")
+_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\r": " "})
+# Numbers that are dates, times, sums, ages, floors, entrances… — not houses or flats.
+_NOT_ADDRESS = re.compile(
+    r"(?<!\d)\d{1,2}\.\d{1,2}(?:\.\d{2,4})?(?!\d)"
+    r"|(?<!\d)\d{1,2}:\d{2}(?!\d)"
+    r"|(?<!\d)\d{1,2}\s*(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+    r"|(?<![\d,])(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d{1,2})?\s*(?:(?:руб(?:л[а-я]*)?|р|тыс[а-я]*|коп[а-я]*)(?![а-я])|₽|%"
+    r"|процент\w*|градус\w*|°)"
+    r"|(?<!\d)(?:1[89]|20)\d{2}\s*(?:г\.|гг?\b|год\w*)"
+    r"|(?<!\d)\d+\s*(?:-?(?:й|я|го|м|ом|ой|ий|ый)\s*)?(?:лет|год\w*|этаж\w*|подъезд\w*|парадн\w*|недел\w*|дн[еяи]\w*|день"
+    r"|суток|месяц\w*|час\w*|минут\w*|раз\b|раза\b|человек\w*|групп\w*|секци\w*|метр\w*|м2|м²|кв\.?\s?м\b|шт\b)"
+    r"|(?<![а-яё])(?:подъезд\w*|парадн\w*|этаж\w*|заявк\w*|групп\w*|секци\w*|сч[её]тчик\w*|хвс|гвс|договор\w*"
+    r"|инн|снилс|л/с|лицев\w*\s+сч[её]т\w*|сч[её]т\w*)\W{0,3}(?:№\s*)?\d[\d\- ]*",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def prepare(text) -> str:
+    """Plain text from whatever came: markup and entities removed, odd spaces made plain, length capped."""
+    if not isinstance(text, str):
+        return ""
+    if len(text) > MAX_CHARS:
+        text = text[: MAX_CHARS - _TAIL_CHARS] + "\n" + text[-_TAIL_CHARS:]
+    if "<" in text and ">" in text:
+        text = _TAG.sub(" ", _BLOCK_TAG.sub("\n", text))
+    if "&" in text:
+        text = html.unescape(text)
+    return text.translate(_SPACES)
+
+
+def lower(text: str) -> str:
+    """Lower case with «ё» as «е»; the same length, so places in it are places in the text."""
+    return text.lower().replace("ё", "е")
+
+
+def mask(text: str, spans: list[Span]) -> str:
+    """The text with the given spans and the numbers that are no address replaced by MASK, places kept."""
+    chars = list(text)
+    found = spans + [Span(m.start(), m.end()) for m in _NOT_ADDRESS.finditer(text)]
+    for span in found:
+        chars[span.start: span.end] = MASK * (span.end - span.start)
+    return "".join(chars)
+
+
+def is_cased(text: str) -> bool:
+    """Whether capitals say something here: not when the writer used only lower or only upper case."""
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return 0 < upper < 0.6 * len(letters)

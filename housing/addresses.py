@@ -8,6 +8,7 @@ meet, and a fragment being typed («невск») already finds «Невский
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Street types as people write them → the word used in official names.
 STREET_TYPES = {
@@ -18,7 +19,7 @@ STREET_TYPES = {
     "проезд": "проезд", "пр-д": "проезд", "линия": "линия", "аллея": "аллея", "тупик": "тупик",
 }
 # The same words declined, as in «на Кирочной улице», «по Невскому проспекту».
-STREET_TYPES.update({
+DECLINED_TYPES = {
     form: official
     for official, forms in {
         "улица": "улицы улице улицу улицей", "проспект": "проспекта проспекте проспекту проспектом",
@@ -28,7 +29,8 @@ STREET_TYPES.update({
         "тупик": "тупика тупике",
     }.items()
     for form in forms.split()
-})
+}
+STREET_TYPES.update(DECLINED_TYPES)
 OFFICIAL_TYPES = set(STREET_TYPES.values())
 # Words of official names that say nothing about which street it is («набережная реки Фонтанки»).
 GENERIC_WORDS = {"реки", "река", "р", "канала", "канал", "кан"}
@@ -112,6 +114,7 @@ def _ordinals(text: str) -> str:
     return _ORDINAL.sub(one, _SPELLED_ORDINAL.sub(spelled, text))
 
 
+@lru_cache(maxsize=20_000)
 def ordinal(word: str) -> str:
     """«пятая», «5я», «5-ой» → «5-я» / «5-й»; '' when the word is no ordinal."""
     found = re.fullmatch(r"\d{1,2}-[яй]", " ".join(_ordinals(_norm(word)).split()))
@@ -185,8 +188,11 @@ def normalize_street(text: str) -> str:
     («ул. Моховая» → «Моховая улица», «Пестеля ул.» → «улица Пестеля»), a name typed in lower case
     gets its capitals; otherwise the words are kept as given.
     """
+    text = text or ""
+    for pattern, replacement in ALIASES:
+        text = re.compile(pattern.pattern.replace("а-я", "а-яА-Я"), re.IGNORECASE).sub(replacement, text)
     words = []
-    for word in (text or "").replace(".", ". ").split():
+    for word in text.replace(".", ". ").split():
         bare = word.strip(".,").lower()
         if bare:
             words.append(STREET_TYPES.get(bare) or _NAME_ABBREVIATIONS.get(bare) or word.strip(","))
@@ -212,11 +218,17 @@ def _cut(text: str, match: re.Match) -> str:
     return text[: match.start()] + " " + text[match.end():]
 
 
+def _is_range(house: str, after_dash: str) -> bool:
+    """«17-19», «44-46»: the houses of one block on the same side of the street, not a house and its flat."""
+    first, second = int(house), int(after_dash)
+    return 0 < second - first <= 4 and (second - first) % 2 == 0
+
+
 def _take_house(s: str, result: ParsedAddress) -> str:
     if m := _HOUSE.search(s):
         letter = (m.group(2) or "").upper()
         result.house = m.group(1) + letter + (f"/{m.group(3).upper()}" if m.group(3) else "")
-        if m.group(4) and not result.flat:
+        if m.group(4) and not result.flat and not _is_range(m.group(1), m.group(4)):
             result.flat = m.group(4)
         s = _cut(s, m)
     return s

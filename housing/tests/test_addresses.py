@@ -59,6 +59,7 @@ def test_search_key_ignores_case_and_yo():
     ("ул. Моховая", "Моховая улица"), ("Пестеля ул.", "улица Пестеля"), ("пр. Невский", "Невский проспект"),
     ("ул. 5-я Советская", "5-я Советская улица"), ("пр. римского-корсакова", "проспект Римского-Корсакова"),
     ("Исаакиевская пл.", "Исаакиевская площадь"), ("Большая Конюшенная", "Большая Конюшенная"),
+    ("Средний пр. В.О.", "Средний проспект Васильевского острова"), ("1-я линия В.О", "1-я линия Васильевского острова"),
 ])
 def test_street_type_goes_where_official_names_have_it(typed, official):
     assert normalize_street(typed) == official
@@ -85,3 +86,10 @@ def test_ordinal_words(word, expected):
                                         ("Марата 7 квартира 12а", "12А")])
 def test_flat_in_any_spelling(text, flat):
     assert parse_address(text).flat == flat
+
+
+@pytest.mark.parametrize("text, house, flat", [("Садовая 15-42", "15", "42"), ("Марата 12-5", "12", "5"),
+                                               ("Английский пр. 17-19", "17", ""), ("Кадетская линия 1-3", "1", "")])
+def test_dash_is_a_flat_unless_it_names_the_next_house(text, house, flat):
+    parsed = parse_address(text)
+    assert (parsed.house, parsed.flat) == (house, flat)

@@ -55,9 +55,7 @@ def _extract(text: str) -> Extraction:
     cased = is_cased(clean)
     index = street_index()
     address = find_address(clean, mask(lower(clean), taken), index, cased, nominative_street)
-    blocked = [(span.start, span.end) for span in taken]
-    if address.end:
-        blocked.append((address.start, address.end))
+    blocked = [(span.start, span.end) for span in taken] + list(address.mentions)
     name = find_name(clean, blocked, cased, lambda word: bool(index.lookup(word)))
     return Extraction(
         full_name=name.value if name else None,

@@ -17,31 +17,37 @@ from housing.services import StreetIndex, building_on_street
 
 from .extraction_text import MASK
 
-_TOKEN = re.compile(r"\d{1,2}-?(?:ая|ья|ой|ий|ый|я|й)(?![а-яa-z0-9])|\d+|[а-яa-z]+(?:-[а-яa-z]+)*|" + MASK + r"+|\S")
+_TOKEN = re.compile(r"\d{1,2}-?(?:ая|ья|ой|ий|ый|я|й)(?![а-яa-z0-9])|\d+|[а-яa-z]+(?:-[а-яa-z]+)*|" + MASK +
+                    r"+|[.,:;/№()\-–—]|[^\w\s.,:;/№()\-–—]+")
+_MOST_CANDIDATES = 6  # resolved against the registry, the likeliest first: a long text may name many addresses
 _SCAN_TYPES = set(STREET_TYPES) - {"ш"}
 _GENERIC = {"р", "реки", "река", "кан", "канала", "канал"}
 _HOUSE_WORDS = {"д", "дом", "дома", "доме", "домом"}
 _FLAT_WORDS = {"кв", "квартира", "кв-ра", "квартиры", "квартире", "квартиру", "квартирой"}
 _KORPUS_WORDS = {"к", "корп", "корпус"}
 _LITERA_WORDS = {"лит", "литера", "литер"}
-_LEAD = {",", ".", ":", "№", "у", "в", "-", "–", "—"} | _HOUSE_WORDS
+_LEAD = {",", ".", ":", "у", "в", "-", "–", "—"} | _HOUSE_WORDS
 _PREPOSITIONS = {"по", "на", ",", "в"}
 _ADDRESS_CUES = {"адрес", "адресу", "проживаю", "проживает", "проживающая", "проживающий", "живу", "живет"}
 _STOP = {
     "и", "а", "но", "или", "в", "во", "на", "по", "у", "с", "со", "к", "от", "до", "из", "за", "над", "под", "при",
     "о", "об", "для", "не", "нет", "уже", "еще", "я", "мы", "он", "она", "они", "мне", "нам", "нас", "наш", "наша",
     "наше", "это", "этот", "эта", "там", "тут", "где", "когда", "все", "весь", "вся", "тел", "телефон", "т", "г",
-    "город", "санкт-петербург", "спб", "петербург", "россия", "район", "подъезд", "парадная", "этаж", "двор",
+    "город", "санкт-петербург", "спб", "петербург", "санкт-петербурга", "петербурга", "ленинград", "россия",
+    "квартир", "квартирами", "квартирам", "район", "подъезд", "парадная", "этаж", "двор",
     "крыша", "лифт", "вода", "свет", "течет", "д", "кв", "лит", "корп", "тоже", "очень", "срочно", "просьба",
     "прошу", "звонила", "звонил", "звонит", "жалоба", "заявка", "житель", "жительница", "жители", "собственник",
 } | _HOUSE_WORDS | _FLAT_WORDS | _ADDRESS_CUES
 _ADJECTIVE = re.compile(r"(?:ая|яя|ий|ый|ой|ое|ее|ую|юю|ом|ем|ого|его|ому|ему|ей|ых|их)$")
+_ADJECTIVE_OR_POSSESSIVE = re.compile(_ADJECTIVE.pattern[:-2] + r"|ов|ев|ин|ын|ова|ева|ина|ына|ко)$")
+_NEVER = re.compile(r"(?!)")
+_ABBREVIATION = re.compile(r"[А-ЯЁA-Z][А-ЯЁA-Z]|[а-яёa-z][А-ЯЁA-Z]")
 _HOUSE_LETTERS = set("абвгдежзиклмнопрстуфхцчшщэю")
 _FLAT_ANYWHERE = re.compile(
-    r"(?<![а-я])(?:кв|кв-ра|квартир[а-я]*)\.?\s*(?:№\s*)?(\d{1,4})(?![\d.,]\d)"
-    r"|(?<![\d\w])(\d{1,4})\s*-?(?:й|я|ю|ей)?\s+квартир[а-я]*")
+    r"(?<![а-я])(?:кв|кв-ра|квартир[а-я]*)\.?\s*(?:№\s*)?(\d{1,4})(?!\d)(?![.,]\d)"
+    r"|(?<![а-я])(?:из|в|во|у|для|к|возле|около)\s+(\d{1,4})\s*-?(?:й|я|ю|ей)?\s+квартир[а-я]*")
 _OWN_FLAT = re.compile(r"(?:живу|проживаю|моей|моя|мою|нашей|наша|нашу|у меня)\W+(?:\w+\W+)?$")
-_NEIGHBOURS_FLAT = re.compile(r"сосед\w*\W+(?:\w+\W+){0,2}$")
+_NEIGHBOURS_FLAT = re.compile(r"сосед\w*\W+(?:\w+\W+){0,3}$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,7 @@ class Token:
     start: int
     end: int
     cap: bool  # begins with a capital in the text as written
+    abbreviation: bool = False  # «ОСТ», «СНиП», «ЖКС»: capitals inside the word
 
     @property
     def is_number(self) -> bool:
@@ -65,7 +72,8 @@ class Address:
     flat: str | None = None
     building_id: int | None = None
     start: int = 0
-    end: int = 0  # the place of the address in the text, kept out of name finding
+    end: int = 0  # the place of the address in the text
+    mentions: tuple[tuple[int, int], ...] = ()  # places of every street found, kept out of name finding
 
 
 @dataclass
@@ -80,7 +88,8 @@ class _Candidate:
 
 
 def tokens_of(masked_lower: str, text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), text[m.start()].isupper()) for m in _TOKEN.finditer(masked_lower)]
+    return [Token(m.group(), m.start(), m.end(), text[m.start()].isupper(),
+                  _ABBREVIATION.search(text, m.start(), m.end()) is not None) for m in _TOKEN.finditer(masked_lower)]
 
 
 def _ordinal_token(token: Token) -> bool:
@@ -89,14 +98,15 @@ def _ordinal_token(token: Token) -> bool:
 
 def _name_like(token: Token, cased: bool) -> bool:
     return (token.text[:1].isalpha() and token.text not in _STOP and token.text not in _SCAN_TYPES
-            and len(token.text) >= 2 and (token.cap or not cased or _ordinal_token(token)))
+            and len(token.text) >= 2 and (token.cap or not cased or _ordinal_token(token))
+            and not (cased and token.abbreviation))
 
 
 class _Reader:
     """One pass over the tokens of one text."""
 
-    def __init__(self, tokens: list[Token], index: StreetIndex, cased: bool) -> None:
-        self.t, self.index, self.cased = tokens, index, cased
+    def __init__(self, text: str, tokens: list[Token], index: StreetIndex, cased: bool) -> None:
+        self.text, self.t, self.index, self.cased = text, tokens, index, cased
         self.streets = [self._streets_of(i) for i in range(len(tokens))]
 
     def _at(self, i: int) -> str:
@@ -117,19 +127,29 @@ class _Reader:
             j += 1
         return j < len(self.t) and self.t[j].is_number
 
+    def _island(self, i: int) -> bool:
+        """A letter of «В.О.», «П.С.» (Васильевский остров, Петроградская сторона) after a street name."""
+        for start in (i, i - 2):
+            pair = self._at(start) + self._at(start + 1) + self._at(start + 2) + self._at(start + 3)
+            if pair in ("в.о.", "п.с.") or (pair[:3] in ("в.о", "п.с") and start + 3 >= len(self.t)):
+                return True
+        return False
+
     def _role(self, i: int) -> str:
         text = self._at(i)
+        if text in ("в", "о", "п", "с") and self._island(i):
+            return "generic"
         if text in _SCAN_TYPES:
             return "type"
         if text in _GENERIC:
             return "generic"
         if text == ".":
             return "dot"
+        if not 0 <= i < len(self.t):
+            return ""
         if self.streets[i]:
             return "street"
-        if 0 <= i < len(self.t) and _ordinal_token(self.t[i]):
-            return "ordinal"
-        return ""
+        return "ordinal" if _ordinal_token(self.t[i]) else ""
 
     # --- the house and what follows it ---
 
@@ -159,6 +179,8 @@ class _Reader:
         if not separated and glued and text in _HOUSE_LETTERS and not self._at(k + 1).isdigit():
             return k, False
         if not separated and text in ("/", "-", "–") and self._at(k + 1).isdigit():
+            if self._at(k + 2) in ("-", "–") and self._at(k + 3).isdigit():
+                return None  # «22-1643-85», «41-01-2003»: a code, not a house
             return k + 1, text != "/"
         for words, wanted in ((_KORPUS_WORDS, "digit"), (_LITERA_WORDS, "letter"), (_FLAT_WORDS, "digit")):
             if text in words:
@@ -175,14 +197,17 @@ class _Reader:
         return None
 
     def house_before(self, i: int) -> int | None:
-        """First token of «д. 7 по», «в доме 12 на», «дома 92» just before the street at i."""
+        """First token of «д. 7 по», «в доме 12 на», «дома 92», «дома 22 к 1 по» just before the street at i."""
         k = i - 1
         while self._at(k) in _PREPOSITIONS and i - k <= 2:
             k -= 1
-        if k < 1 or not self.t[k].is_number:
-            return None
-        word = k - 2 if self._at(k - 1) == "." else k - 1
-        return word if self._at(word) in _HOUSE_WORDS else None
+        for word in range(k - 1, max(k - 8, 0) - 1, -1):
+            if self._at(word) in _HOUSE_WORDS:
+                number = word + 2 if self._at(word + 1) == "." else word + 1
+                if number <= k and self._at(number).isdigit() and self._house_parts(number)[0] == k:
+                    return word
+                return None
+        return None
 
     # --- streets ---
 
@@ -202,13 +227,13 @@ class _Reader:
         roles = {self._role(k) for k in range(i, last + 1)}
         return (i, last) if roles & {"street", "type"} else None
 
-    def adjectives_before(self, i: int) -> int:
-        """First of up to two name words before i that read as a name going before its type («Малая», «Моховая»)."""
+    def words_before(self, i: int, shapes: re.Pattern, capitals: bool) -> int:
+        """First of up to two name words right before i, on its line: «Малая Садовая», «Щербаков переулок»."""
         first = i
         while first - 1 >= 0 and i - first < 2:
             token = self.t[first - 1]
-            if not (_name_like(token, self.cased) and _ADJECTIVE.search(token.text)) or self.t[first - 1].end + 2 < \
-                    self.t[first].start:
+            fits = shapes.search(token.text) or (capitals and self.cased and token.cap)
+            if not (_name_like(token, self.cased) and fits) or "\n" in self.text[token.end: self.t[first].start]:
                 break
             first -= 1
         return first
@@ -258,13 +283,18 @@ class _Reader:
         streets = frozenset.intersection(*registry) if registry else frozenset()
         if registry and not streets:
             streets = registry[-1]
-        before = self.adjectives_before(first)
-        if before < first and not all(self.streets[k] for k in range(before, first)):
-            streets = frozenset()  # «Малая Садовая» is no «Садовая улица»
-        if not registry and kinds and before == first:
+        if registry:
+            before = self.words_before(first, _ADJECTIVE if self.cased else _NEVER, capitals=False)
+            if before < first and not all(self.streets[k] for k in range(before, first)):
+                streets = frozenset()  # «Малая Садовая» is no «Садовая улица»
+            first = before
+        elif kinds:
             type_at = next(k for k in range(first, last + 1) if self._role(k) == "type")
-            last = max(last, self.names_after(type_at))
-        first = before
+            after = self.names_after(type_at)
+            if after > type_at:
+                last = max(last, after)
+            else:
+                first = self.words_before(first, _ADJECTIVE_OR_POSSESSIVE, capitals=True)
         return first, last, streets, typed
 
     def _with_house(self, first: int, last: int, streets: frozenset[str], typed: str) -> _Candidate | None:
@@ -278,14 +308,19 @@ class _Reader:
             return _Candidate(first, last, first, last, streets, typed, False)
         return None
 
+    def _worded(self, first: int, last: int) -> bool:
+        """A flat, корпус or литера said with its word, not only «-42»."""
+        return any(self._at(k) in _FLAT_WORDS | _KORPUS_WORDS | _LITERA_WORDS for k in range(first, last + 1))
+
     def _bare(self, i: int) -> _Candidate | None:
         """A street the registry does not know, typed without a type: «Пестеля 8 кв 3», «адрес: Моховая 5»."""
         cue = self._at(i - 1) in _ADDRESS_CUES or (self._at(i - 1) == ":" and self._at(i - 2) in _ADDRESS_CUES)
         for last in (i, i + 1):
-            if last > i and not (last < len(self.t) and _name_like(self.t[last], self.cased)) or self.streets[last]:
+            if last >= len(self.t) or self.streets[last] or not _name_like(self.t[last], self.cased):
                 break
             house = self.house_after(last)
-            if house and (house[1] or cue):
+            if house and (self._worded(last, house[0]) or cue or self._at(last + 1) in _HOUSE_WORDS
+                          or (house[1] and self.cased)):  # «Пестеля 8 кв 3», «Моховая д. 5», «Пестеля 8-3»
                 return _Candidate(i, house[0], i, last, frozenset(), "", house[1])
         return None
 
@@ -297,8 +332,8 @@ def _street_text(text: str, tokens: list[Token], candidate: _Candidate) -> str:
 def _official(candidate: _Candidate, house: str) -> str:
     """The registry's name of the street, when the typed words and type leave one (or one with that house)."""
     streets = sorted(candidate.streets)
-    if candidate.typed_type:
-        streets = [s for s in streets if street_type(s) == candidate.typed_type] or streets
+    if candidate.typed_type:  # «пл. Восстания» is not «улица Восстания», even when only that one is registered
+        streets = [s for s in streets if street_type(s) == candidate.typed_type]
     if len(streets) > 1 and house:
         streets = [s for s in streets if building_on_street(s, house)] or streets
     return streets[0] if len(streets) == 1 else ""
@@ -337,13 +372,16 @@ def find_flat(masked_lower: str) -> str | None:
 def find_address(text: str, masked_lower: str, index: StreetIndex, cased: bool, nominative) -> Address:
     """The best address of the text; empty fields when there is none. `nominative` puts a street name in that case."""
     tokens = tokens_of(masked_lower, text)
-    reader = _Reader(tokens, index, cased)
+    reader = _Reader(masked_lower, tokens, index, cased)
     best, best_score = Address(), 0
-    for candidate in reader.candidates():
+    candidates = reader.candidates()
+    likeliest = sorted(candidates, key=lambda c: -(4 * bool(c.streets) + bool(c.typed_type) + c.strong))
+    for candidate in likeliest[:_MOST_CANDIDATES]:
         address = _resolve(text, tokens, candidate, nominative)
         score = _score(address, candidate)
-        if score > best_score:
+        if score > best_score or (score == best_score and address.start < best.start):
             best, best_score = address, score
+    best.mentions = tuple((tokens[c.first].start, tokens[c.last].end) for c in candidates)
     if best.flat is None:
         best.flat = find_flat(masked_lower)
     return best

@@ -17,9 +17,10 @@ _GROUP = re.compile(r"\d+")
 # Words saying that the number after them is something else than a phone.
 _NOT_A_PHONE = re.compile(
     r"(?<!\w)(?:сч[её]т\w*|л/с|лс|инн|снилс|огрн|кпп|бик|договор\w*|паспорт\w*|полис\w*|№|n|заявк\w*"
-    r"|сч[её]тчик\w*|показани\w*)\W{0,3}$", re.IGNORECASE)
+    r"|обращени\w*|сообщени\w*|сч[её]тчик\w*|показани\w*|номер\s+(?:заявки|обращения|сообщения|счета|договора))"
+    r"\W{0,3}$", re.IGNORECASE)
 _PHONE_CUE = re.compile(r"(?<!\w)(?:тел\w*|т|моб\w*|сот\w*|домашн\w*|дом\.|раб\w*|звонить|звоните|позвонить"
-                        r"|перезвонить|номер\w*)\W{0,4}$", re.IGNORECASE)
+                        r"|перезвонить)\W{0,4}$", re.IGNORECASE)
 _MONEY_AFTER = re.compile(r"^\s*(?:(?:руб(?:л[а-я]*)?|р|тыс|коп)(?![а-я])|₽|%)", re.IGNORECASE)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?![\w-])", re.IGNORECASE)
 _AT = re.compile(r"\s*(?:\[\s*(?:at|собака)\s*\]|\(\s*(?:at|собака)\s*\)|\s+собака\s+)\s*", re.IGNORECASE)

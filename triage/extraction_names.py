@@ -15,11 +15,18 @@ from itertools import product
 
 import pymorphy3
 
-from housing.addresses import DECLINED_TYPES
+from housing.addresses import DECLINED_TYPES, STREET_TYPES
 
 _TOKEN = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?|[A-Za-z0-9_]+|\S")
 _LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 _CAPITALS = set("АБВГДЕЁЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ")
+_LINE_END = re.compile(r"[ .!]*(?:\n|$)")
+_WORD_AFTER = re.compile(r"[\s,:;)\-–—]*([А-Яа-яЁё]+)")
+_PLACE_BEFORE_NAME = {"на", "по", "возле", "около", "напротив", "до", "к", "угол", "углу", "между", "вдоль", "через",
+                      "пересечение", "перекресток"}
+_PLACE_WORDS = {"на", "по", "у", "с", "со", "возле", "около", "напротив", "до", "к", "за", "угол", "углу", "между",
+                "вдоль", "через", "из", "в", "во", "перед", "пересечение", "район", "районе"}
+_WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+)[\s,:;(\-–—]*$")  # the word just before, not across a full stop
 _NER_CONTEXT = 120  # characters on each side given to the NER: enough for a sentence
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _NOMINATIVE_PRIOR = 0.3  # notes name people in the nominative unless the words say otherwise
@@ -39,7 +46,9 @@ _CUES = {"звонил", "звонила", "звонит", "позвонил", "
          "заявительница", "фио", "зовут", "я", "уважением", "собственник", "собственница", "абонент", "клиент",
          "клиентка", "гр", "гражданин", "гражданка", "жалоба", "обращение", "пишет", "житель", "жительница",
          "подпись", "старший", "дому", "контакт", "контакты"}
-_NEIGHBOURS = {"сосед", "соседка", "соседи", "соседей", "соседа", "соседку", "соседом", "соседке", "соседу"}
+# Words before a name that is not the applicant's: a neighbour, a member of staff.
+_OTHERS = re.compile(r"^(?:сосед|дворник|сотрудни|мастер|слесар|сантехник|электрик|инженер|диспетчер|управляющ"
+                     r"|председател|техник|уборщи|охранник|консьерж|руковод|директор|начальник|глав[аеуы]|менеджер|представител)")
 # Patterns of a name: S surname, N first name, P patronymic, I initial.
 _PATTERNS = {3: ("SNP", "NPS", "SII", "IIS"), 2: ("SN", "NS", "NP", "SI", "IS"), 1: ("S",)}
 
@@ -105,25 +114,33 @@ class Found:
     score: float
 
 
-def _words(text: str, blocked: list[tuple[int, int]]) -> list[_Word | None]:
-    """Words that may be part of a name, None for anything that breaks a name (punctuation, digits, new lines)."""
-    words: list[_Word | None] = []
-    previous_end = 0
+# What stands between name words: a break (punctuation, a new line, a phone or an address), a number, another word.
+BREAK, CONTACT, NUMBER, OTHER = "break", "contact", "number", "other"
+_BREAKS = (BREAK, CONTACT)
+
+
+def _words(text: str, blocked: list[tuple[int, int]]) -> list:
+    """The text as name words (_Word) and what is between them (BREAK, NUMBER, OTHER)."""
+    words: list = []
+    previous_end, spans, j = 0, sorted(blocked), 0
     for m in _TOKEN.finditer(text):
-        if "\n" in text[previous_end: m.start()] and words and words[-1] is not None:
-            words.append(None)
+        if "\n" in text[previous_end: m.start()] and words and words[-1] not in _BREAKS:
+            words.append(BREAK)
         previous_end = m.end()
         value = m.group()
-        if any(start < m.end() and m.start() < end for start, end in blocked):
-            words.append(None)
-        elif value == "." and words and words[-1] is not None and words[-1].initial:
+        while j < len(spans) and spans[j][1] <= m.start():
+            j += 1
+        if j < len(spans) and spans[j][0] < m.end():
+            words.append(CONTACT)
+        elif value == "." and words and isinstance(words[-1], _Word) and words[-1].initial:
             continue
         elif len(value) == 1 and value in _CAPITALS and text[m.end(): m.end() + 1] == ".":
             words.append(_Word(value, m.start(), m.end(), initial=True))
         elif value[0] in _LETTERS and len(value) > 1:
-            words.append(_Word(value, m.start(), m.end()))
+            key = value.lower().replace("ё", "е")
+            words.append(_Word(value, m.start(), m.end()) if _may_be_name(key) else OTHER)
         else:
-            words.append(None)
+            words.append(NUMBER if value[0].isdigit() else BREAK if value[0] not in _LETTERS else OTHER)
     return words
 
 
@@ -146,6 +163,11 @@ def _ner_says_person(text: str, start: int, end: int) -> bool:
     with threads.limit(limits=1, user_api="blas"):  # tiny matrices: more threads only wait for each other
         doc.tag_ner(tagger)
     return any(span.type == "PER" and span.start <= start - low and end - low <= span.stop for span in doc.spans)
+
+
+def _may_be_name(key: str) -> bool:
+    roles = _roles(key)
+    return roles.surname > 0 or roles.name > 0 or roles.patronymic > 0
 
 
 def _role_score(word: _Word, role: str) -> float:
@@ -171,20 +193,29 @@ def _fits(window: list[_Word], pattern: str, cased: bool) -> float:
 
 
 class _Finder:
-    def __init__(self, text: str, words: list[_Word | None], cased: bool, is_street_word) -> None:
+    def __init__(self, text: str, words: list, cased: bool, is_street_word) -> None:
         self.text, self.words, self.cased, self.is_street_word = text, words, cased, is_street_word
 
     def _before(self, i: int) -> str:
         """The word before position i (lower case), '' at a break."""
-        head = self.text[: self.words[i].start].rstrip(" ,:;(")
-        m = re.search(r"([А-Яа-яЁё]+)\W*$", head[-40:])
+        m = _WORD_BEFORE.search(self.text, max(0, self.words[i].start - 40), self.words[i].start)
+        return m.group(1).lower() if m else ""
+
+    def _after(self, i: int) -> str:
+        m = _WORD_AFTER.match(self.text, self.words[i].end)
         return m.group(1).lower() if m else ""
 
     def _isolated(self, i: int) -> bool:
-        """A lone word between breaks: «…кв 3, Соколов 8 904…», «…Гороховая 35. Ершова»."""
-        prev_ok = i == 0 or self.words[i - 1] is None or self._before(i) in _CUES
-        next_ok = i + 1 >= len(self.words) or self.words[i + 1] is None
-        return prev_ok and next_ok
+        """A lone word between breaks («…кв 3, Соколов 8 904…», «…Гороховая 35. Ершова»), or signing a line."""
+        prev_ok = i == 0 or self.words[i - 1] in _BREAKS or self._before(i) in _CUES
+        next_ok = i + 1 >= len(self.words) or self.words[i + 1] in _BREAKS
+        signs = self.cased and _LINE_END.match(self.text, self.words[i].end) is not None  # «…шумят по ночам Зайцева»
+        if not self.cased:  # «владимирский 9 кв 5 кузнецов»: without capitals only a word next to the contacts
+            return next_ok and prev_ok and CONTACT in (self._at(i - 1), self._at(i + 1))
+        return next_ok and (prev_ok or signs)
+
+    def _at(self, i: int):
+        return self.words[i] if 0 <= i < len(self.words) else BREAK
 
     def _window_score(self, i: int, n: int) -> tuple[float, str]:
         window = self.words[i: i + n]
@@ -199,26 +230,34 @@ class _Finder:
             return 0.0, ""
         score = n + best + (0.5 * ("P" in best_pattern or "I" in best_pattern))
         before = self._before(i)
-        score += 0.5 * (before in _CUES) - 2.0 * (before in _NEIGHBOURS)
-        return score, best_pattern
+        if _OTHERS.match(before) or before in _PLACE_BEFORE_NAME or self._at(i + n) == NUMBER:
+            return 0.0, ""  # a neighbour's, a clerk's name; «на Николая Рубцова», «Евгения Шварца 11» are streets
+        return score + 0.5 * (before in _CUES), best_pattern
 
     def _single_surname_ok(self, i: int, fit: float) -> bool:
-        """A surname alone: set apart as in a note, or (in a text with capitals) a person to the NER."""
-        word = self.words[i]
-        if fit < 0.4 or not (word.cap or not self.cased) or _roles(word.key).name >= 0.3:
+        """A surname alone: set apart as in a note, or named after «звонила», «от»… and a person to the NER.
+
+        Not a word that reads as a place: after «на», «по», «у»…, next to a street type, before a house number.
+        """
+        word, before = self.words[i], self._before(i)
+        if fit < 0.4 or not (word.cap or not self.cased) or _roles(word.key).name >= 0.3 or "-" in word.key:
             return False
-        if self.is_street_word(word.key) and self._before(i) not in _CUES:
+        if before in _PLACE_WORDS or self._after(i) in STREET_TYPES:
             return False
-        return self._isolated(i) or (self.cased and _ner_says_person(self.text, word.start, word.end))
+        if self.is_street_word(word.key) and before not in _CUES:
+            return False
+        if self._isolated(i):
+            return True
+        return self.cased and before in _CUES and _ner_says_person(self.text, word.start, word.end)
 
     def best(self) -> tuple[list[_Word], str, float] | None:
         """The best-fitting name; a surname alone only when there is no name of two or three words."""
         for sizes in ((3, 2), (1,)):
             found = None
             for i, word in enumerate(self.words):
-                for n in sizes if word is not None else ():
+                for n in sizes if isinstance(word, _Word) else ():
                     window = self.words[i: i + n]
-                    if len(window) < n or any(w is None for w in window):
+                    if len(window) < n or not all(isinstance(w, _Word) for w in window):
                         continue
                     score, pattern = self._window_score(i, n)
                     if pattern and (found is None or score > found[2]):
@@ -311,18 +350,42 @@ def find_name(text: str, blocked: list[tuple[int, int]], cased: bool, is_street_
     return Found(_as_filed(window, pattern), window[0].start, window[-1].end, score)
 
 
+_TYPE_GENDER = {"улица": "femn", "набережная": "femn", "площадь": "femn", "линия": "femn", "аллея": "femn",
+                "шоссе": "neut"}  # the other types are masculine: проспект, переулок, бульвар, проезд, тупик
+_OBLIQUE_ADJECTIVE = re.compile(r"(?:ой|ей|ую|юю|ого|его|ому|ему|ом|ем|ым|им)$")
+
+
+def _adjective_nominative(word: str, gender: str, agreeing: bool) -> str:
+    """«Мебельной» → «Мебельная» (feminine type), «Малого» → «Малый»; the word as it is when already so.
+
+    `agreeing`: only a word of the type's own gender («ул. Купчинской», not «ул. Белинского»).
+    """
+    parses = [p for p in _parse(word.lower()) if p.tag.POS == "ADJF"]
+    if agreeing:
+        parses = [p for p in parses if p.tag.gender == gender]
+    if not parses or any(p.tag.case == "nomn" and p.tag.gender == gender for p in parses):
+        return word
+    form = parses[0].inflect({"nomn", gender})
+    return word[0] + form.word[1:] if form else word
+
+
 @lru_cache(maxsize=5_000)
 def nominative_street(street: str) -> str:
-    """A street typed declined, in the nominative: «Моховой улице» → «Моховая улица».
+    """A street typed declined, in the nominative: «Моховой улице» → «Моховая улица», «Мебельной ул.» → «Мебельная ул.».
 
-    Only when the type word itself is declined: in «ул. Римского-Корсакова» the name is as it should be.
+    Adjectives before the type word agree with it; after it only when the type word itself is declined
+    («улице Кирочной»): in «ул. Римского-Корсакова» the name is as it should be.
     """
     words = street.split()
-    if not any(w.lower().strip(".,") in DECLINED_TYPES for w in words):
+    at = next((i for i, w in enumerate(words) if w.lower().strip(".,") in STREET_TYPES), None)
+    if at is None:
         return street
-    result = []
-    for word in words:
-        parse = next((p for p in _parse(word.lower()) if p.tag.POS == "ADJF"), None)
-        form = parse.inflect({"nomn"}) if parse is not None and parse.tag.case != "nomn" else None
-        result.append(word[0] + form.word[1:] if form else word)
-    return " ".join(result)
+    kind = words[at].lower().strip(".,")
+    gender = _TYPE_GENDER.get(STREET_TYPES[kind], "masc")
+    # After the type only when its own case shows («улице Кирочной») or a feminine name agrees with it
+    # («ул. Купчинской»): «пр. Римского-Корсакова», «ул. Белинского» are genitives as they should be.
+    declined = kind in DECLINED_TYPES
+    return " ".join(
+        _adjective_nominative(word, gender, agreeing=i > at and not declined)
+        if i != at and (i < at or declined or gender == "femn") and _OBLIQUE_ADJECTIVE.search(word.lower()) else word
+        for i, word in enumerate(words))

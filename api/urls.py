@@ -10,6 +10,7 @@ from ninja.renderers import JSONRenderer
 from . import errors
 from .appeals import router as appeals_router
 from .auth import BearerToken
+from .extract import router as extract_router
 from .track import router as track_router
 
 
@@ -32,6 +33,7 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/", appeals_router)
 api.add_router("/", track_router)
+api.add_router("/", extract_router)
 
 
 def _json_405(view):

@@ -16,6 +16,7 @@ def test_schema_lists_every_path():
     assert set(paths) == {
         "/api/v1/appeals", "/api/v1/appeals/{number}", "/api/v1/appeals/{number}/transitions/{name}",
         "/api/v1/appeals/{number}/assign", "/api/v1/appeals/{number}/classify", "/api/v1/track",
+        "/api/v1/extract",
     }
     assert set(paths["/api/v1/appeals"]) == {"get", "post"}
 

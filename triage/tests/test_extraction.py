@@ -1,0 +1,166 @@
+"""Extraction of an applicant's details from free text, field by field, on small examples."""
+
+import pytest
+
+from conftest import create_building
+from triage.extraction import FIELDS, Extraction, extract
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registry():
+    rows = [("улица Марата", "7", "", ""), ("улица Марата", "7А", "", ""), ("Невский проспект", "100", "", ""),
+            ("Литейный проспект", "46", "", ""), ("Литейный проспект", "46", "2", ""),
+            ("набережная реки Фонтанки", "54", "", ""), ("Владимирский проспект", "17", "", "А"),
+            ("улица Некрасова", "14", "", ""), ("Садовая улица", "27", "", ""), ("5-я Советская улица", "21", "2", "")]
+    return {b.address: b.pk for b in (create_building(s, h, korpus=k, litera=lit) for s, h, k, lit in rows)}
+
+
+def _found(text: str) -> dict:
+    return {field: value for field, value in extract(text).as_dict().items() if value is not None}
+
+
+# --- names ---
+
+@pytest.mark.parametrize("text, name", [
+    ("звонила Петрова Анна Сергеевна, течёт крыша", "Петрова Анна Сергеевна"),
+    ("Жалоба от Ивановой Марии Петровны на шум", "Иванова Мария Петровна"),
+    ("Вера Павловна Марченко жалуется на шум", "Марченко Вера Павловна"),
+    ("Сидорову Петру Ильичу перезвонить", "Сидоров Петр Ильич"),
+    ("Обращение Кравченко Оксаны Викторовны", "Кравченко Оксана Викторовна"),
+    ("С уважением,\nПолякова Е. С.", "Полякова Е.С."),
+    ("Егоровой Н.В. не выдали справку", "Егорова Н.В."),
+    ("петров иван иванович нет воды", "Петров Иван Иванович"),
+    ("Клиентка: Тимофеева-Белая Анна Игоревна", "Тимофеева-Белая Анна Игоревна"),
+])
+def test_name_is_put_in_the_nominative_surname_first(db, text, name):
+    assert extract(text).full_name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Садовая 27 кв 30, Михайлов, течь не устранена", "Михайлов"),
+    ("Гороховая 35. Ершова", "Ершова"),
+    ("Звонила Петрова по поводу протечки с крыши", "Петрова"),
+])
+def test_a_surname_alone_is_taken_where_a_note_sets_it_apart(db, text, name):
+    assert extract(text).full_name == name
+
+
+@pytest.mark.parametrize("text", [
+    "Марата 7 кв 12, течёт крыша", "на Рубинштейна 13 не вывезен мусор", "по Некрасова стоят машины",
+    "Погасла пара фонарей на Ильюшина, почините", "Евгения Шварца 11 необходимо расчистить снег",
+    "Надежда только на вас", "Любовь к порядку пропала", "Звонила Ольга, просила перезвонить",
+])
+def test_streets_and_words_are_not_taken_for_names(registry, text):
+    assert extract(text).full_name is None
+
+
+def test_a_neighbours_or_a_clerks_name_is_not_the_applicants(db):
+    assert extract("Прошу наказать дворника Петрова").full_name is None
+    assert extract("Соседка Галина Ивановна заливает. Павлова Нина").full_name == "Павлова Нина"
+
+
+def test_street_and_surname_alike_are_told_apart(registry):
+    found = _found("Некрасова 14 кв 2 Некрасова Елена Павловна")
+    assert found["full_name"] == "Некрасова Елена Павловна"
+    assert found["street"] == "улица Некрасова"
+
+
+# --- phones and e-mail ---
+
+@pytest.mark.parametrize("text, phone", [
+    ("тел 8 921 123-45-67", "+79211234567"), ("+7(921)1234567", "+79211234567"), ("921-123-45-67", "+79211234567"),
+    ("звоните 7 812 5550011", "+78125550011"), ("8 (812) 570-12-34", "+78125701234"),
+    ("тел: 8.921.654.32.11", "+79216543211"), ("моб. +79 21 123 45 67", "+79211234567"),
+    ("на домашний 312-45-67", "+78123124567"), ("кв 12 8 921 123 45 67", "+79211234567"),
+    ("тел 89213456789 или 89110001122", "+79213456789"),
+])
+def test_phone_in_the_ways_people_write_it(db, text, phone):
+    assert extract(text).phone == phone
+
+
+@pytest.mark.parametrize("text", [
+    "Оплатил 4 500 руб. 12.03.2025", "Лицевой счёт 4501234567", "ИНН 7801234567", "СНИЛС 123-456-789 00",
+    "Счётчик ХВС № 8912345", "номер заявки 25-000123", "обращение номер 5164572", "Садовая 15-42",
+    "показания 123456789", "1 234 567 рублей",
+])
+def test_numbers_that_only_look_like_phones(db, text):
+    assert extract(text).phone is None
+
+
+@pytest.mark.parametrize("text, email", [
+    ("почта zaitsev.vp@yandex.ru, перезвоните", "zaitsev.vp@yandex.ru"),
+    ("From: olga.vasnetsova@mail.ru\nДобрый вечер", "olga.vasnetsova@mail.ru"),
+    ("пишите на ivanov [at] mail.ru", "ivanov@mail.ru"),
+])
+def test_email(db, text, email):
+    assert extract(text).email == email
+
+
+# --- addresses ---
+
+@pytest.mark.parametrize("text, street, house, korpus, litera, flat, building", [
+    ("Невский пр. 100", "Невский проспект", "100", None, None, None, "Невский проспект, д. 100"),
+    ("д.7 по ул. Марата", "улица Марата", "7", None, None, None, "улица Марата, д. 7"),
+    ("Садовая 15-42", "Садовая улица", "15", None, None, "42", None),
+    ("Литейный 46 корп 2 лит А", "Литейный проспект", "46", "2", "А", None, "Литейный проспект, д. 46, корп. 2"),
+    ("Литейный 46к2 кв 99", "Литейный проспект", "46", "2", None, "99", "Литейный проспект, д. 46, корп. 2"),
+    ("Марата 7а, квартира №5", "улица Марата", "7А", None, None, "5", "улица Марата, д. 7А"),
+    ("Владимирский 17 лит. А, кв. 6", "Владимирский проспект", "17", None, "А", "6",
+     "Владимирский проспект, д. 17, лит. А"),
+    ("Фонтанка 54, кв. 5", "набережная реки Фонтанки", "54", None, None, "5", "набережная реки Фонтанки, д. 54"),
+    ("пятая советская 21 корп. 2", "5-я Советская улица", "21", "2", None, None, "5-я Советская улица, д. 21, корп. 2"),
+    ("дома 24 по Садовой улице", "Садовая улица", "24", None, None, None, None),
+    ("Литеный 46 кв 8", "Литейный проспект", "46", None, None, "8", "Литейный проспект, д. 46"),
+    ("НЕВСКИЙ ПРОСПЕКТ 100 КВ 3", "Невский проспект", "100", None, None, "3", "Невский проспект, д. 100"),
+])
+def test_address_in_any_form(registry, text, street, house, korpus, litera, flat, building):
+    found = extract(text)
+    assert (found.street, found.house, found.korpus, found.litera, found.flat) == (street, house, korpus, litera, flat)
+    assert found.building_id == (registry[building] if building else None)
+
+
+@pytest.mark.parametrize("text, street", [
+    ("ул. Пестеля, д. 5", "улица Пестеля"), ("Моховая ул. 12", "Моховая улица"),
+    ("на Моховой улице, 12", "Моховая улица"), ("пер. Гривцова 4", "переулок Гривцова"),
+    ("наб. р. Мойки 48", "набережная реки Мойки"),
+    ("Пестеля 8 кв 3", "Пестеля"), ("пл. Восстания, 6", "площадь Восстания"),
+])
+def test_street_outside_the_registry_is_given_as_typed_with_its_type_written_out(registry, text, street):
+    found = extract(text)
+    assert (found.street, found.building_id) == (street, None)
+
+
+def test_a_street_known_to_the_registry_keeps_its_name_when_the_house_is_not(registry):
+    assert _found("Марата 99 кв 1") == {"street": "улица Марата", "house": "99", "flat": "1"}
+
+
+@pytest.mark.parametrize("text, flat", [("затопило квартиру 15, подъезд 2", "15"), ("кв.18 дома 92", "18"),
+                                        ("Анна Сергеевна из 12 квартиры", "12"),
+                                        ("Шумят соседи из кв. 12, я живу в кв. 16", "16")])
+def test_flat_is_found_without_an_address(db, text, flat):
+    assert extract(text).flat == flat
+
+
+@pytest.mark.parametrize("text", [
+    "В доме 1902 года постройки протекает крыша", "в 3 подъезде на 5 этаже разбито окно", "дом 7, подъезд 2",
+    "Площадь квартиры 54 кв. м", "За 1 кв. 2025 года перерасчёт не сделан", "мне 85 лет, 2 недели нет воды",
+])
+def test_numbers_that_are_no_address(registry, text):
+    found = extract(text)
+    assert (found.street, found.house, found.flat) == (None, None, None)
+
+
+# --- any input ---
+
+@pytest.mark.parametrize("text", ["", "   ", None, 42, b"bytes", "🙂" * 3000, "<script>alert(1)</script>",
+                                  "<p>Марата&nbsp;7</p>" * 2000, "Марата\x00 7", "Марата 7 \ud800", "8" * 50_000,
+                                  "кв " * 10_000, "д. " * 10_000, "Иванов " * 5000])
+def test_any_input_gets_an_answer(registry, text):
+    assert isinstance(extract(text), Extraction)
+
+
+def test_the_answer_has_exactly_the_api_fields(db):
+    assert tuple(extract("Марата 7").as_dict()) == FIELDS == (
+        "full_name", "phone", "email", "street", "house", "korpus", "litera", "flat", "building_id")

@@ -3,12 +3,13 @@
 import datetime as dt
 from dataclasses import dataclass, fields
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from deadlines.calendar import add_working_days, end_of_day, local_date
 
 from .choices import OPEN_STATUSES, PAUSED_STATUSES
+from .models import Applicant
 from .search import filter_search
 
 DUE_CHOICES = {
@@ -78,6 +79,10 @@ def soon_limit(now: dt.datetime) -> dt.datetime:
 
 
 def journal_queryset(queryset: QuerySet) -> QuerySet:
-    """What a journal page needs in one query."""
-    return queryset.select_related("category", "reason", "applicant", "applicant__building", "building",
-                                   "department", "assignee")
+    """What a journal page needs, in three queries: the appeals with the small reference tables joined,
+    then the page's applicants (with their buildings) and buildings by id. With those joined as well,
+    PostgreSQL spent longer planning the query than running it, and a search sorting its matches
+    joined every match before keeping one page."""
+    return (queryset.select_related("category", "reason", "department", "assignee")
+            .prefetch_related(Prefetch("applicant", queryset=Applicant.objects.select_related("building")),
+                              "building"))

@@ -9,9 +9,9 @@ give is None. It prefills a form, so it never raises: any input gets an answer.
 import logging
 from dataclasses import asdict, dataclass
 
-from housing.services import street_index
+from housing.services import StreetIndex, street_index
 
-from .extraction_address import find_address
+from .extraction_address import Address, find_address, may_be_address
 from .extraction_contacts import find_emails, find_phones
 from .extraction_names import find_name, nominative_street
 from .extraction_text import Span, is_cased, lower, mask, prepare
@@ -53,10 +53,11 @@ def _extract(text: str) -> Extraction:
     phones, emails = find_phones(clean), find_emails(clean)
     taken = [Span(found.start, found.end) for found in phones + emails if found.end]
     cased = is_cased(clean)
-    index = street_index()
-    address = find_address(clean, mask(lower(clean), taken), index, cased, nominative_street)
+    masked = mask(lower(clean), taken)
+    index = _Registry()
+    address = find_address(clean, masked, index(), cased, nominative_street) if may_be_address(masked) else Address()
     blocked = [(span.start, span.end) for span in taken] + list(address.mentions)
-    name = find_name(clean, blocked, cased, lambda word: bool(index.lookup(word)))
+    name = find_name(clean, blocked, cased, lambda word: bool(index().lookup(word)))
     return Extraction(
         full_name=name.value if name else None,
         phone=phones[0].value if phones else None,
@@ -64,6 +65,18 @@ def _extract(text: str) -> Extraction:
         street=address.street, house=address.house, korpus=address.korpus, litera=address.litera,
         flat=address.flat, building_id=address.building_id,
     )
+
+
+class _Registry:
+    """The registry's street index, read from the database once and only when a text needs it."""
+
+    def __init__(self) -> None:
+        self._index: StreetIndex | None = None
+
+    def __call__(self) -> StreetIndex:
+        if self._index is None:
+            self._index = street_index()
+        return self._index
 
 
 def evaluate(path) -> dict:

@@ -19,6 +19,7 @@ from .extraction_text import MASK
 
 _TOKEN = re.compile(r"\d{1,2}-?(?:ая|ья|ой|ий|ый|я|й)(?![а-яa-z0-9])|\d+|[а-яa-z]+(?:-[а-яa-z]+)*|" + MASK +
                     r"+|[.,:;/№()\-–—]|[^\w\s.,:;/№()\-–—]+")
+_WORD_TOKEN = re.compile(r"[а-я]+(?:-[а-я]+)*")
 _MOST_CANDIDATES = 6  # resolved against the registry, the likeliest first: a long text may name many addresses
 _SCAN_TYPES = set(STREET_TYPES) - {"ш"}
 _GENERIC = {"р", "реки", "река", "кан", "канала", "канал"}
@@ -367,6 +368,12 @@ def find_flat(masked_lower: str) -> str | None:
         if score > best_score:
             best, best_score = m.group(1) or m.group(2), score
     return best
+
+
+def may_be_address(masked_lower: str) -> bool:
+    """An address needs a house number or a street type word; without either the registry need not be asked."""
+    return any(ch.isdigit() for ch in masked_lower) or any(
+        token.group() in _SCAN_TYPES for token in _WORD_TOKEN.finditer(masked_lower))
 
 
 def find_address(text: str, masked_lower: str, index: StreetIndex, cased: bool, nominative) -> Address:

@@ -8,6 +8,7 @@ something. The chosen words are put in the nominative together, so that «от �
 Петровны» gives «Иванова Мария Петровна», and in the order surname, name, patronymic.
 """
 
+import contextlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -147,9 +148,19 @@ def _words(text: str, blocked: list[tuple[int, int]]) -> list:
 @lru_cache(maxsize=1)
 def _ner():
     from natasha import NewsEmbedding, NewsNERTagger, Segmenter
-    from threadpoolctl import ThreadpoolController
 
-    return Segmenter(), NewsNERTagger(NewsEmbedding()), ThreadpoolController()
+    return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+@lru_cache(maxsize=1)
+def _one_thread():
+    """Tiny matrices: on a busy machine more BLAS threads only wait for each other (100 ms instead of 2)."""
+    try:
+        from threadpoolctl import ThreadpoolController  # comes with scikit-learn
+    except ImportError:
+        return contextlib.nullcontext
+    controller = ThreadpoolController()
+    return lambda: controller.limit(limits=1, user_api="blas")
 
 
 def _ner_says_person(text: str, start: int, end: int) -> bool:
@@ -157,10 +168,10 @@ def _ner_says_person(text: str, start: int, end: int) -> bool:
     from natasha import Doc
 
     low, high = max(0, start - _NER_CONTEXT), min(len(text), end + _NER_CONTEXT)
-    segmenter, tagger, threads = _ner()
+    segmenter, tagger = _ner()
     doc = Doc(text[low:high])
     doc.segment(segmenter)
-    with threads.limit(limits=1, user_api="blas"):  # tiny matrices: more threads only wait for each other
+    with _one_thread()():
         doc.tag_ner(tagger)
     return any(span.type == "PER" and span.start <= start - low and end - low <= span.stop for span in doc.spans)
 

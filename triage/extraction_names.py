@@ -3,9 +3,11 @@
 Words are read with pymorphy3, which knows first names, patronymics and surnames (and guesses
 unknown surnames by their endings); a name is two or three such words in one of the orders
 people write them, or a surname with initials, or — in an operator's note — a surname alone
-between commas, a phone or the address. Natasha's NER vouches for a name where capitals say
-something. The chosen words are put in the nominative together, so that «от Ивановой Марии
-Петровны» gives «Иванова Мария Петровна», and in the order surname, name, patronymic.
+between commas, a phone or the address. Where the rules are unsure — a surname alone after
+«звонила», «от» in running text — natasha's NER decides. The chosen words are put in the
+nominative together, so that «от Ивановой Марии Петровны» gives «Иванова Мария Петровна»,
+and in the order surname, name, patronymic. Places («на Ильюшина», «Евгения Шварца 11») and
+the names of neighbours and clerks are not the applicant's.
 """
 
 import contextlib

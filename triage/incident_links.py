@@ -1,0 +1,164 @@
+"""Incidents in the product (A4, W9): a new appeal joins the open incident of its building it matches,
+or starts one with a lone open appeal it matches; one answer then goes to every appeal of an incident.
+
+The matching rule is `triage.incidents` (the same one that groups archives); this module only reads the
+appeals and incidents from the database and writes the links.
+"""
+
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from appeals import services, workflow
+from appeals.choices import OPEN_STATUSES, Favour, Status
+from appeals.errors import AppealError
+from appeals.models import Appeal, Reason
+
+from .incidents import Candidate, OpenIncident, match_incident, place_key
+from .models import Decision, Incident, IncidentAppeal, TriageSettings
+
+# The steps by which an incident's answer brings each of its appeals to "answered".
+ANSWER_STEPS = ("register", "assign", "start", "draft_answer", "answer")
+
+
+def _reasons(appeal: Appeal) -> tuple[tuple[str, float], ...]:
+    """What the appeal is about: its reason when a person or triage set it, else the model's top three."""
+    if appeal.reason_id:
+        return ((appeal.reason.code, 1.0),)
+    decision = Decision.objects.filter(appeal=appeal).order_by("-created_at", "-id").first()
+    return tuple((o["reason"], o["score"]) for o in decision.top3) if decision else ()
+
+
+def candidate(appeal: Appeal, reasons=None) -> Candidate:
+    return Candidate(id=appeal.pk, created=appeal.received_at, place=place_key(appeal.building_id, appeal.address_text),
+                     reasons=tuple(reasons if reasons is not None else _reasons(appeal)), text=appeal.text)
+
+
+def _open_groups(building_id, before, window_days: int, exclude_pk=None) -> list[OpenIncident]:
+    """The open incidents of a building and its lone open appeals of the window, as the matcher sees them."""
+    since = before - timedelta(days=window_days)
+    groups = []
+    for incident in Incident.objects.filter(status=Incident.Status.OPEN, building_id=building_id,
+                                            last_appeal_at__gte=since):
+        members = [candidate(m.appeal) for m in incident.memberships.select_related("appeal__reason")
+                   .order_by("appeal__received_at") if m.appeal_id != exclude_pk]
+        if members:
+            groups.append(OpenIncident(key=incident, members=members))
+    lone = (Appeal.objects.filter(building_id=building_id, status__in=OPEN_STATUSES, received_at__gte=since,
+                                  received_at__lte=before, incident_link__isnull=True)
+            .exclude(pk=exclude_pk).select_related("reason").order_by("received_at"))
+    groups += [OpenIncident(key=appeal, members=[candidate(appeal)]) for appeal in lone]
+    return groups
+
+
+@transaction.atomic
+def link_appeal(appeal: Appeal, actor=None) -> Incident | None:
+    """Put a new appeal into the incident it belongs to (creating one with a matching lone appeal)."""
+    if appeal.building_id is None or not appeal.is_open or IncidentAppeal.objects.filter(appeal=appeal).exists():
+        return None
+    settings = TriageSettings.current()
+    match = match_incident(candidate(appeal), _open_groups(appeal.building_id, appeal.received_at,
+                                                           settings.incident_window_days, appeal.pk),
+                           settings.incident_window_days)
+    if match is None:
+        return None
+    incident = match.incident.key
+    if isinstance(incident, Appeal):
+        incident = _start_incident(incident, appeal)
+        _join(incident, match.incident.key, actor, match.score)
+    _join(incident, appeal, actor, match.score)
+    return incident
+
+
+def _start_incident(first: Appeal, second: Appeal) -> Incident:
+    reason = first.reason or second.reason
+    title = reason.name if reason else first.short_content[:300]
+    return Incident.objects.create(title=title, reason=reason, building=first.building, opened_at=first.received_at,
+                                   last_appeal_at=second.received_at)
+
+
+def _join(incident: Incident, appeal: Appeal, actor, score: float) -> None:
+    IncidentAppeal.objects.create(incident=incident, appeal=appeal, linked_by=actor if actor else None,
+                                  score=round(score, 3))
+    if appeal.received_at > incident.last_appeal_at:
+        incident.last_appeal_at = appeal.received_at
+        incident.save(update_fields=["last_appeal_at"])
+    services.note(appeal, actor, "incident_linked", f"Инцидент № {incident.pk} «{incident.title}»: похожие "
+                  f"обращения по этому дому (сходство {score:.2f}).")
+
+
+def open_incident_for(building_id, text: str, reasons) -> Incident | None:
+    """The open incident a resident's text would join: the public form warns before sending."""
+    if building_id is None:
+        return None
+    probe = Candidate(id=None, created=timezone.now(), place=place_key(building_id), reasons=tuple(reasons),
+                      text=text)
+    groups = [g for g in _open_groups(building_id, timezone.now(), TriageSettings.current().incident_window_days)
+              if isinstance(g.key, Incident)]
+    match = match_incident(probe, groups, TriageSettings.current().incident_window_days)
+    return match.incident.key if match else None
+
+
+def _path(status: str) -> list[str]:
+    """The shortest way from `status` to "answered" through ANSWER_STEPS of the life cycle."""
+    queue, seen = deque([(status, [])]), {status}
+    while queue:
+        current, steps = queue.popleft()
+        if current == Status.ANSWERED:
+            return steps
+        for step in workflow.available(current):
+            if step.name in ANSWER_STEPS and step.target and step.target not in seen:
+                seen.add(step.target)
+                queue.append((step.target, steps + [step.name]))
+    raise AppealError(f"Обращение в статусе «{Status(status).label}» нельзя закрыть ответом по инциденту.", "status")
+
+
+@dataclass
+class IncidentAnswer:
+    answered: list[Appeal] = field(default_factory=list)
+    skipped: list[tuple[Appeal, str]] = field(default_factory=list)
+
+
+def _answer_one(appeal: Appeal, actor, reason: Reason | None, text: str, result: str, favour: str) -> Appeal:
+    if appeal.reason_id is None:
+        if reason is None:
+            raise AppealError("Укажите причину инцидента: у обращения её нет.", "reason")
+        appeal = services.classify(appeal, actor, reason=reason)
+    for step in _path(appeal.status):
+        if step == "assign":
+            appeal = services.assign(appeal, actor, assignee=appeal.assignee or actor)
+        else:
+            appeal = services.transition(appeal, step, actor, answer_text=text, result=result,
+                                         resolved_in_favour_of=favour)
+    return appeal
+
+
+def answer_incident(incident: Incident, actor, *, text: str, result: str, favour: str) -> IncidentAnswer:
+    """Answer every open appeal of the incident with one text; appeals waiting for someone are left out."""
+    if not (text or "").strip():
+        raise AppealError("Введите текст ответа.", "answer_text")
+    if not (result or "").strip():
+        raise AppealError("Кратко укажите результат рассмотрения.", "result")
+    if favour not in Favour.values:
+        raise AppealError("Укажите, в чью пользу решено обращение.", "resolved_in_favour_of")
+    outcome = IncidentAnswer()
+    for link in incident.memberships.select_related("appeal__reason").order_by("appeal__received_at"):
+        appeal = link.appeal
+        if appeal.status in (Status.CLARIFICATION, Status.WAITING_APPLICANT, Status.WAITING_EXTERNAL):
+            outcome.skipped.append((appeal, "ждёт сведений — ответьте отдельно"))
+            continue
+        if not appeal.is_open:
+            continue
+        try:
+            with transaction.atomic():
+                outcome.answered.append(_answer_one(appeal, actor, incident.reason, text, result, favour))
+        except (AppealError, workflow.TransitionError) as error:
+            outcome.skipped.append((appeal, str(getattr(error, "message", error))))
+    incident.answer_text = text
+    if not incident.memberships.filter(appeal__status__in=OPEN_STATUSES).exists():
+        incident.status, incident.answered_at = Incident.Status.ANSWERED, timezone.now()
+    incident.save(update_fields=["status", "answered_at", "answer_text"])
+    return outcome

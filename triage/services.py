@@ -1,0 +1,140 @@
+"""The verbs of triage: propose a classification, apply it by the thresholds, learn from corrections.
+
+One appeal goes through `propose` (rules, keyword reasons and the model together; writes nothing),
+then `triage_appeal` acts on it: above the upper threshold the reason is set, the appeal registered
+and routed; between the thresholds the operator gets a one-click suggestion; below, manual triage.
+Every automatic decision is a `Decision` row and a line in the appeal's history.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from appeals import services
+from appeals.choices import Status
+from appeals.models import Appeal, Reason
+
+from . import keywords, predictor
+from .complexity import suggest_complexity
+from .emergency import EmergencyHit, detect
+from .models import Correction, Decision, TriageSettings
+
+EMERGENCY_RULE_SCORE = 0.99
+
+
+@dataclass
+class Option:
+    reason: Reason
+    score: float
+    source: str  # "rule", "keywords" or "model"
+
+    def as_dict(self) -> dict:
+        return {"reason": self.reason.code, "id": self.reason.pk, "name": self.reason.name,
+                "category": self.reason.category.name, "score": round(self.score, 3), "source": self.source}
+
+
+@dataclass
+class Proposal:
+    options: list[Option] = field(default_factory=list)  # best first, at most 3
+    model_version: str = ""
+    emergency: EmergencyHit | None = None
+    complexity: str = ""
+    outcome: str = Decision.Outcome.MANUAL
+
+    @property
+    def best(self) -> Option | None:
+        return self.options[0] if self.options else None
+
+
+def _reasons(codes) -> dict[str, Reason]:
+    return {r.code: r for r in Reason.objects.filter(code__in=list(codes), is_active=True).select_related("category")}
+
+
+def propose(text: str, day: dt.date | None = None, settings: TriageSettings | None = None) -> Proposal:
+    """What triage would do with this text: up to three reasons with calibrated scores, and the outcome."""
+    settings = settings or TriageSettings.current()
+    hit = detect(text, day)
+    ranked = predictor.rank(text)
+    scored: dict[str, tuple[float, str]] = {}
+    for code, score in ranked.options:
+        scored.setdefault(code, (score, "model"))
+    for kw in keywords.keyword_reasons(text):
+        if scored.get(kw.reason, (0.0, ""))[0] < kw.score:
+            scored[kw.reason] = (kw.score, "keywords")
+    if hit is not None:
+        scored[hit.reason] = (max(EMERGENCY_RULE_SCORE, scored.get(hit.reason, (0.0, ""))[0]), "rule")
+    reasons = _reasons(scored)
+    options = sorted((Option(reasons[c], s, src) for c, (s, src) in scored.items() if c in reasons),
+                     key=lambda o: (-o.score, o.reason.code))[:3]
+    proposal = Proposal(options=options, model_version=ranked.version, emergency=hit)
+    if proposal.best is not None:
+        proposal.complexity = suggest_complexity(text, proposal.best.reason.default_complexity)
+        proposal.outcome = _outcome(proposal.best, settings)
+    return proposal
+
+
+def _outcome(best: Option, settings: TriageSettings) -> str:
+    # An emergency caught by a rule always applies: it must jump the queue; a person may still correct it.
+    if best.source == "rule" or best.score >= settings.auto_apply_threshold:
+        return Decision.Outcome.APPLIED
+    if best.score >= settings.suggest_threshold:
+        return Decision.Outcome.SUGGESTED
+    return Decision.Outcome.MANUAL
+
+
+def _history_note(proposal: Proposal) -> str:
+    parts = [f"Модель {proposal.model_version}" if proposal.model_version else "Правила"]
+    if proposal.emergency is not None:
+        parts.append(f"аварийное правило «{proposal.emergency.rule}» по словам «{proposal.emergency.words}»")
+    parts.append("; ".join(f"{o.reason.name} — {o.score:.2f}" for o in proposal.options) or "вариантов нет")
+    parts.append(Decision.Outcome(proposal.outcome).label)
+    return ". ".join(parts) + "."
+
+
+@transaction.atomic
+def triage_appeal(appeal: Appeal, settings: TriageSettings | None = None) -> Decision | None:
+    """Classify a newly received appeal and act by the thresholds; None if a person got there first."""
+    settings = settings or TriageSettings.current()
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    if appeal.status != Status.RECEIVED or appeal.reason_id is not None:
+        return None
+    proposal = propose(appeal.text, timezone.localdate(appeal.received_at), settings)
+    best = proposal.best
+    decision = Decision.objects.create(
+        appeal=appeal, model_version=proposal.model_version, reason=best.reason if best else None,
+        score=best.score if best else 0.0, top3=[o.as_dict() for o in proposal.options],
+        complexity=proposal.complexity, emergency_rule=proposal.emergency.rule if proposal.emergency else "",
+        outcome=proposal.outcome)
+    services.note(appeal, None, "auto_triage", _history_note(proposal))
+    if proposal.outcome == Decision.Outcome.APPLIED:  # routing follows the registration (receivers)
+        appeal = services.classify(appeal, None, reason=best.reason, complexity=proposal.complexity)
+        appeal = services.transition(appeal, "register", None)
+    decision.priority = Appeal.objects.values_list("priority", flat=True).get(pk=appeal.pk)
+    decision.save(update_fields=["priority"])
+    return decision
+
+
+def latest_decision(appeal: Appeal) -> Decision | None:
+    return appeal.triage_decisions.select_related("reason").order_by("-created_at", "-id").first()
+
+
+def record_choice(appeal: Appeal, reason: Reason, actor) -> Correction | None:
+    """A person set the reason: if the model had said otherwise, keep the pair as training data."""
+    decision = latest_decision(appeal)
+    if decision is None:
+        proposal = propose(appeal.text, timezone.localdate(appeal.received_at))
+        best = proposal.best
+        decision = Decision.objects.create(
+            appeal=appeal, model_version=proposal.model_version, reason=best.reason if best else None,
+            score=best.score if best else 0.0, top3=[o.as_dict() for o in proposal.options],
+            complexity=proposal.complexity, outcome=Decision.Outcome.SUGGESTED)
+    if decision.reason_id == reason.pk:
+        return None
+    correction = Correction.objects.create(appeal=appeal, text=appeal.text, predicted=decision.reason,
+                                           corrected=reason, model_version=decision.model_version, by=actor)
+    services.note(appeal, actor, "triage_corrected",
+                  f"Автоматически предлагалось: {decision.reason.name if decision.reason else '—'}; "
+                  f"выбрано: {reason.name}.")
+    return correction

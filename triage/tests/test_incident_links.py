@@ -1,0 +1,99 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from appeals import services
+from appeals.models import Appeal
+from conftest import create_appeal, create_building, create_staff
+from triage.incident_links import answer_incident, link_appeal, open_incident_for
+from triage.models import Incident
+
+pytestmark = pytest.mark.django_db
+
+
+def _appeal(building, text, reason, hours_ago=0, name="Иванова Мария Петровна"):
+    appeal = create_appeal(text, reason=reason, building=building, full_name=name,
+                           received_at=timezone.now() - dt.timedelta(hours=hours_ago))
+    return Appeal.objects.select_related("reason").get(pk=appeal.pk)
+
+
+def test_second_complaint_about_one_roof_starts_an_incident_with_the_first(building):
+    first = _appeal(building, "Течёт крыша над квартирой 40", "roof-damage", hours_ago=5)
+    assert link_appeal(first) is None  # alone: nothing to join yet
+    second = _appeal(building, "Протекает кровля, вода в квартире 41 на последнем этаже", "roof-damage",
+                     name="Петров Пётр Петрович")
+    incident = link_appeal(second)
+    assert incident is not None and incident.building == building and incident.reason.code == "roof-damage"
+    assert set(incident.memberships.values_list("appeal_id", flat=True)) == {first.pk, second.pk}
+    assert second.events.filter(action="incident_linked").exists()
+
+
+def test_a_third_joins_the_existing_incident(building):
+    a = _appeal(building, "Течёт крыша", "roof-damage", hours_ago=30)
+    b = _appeal(building, "Протекает крыша", "roof-damage", hours_ago=20)
+    incident = link_appeal(b)
+    c = _appeal(building, "С крыши течёт вода в подъезд", "roof-damage")
+    assert link_appeal(c) == incident
+    assert set(incident.memberships.values_list("appeal_id", flat=True)) == {a.pk, b.pk, c.pk}
+
+
+def test_another_problem_in_the_same_building_stays_apart(building):
+    _appeal(building, "Течёт крыша", "roof-damage", hours_ago=2)
+    assert link_appeal(_appeal(building, "Не работает домофон", "mkd-intercom")) is None
+
+
+def test_the_same_problem_in_another_building_stays_apart(building):
+    _appeal(create_building("улица Марата", "9"), "Течёт крыша", "roof-damage", hours_ago=2)
+    assert link_appeal(_appeal(building, "Течёт крыша", "roof-damage")) is None
+
+
+def test_appeals_further_apart_than_the_window_stay_apart(building):
+    _appeal(building, "Течёт крыша", "roof-damage", hours_ago=24 * 20)
+    assert link_appeal(_appeal(building, "Течёт крыша", "roof-damage")) is None
+
+
+def test_the_public_form_finds_the_open_incident_of_a_building(building):
+    _appeal(building, "Течёт крыша", "roof-damage", hours_ago=3)
+    incident = link_appeal(_appeal(building, "Протекает крыша", "roof-damage"))
+    assert open_incident_for(building.pk, "Крыша течёт", [("roof-damage", 0.9)]) == incident
+    assert open_incident_for(building.pk, "Сломан домофон", [("mkd-intercom", 0.9)]) is None
+
+
+def test_one_answer_goes_to_every_appeal_of_the_incident(building):
+    operator = create_staff("op", "operator", "crm")
+    first = _appeal(building, "Течёт крыша", "roof-damage", hours_ago=3)
+    services.transition(first, "register", operator)
+    incident = link_appeal(_appeal(building, "Протекает крыша", "roof-damage"))
+    outcome = answer_incident(incident, operator, text="Кровля отремонтирована 02.12.2026.",
+                              result="Кровля отремонтирована", favour="applicant")
+    assert len(outcome.answered) == 2 and not outcome.skipped
+    for appeal in Appeal.objects.filter(incident_link__incident=incident):
+        assert appeal.status == "answered" and appeal.answer_text.startswith("Кровля отремонтирована")
+        assert appeal.resolved_in_favour_of == "applicant"
+    incident.refresh_from_db()
+    assert incident.status == Incident.Status.ANSWERED
+
+
+def test_an_appeal_waiting_for_its_applicant_is_left_for_a_separate_answer(building):
+    operator = create_staff("op", "operator", "crm")
+    waiting = _appeal(building, "Течёт крыша", "roof-damage", hours_ago=3)
+    services.transition(waiting, "register", operator)
+    services.assign(waiting, operator, assignee=operator)
+    services.transition(waiting, "start", operator)
+    services.transition(waiting, "wait_applicant", operator, note="Нужен доступ в квартиру")
+    incident = link_appeal(_appeal(building, "Протекает крыша", "roof-damage"))
+    outcome = answer_incident(incident, operator, text="Отремонтировано.", result="Ремонт", favour="applicant")
+    assert [a.pk for a, _why in outcome.skipped] == [waiting.pk] and len(outcome.answered) == 1
+    incident.refresh_from_db()
+    assert incident.status == Incident.Status.OPEN
+
+
+def test_an_incident_answer_needs_text_result_and_favour(building):
+    from appeals.errors import AppealError
+
+    _appeal(building, "Течёт крыша", "roof-damage", hours_ago=3)
+    incident = link_appeal(_appeal(building, "Протекает крыша", "roof-damage"))
+    with pytest.raises(AppealError) as error:
+        answer_incident(incident, None, text=" ", result="x", favour="applicant")
+    assert error.value.field == "answer_text"

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from appeals.access import can_assign, can_register
-from appeals.models import Notification
+from appeals.choices import Status
+from appeals.models import Appeal, Notification
 
 
 @dataclass(frozen=True)
@@ -13,6 +14,7 @@ class NavLink:
     title: str
     active: bool
     count: int = 0
+    count_title: str = "Непрочитанных"
 
 
 class StaffNav:
@@ -23,12 +25,16 @@ class StaffNav:
         self.user = request.user
 
     @cached_property
+    def triage_count(self) -> int:
+        return Appeal.objects.filter(status=Status.RECEIVED).count()
+
+    @cached_property
     def unread_count(self) -> int:
         return Notification.objects.filter(user=self.user, read_at__isnull=True).count()
 
-    def _link(self, url: str, title: str, count: int = 0) -> NavLink:
+    def _link(self, url: str, title: str, count: int = 0, count_title: str = "Непрочитанных") -> NavLink:
         path = self.request.path
-        return NavLink(url, title, path == url or (url != "/staff/" and path.startswith(url)), count)
+        return NavLink(url, title, path == url or (url != "/staff/" and path.startswith(url)), count, count_title)
 
     @cached_property
     def links(self) -> list[NavLink]:
@@ -40,8 +46,10 @@ class StaffNav:
             links.append(self._link("/staff/journal/", "Журнал"))
         if can_register(user):
             links.append(self._link("/staff/register/", "Зарегистрировать"))
+            links.append(self._link("/staff/triage/", "Разбор", self.triage_count, "Ждут разбора"))
         if user.has_perm("appeals.work_appeal"):
             links.append(self._link("/staff/my/", "Мои обращения"))
+            links.append(self._link("/staff/incidents/", "Инциденты"))
         if can_assign(user):
             links.append(self._link("/staff/overdue/", "Просроченные"))
             links.append(self._link("/staff/load/", "Нагрузка"))

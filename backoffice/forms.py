@@ -95,7 +95,12 @@ class RegisterForm(forms.Form):
     complexity = forms.ChoiceField(label="Сложность", required=False,
                                    choices=[("", "По причине (по умолчанию)")] + Complexity.choices)
     text = forms.CharField(label="Текст обращения", required=False, max_length=20_000,
-                           widget=forms.Textarea(attrs={"rows": 5, "required": True}))
+                           widget=forms.Textarea(attrs={
+                               "rows": 5, "required": True,
+                               "placeholder": "Запишите, что говорит заявитель: суть, адрес, как с ним связаться",
+                               "hx-post": reverse_lazy("staff-register-analyse"), "hx-target": "#analysis",
+                               "hx-trigger": "input changed delay:700ms", "hx-include": "#register-form",
+                               "hx-sync": "this:replace"}))
     short_content = forms.CharField(label="Краткое содержание", required=False, max_length=300)
     department = forms.ModelChoiceField(label="Подразделение", required=False, queryset=Department.objects.all(),
                                         empty_label="— по причине —")

@@ -1,12 +1,21 @@
 from django.urls import path
 
-from . import views_appeal, views_appeal_actions, views_applicant, views_attachments, views_outgoing, views_register
+from . import (
+    views_appeal,
+    views_appeal_actions,
+    views_applicant,
+    views_attachments,
+    views_outgoing,
+    views_register,
+    views_register_assist,
+)
 
 # Registration, look-ups used by it, one appeal's page with its actions, the applicant's card.
 urlpatterns = [
     path("register/", views_register.register, name="staff-register"),
     path("register/done/<str:number>/", views_register.register_done, name="staff-register-done"),
     path("register/hint/", views_register.register_hint, name="staff-register-hint"),
+    path("register/analyse/", views_register_assist.register_analyse, name="staff-register-analyse"),
     path("buildings/suggest/", views_register.building_suggest, name="staff-building-suggest"),
     path("buildings/pick/", views_register.building_pick, name="staff-building-unpick"),
     path("buildings/pick/<int:pk>/", views_register.building_pick, name="staff-building-pick"),

@@ -1,7 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views_access_log, views_auth, views_boards, views_journal, views_notifications, views_rebalance
+from . import (
+    views_access_log,
+    views_auth,
+    views_boards,
+    views_incidents,
+    views_journal,
+    views_notifications,
+    views_rebalance,
+    views_triage,
+)
 
 urlpatterns = [
     path("", views_auth.home, name="staff-home"),
@@ -13,6 +22,10 @@ urlpatterns = [
     path("overdue/", views_boards.overdue_board, name="staff-overdue"),
     path("load/", views_boards.load_board, name="staff-load"),
     path("load/<slug:code>/rebalance/", views_rebalance.rebalance, name="staff-rebalance"),
+    path("triage/", views_triage.triage_inbox, name="staff-triage"),
+    path("triage/<str:number>/", views_triage.triage_register, name="staff-triage-register"),
+    path("incidents/", views_incidents.incident_list, name="staff-incidents"),
+    path("incidents/<int:pk>/", views_incidents.incident_detail, name="staff-incident"),
     path("notifications/", views_notifications.notifications, name="staff-notifications"),
     path("access-log/", views_access_log.access_log, name="staff-access-log"),
 ]

@@ -21,6 +21,7 @@ from housing.services import suggest_buildings
 from .forms import CARE_FLAGS, RegisterForm, add_domain_error
 from .views_appeal_context import counted_in_hours
 from .views_applicant import applicant_matches
+from .views_register_assist import MIN_TEXT, analysis, prefilled_form
 
 
 def _applicant_data(data: dict) -> ApplicantData | None:
@@ -52,28 +53,43 @@ def register_appeal(data: dict, actor) -> Appeal:
     return appeal
 
 
-def _chosen_applicant(request, form) -> Applicant | None:
+def _chosen(form, name: str, model, request=None):
+    """The applicant or building the form carries: validated when bound, by its id when prefilled."""
     if form.is_bound:
-        value = form.cleaned_data.get("applicant_id") if hasattr(form, "cleaned_data") else None
-        return value if isinstance(value, Applicant) else None
-    pk = request.GET.get("applicant", "")
-    return Applicant.objects.select_related("building").filter(pk=pk).first() if pk.isdigit() else None
+        value = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
+        return value if isinstance(value, model) else None
+    pk = str(form.initial.get(name) or (request.GET.get("applicant", "") if request and name == "applicant_id" else ""))
+    related = ("building",) if model is Applicant else ()
+    return model.objects.select_related(*related).filter(pk=pk).first() if pk.isdigit() else None
 
 
-def _chosen_building(form) -> Building | None:
-    value = form.cleaned_data.get("building_id") if form.is_bound and hasattr(form, "cleaned_data") else None
-    return value if isinstance(value, Building) else None
+def _checked_flags(form) -> list[str]:
+    if form.is_bound:
+        return [name for name, _label in CARE_FLAGS if form.data.get(name)]
+    return form.initial.get("care_flags", [])
 
 
 def _page(request, form, status=200):
     query = request.GET.get("q", "").strip()
-    applicant = _chosen_applicant(request, form)
+    applicant = _chosen(form, "applicant_id", Applicant, request)
     if applicant is not None and not form.is_bound:
         form.initial["applicant_id"] = applicant.pk
+    data = form.cleaned_data if form.is_bound and hasattr(form, "cleaned_data") else {}
+    if not form.is_bound and form.initial.get("reason"):
+        data = {**form.initial, "reason": _reason_or_none(form.initial["reason"]), "applicant_id": applicant,
+                **{flag: True for flag in _checked_flags(form)}}
     context = {"form": form, "q": query, "matches": applicant_matches(request, query) if query else None,
-               "applicant": applicant, "building": _chosen_building(form), "care_flags": CARE_FLAGS,
-               "hint": _hint(form.cleaned_data if form.is_bound and hasattr(form, "cleaned_data") else {})}
+               "applicant": applicant, "building": _chosen(form, "building_id", Building), "care_flags": CARE_FLAGS,
+               "checked_flags": _checked_flags(form), "hint": _hint(data)}
+    text = form.data.get("text", "") if form.is_bound else form.initial.get("text", "")
+    if len((text or "").strip()) >= MIN_TEXT:
+        context.update(analysis(text, form.data if form.is_bound else form.initial))
     return render(request, "backoffice/register/form.html", context, status=status)
+
+
+def _reason_or_none(pk) -> Reason | None:
+    pk = str(pk or "")
+    return Reason.objects.select_related("category", "department").filter(pk=pk).first() if pk.isdigit() else None
 
 
 @login_required
@@ -82,6 +98,11 @@ def register(request):
     may_assign_person = access.can_assign(request.user)
     if request.method != "POST":
         return _page(request, RegisterForm(may_assign_person=may_assign_person))
+    action = request.POST.get("action", "register")
+    if action != "register":
+        form, flags = prefilled_form(request.POST, action, may_assign_person)
+        form.initial["care_flags"] = flags
+        return _page(request, form)
     form = RegisterForm(request.POST, may_assign_person=may_assign_person)
     if form.is_valid():
         try:

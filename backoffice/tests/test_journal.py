@@ -161,4 +161,4 @@ def test_query_count_does_not_grow_with_rows(client, supervisor, django_assert_n
     with django_assert_num_queries(expected):
         response = _journal(client, supervisor)
     assert response.content.decode().count('href="/staff/appeals/') == 30
-    assert expected <= 20
+    assert expected <= 21  # session, user, groups, the page, the navigation counters

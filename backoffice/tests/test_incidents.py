@@ -1,0 +1,51 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from appeals.models import Appeal
+from conftest import create_appeal
+from triage.incident_links import link_appeal
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def incident(building):
+    create_appeal("Течёт крыша над 40-й", reason="roof-damage", building=building,
+                  received_at=timezone.now() - dt.timedelta(hours=3))
+    second = create_appeal("Протекает кровля", reason="roof-damage", building=building, full_name="Петров Пётр")
+    return link_appeal(Appeal.objects.select_related("reason").get(pk=second.pk))
+
+
+def test_open_incidents_are_listed_with_their_size(client, operator, incident):
+    client.force_login(operator)
+    html = client.get("/staff/incidents/").content.decode()
+    assert f'href="/staff/incidents/{incident.pk}/"' in html and "улица Марата, д. 7" in html
+    assert "Инциденты" in html  # in the navigation
+
+
+def test_incident_page_lists_its_appeals_and_answers_them_all(client, operator, incident):
+    client.force_login(operator)
+    html = client.get(f"/staff/incidents/{incident.pk}/").content.decode()
+    assert "Иванова Мария Петровна" in html and "Петров Пётр" in html and "Направить ответ всем" in html
+    response = client.post(f"/staff/incidents/{incident.pk}/", {
+        "answer_text": "Кровля над 40-й и 41-й отремонтирована.", "result": "Кровля отремонтирована",
+        "resolved_in_favour_of": "applicant"}, follow=True)
+    assert "Ответ направлен по 2 обращ." in response.content.decode()
+    assert set(Appeal.objects.values_list("status", flat=True)) == {"answered"}
+
+
+def test_incident_answer_without_text_says_so_in_russian(client, operator, incident):
+    client.force_login(operator)
+    response = client.post(f"/staff/incidents/{incident.pk}/", {"answer_text": "", "result": "x",
+                                                                "resolved_in_favour_of": "applicant"})
+    assert response.status_code == 400 and "Введите текст ответа." in response.content.decode()
+    assert not Appeal.objects.filter(status="answered").exists()
+
+
+def test_people_who_do_not_work_appeals_cannot_see_incidents(client, incident):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_user("clerk", password="x"))
+    assert client.get("/staff/incidents/").status_code == 403

@@ -1,0 +1,61 @@
+"""Incidents: many residents' appeals about one problem at one building, seen and answered together."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+
+from appeals.access import log_pd_access, require, visible_appeals
+from appeals.choices import OPEN_STATUSES
+from appeals.errors import AppealError
+from appeals.journal import journal_queryset
+from triage.incident_links import answer_incident
+from triage.models import Incident
+
+from .forms import AnswerForm, add_domain_error
+from .views_lists import client_ip, mark_deadlines
+
+LIST_LIMIT = 200
+
+
+@login_required
+def incident_list(request):
+    require(request.user.has_perm("appeals.work_appeal"))
+    show = request.GET.get("show", "open")
+    incidents = (Incident.objects.select_related("building", "reason__category")
+                 .annotate(size=Count("memberships"),
+                           open_count=Count("memberships", filter=Q(memberships__appeal__status__in=OPEN_STATUSES))))
+    if show != "all":
+        incidents = incidents.filter(status=Incident.Status.OPEN)
+    return render(request, "backoffice/incidents/list.html",
+                  {"incidents": incidents[:LIST_LIMIT], "show": show})
+
+
+def _page(request, incident, form, status=200):
+    appeals = mark_deadlines(list(journal_queryset(visible_appeals(request.user))
+                                  .filter(incident_link__incident=incident).order_by("received_at")))
+    log_pd_access(request.user, action="view_incident", detail=f"инцидент № {incident.pk}", ip=client_ip(request))
+    return render(request, "backoffice/incidents/detail.html", {
+        "incident": incident, "appeals": appeals, "form": form,
+        "can_answer": any(a.is_open for a in appeals)}, status=status)
+
+
+@login_required
+def incident_detail(request, pk: int):
+    require(request.user.has_perm("appeals.work_appeal"))
+    incident = get_object_or_404(Incident.objects.select_related("building", "reason"), pk=pk)
+    if request.method != "POST":
+        return _page(request, incident, AnswerForm(initial={"answer_text": incident.answer_text}))
+    form = AnswerForm(request.POST)
+    form.is_valid()
+    data = form.cleaned_data
+    try:
+        outcome = answer_incident(incident, request.user, text=data.get("answer_text", ""),
+                                  result=data.get("result", ""), favour=data.get("resolved_in_favour_of", ""))
+    except AppealError as error:
+        add_domain_error(form, error)
+        return _page(request, incident, form, status=400)
+    messages.success(request, f"Ответ направлен по {len(outcome.answered)} обращ.")
+    for appeal, why in outcome.skipped:
+        messages.warning(request, f"№ {appeal.number}: {why}.")
+    return redirect(incident.get_absolute_url())

@@ -1,0 +1,59 @@
+"""Manual triage: received appeals that triage did not register itself, with its suggestions,
+each registered by one click (the reason chosen becomes training data when it differs)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from appeals import services
+from appeals.access import can_register, require, visible_appeals
+from appeals.choices import Status
+from appeals.errors import AppealError
+from appeals.journal import journal_queryset
+from appeals.models import Appeal, Reason
+from appeals.workflow import TransitionError
+from triage.models import Decision
+
+from .views_boards import EMERGENCY_FIRST
+from .views_lists import mark_deadlines
+
+LIST_LIMIT = 100
+
+
+@login_required
+def triage_inbox(request):
+    require(can_register(request.user))
+    decisions = Prefetch("triage_decisions", queryset=Decision.objects.order_by("-created_at", "-id"))
+    waiting = (journal_queryset(visible_appeals(request.user)).filter(status=Status.RECEIVED)
+               .prefetch_related(decisions).order_by(EMERGENCY_FIRST, "registration_due", "received_at"))
+    rows = mark_deadlines(list(waiting[:LIST_LIMIT + 1]))
+    for appeal in rows:
+        decisions_of = list(appeal.triage_decisions.all())
+        appeal.decision = decisions_of[0] if decisions_of else None
+    return render(request, "backoffice/lists/triage.html",
+                  {"rows": rows[:LIST_LIMIT], "more": len(rows) > LIST_LIMIT, "limit": LIST_LIMIT})
+
+
+@login_required
+@require_POST
+def triage_register(request, number: str):
+    """Set the reason chosen in the inbox and register the appeal."""
+    require(can_register(request.user))
+    appeal = get_object_or_404(visible_appeals(request.user), number=number)
+    reason = Reason.objects.filter(pk=request.POST.get("reason", ""), is_active=True).first() \
+        if request.POST.get("reason", "").isdigit() else None
+    if reason is None:
+        messages.error(request, f"№ {appeal.number}: выберите причину из классификатора.")
+        return redirect("staff-triage")
+    try:
+        with transaction.atomic():
+            appeal = services.classify(appeal, request.user, reason=reason)
+            appeal = services.transition(Appeal.objects.get(pk=appeal.pk), "register", request.user)
+    except (AppealError, TransitionError) as error:
+        messages.error(request, f"№ {appeal.number}: {getattr(error, 'message', error)}")
+    else:
+        messages.success(request, f"№ {appeal.number} зарегистрировано: {reason.name}.")
+    return redirect("staff-triage")

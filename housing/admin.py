@@ -13,7 +13,8 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 class BuildingImportForm(forms.Form):
     file = forms.FileField(
         label="Файл CSV",
-        help_text="Столбцы: улица, дом, корпус, литера, район. Кодировка UTF-8, разделитель «;» или «,».")
+        help_text="Столбцы: улица, дом, корпус, литера, район; по желанию широта и долгота. "
+                  "Кодировка UTF-8, разделитель «;» или «,».")
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

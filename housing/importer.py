@@ -1,6 +1,7 @@
 """Import of the building registry from a CSV file.
 
-Columns street, house, korpus, litera, district (or «улица, дом, корпус, литера, район»);
+Columns street, house, korpus, litera, district (or «улица, дом, корпус, литера, район»), and optionally
+latitude, longitude («широта, долгота»; decimal degrees, a comma or a point);
 UTF-8 with or without BOM (a file saved by Excel in Windows-1251 is read too); «;», «,» or tab
 as the delimiter. Valid rows are saved (updated or created), every bad row is reported with its
 number, field and a message in Russian.
@@ -19,14 +20,19 @@ from .models import Building
 
 MAX_ROWS = 10_000
 DEFAULT_DISTRICT = "Центральный"
-FIELD_LABELS = {"street": "улица", "house": "дом", "korpus": "корпус", "litera": "литера", "district": "район"}
+FIELD_LABELS = {"street": "улица", "house": "дом", "korpus": "корпус", "litera": "литера", "district": "район",
+                "latitude": "широта", "longitude": "долгота"}
 HEADER_ALIASES = {
     "street": {"street", "улица"},
     "house": {"house", "дом", "номер дома"},
     "korpus": {"korpus", "корпус", "корп"},
     "litera": {"litera", "литера", "лит", "литер"},
     "district": {"district", "район"},
+    "latitude": {"latitude", "lat", "широта"},
+    "longitude": {"longitude", "lon", "lng", "долгота"},
 }
+# The city and its suburbs: a coordinate outside is a typo (or latitude and longitude swapped).
+COORDINATE_RANGES = {"latitude": (59.0, 61.0), "longitude": (29.0, 31.5)}
 _HOUSE_RE = re.compile(r"^\d{1,4}[А-Я]?(?:[/-]\d{1,4}[А-Я]?)?$")
 _KORPUS_RE = re.compile(r"^\d{1,3}$")
 _LITERA_RE = re.compile(r"^[А-Я]$")
@@ -78,6 +84,8 @@ class _Row:
     korpus: str
     litera: str
     district: str
+    latitude: float | None = None
+    longitude: float | None = None
 
     @property
     def key(self) -> str:
@@ -142,6 +150,22 @@ def _validate(line: int, cells: list[str], columns: dict[str, int]) -> tuple[_Ro
         errors.append(RowError(line, "litera", "Литера — одна русская буква, например А."))
     if len(row.district) > 100:
         errors.append(RowError(line, "district", "Название района длиннее 100 знаков."))
+    for name, (low, high) in COORDINATE_RANGES.items():
+        raw = _cell(cells, columns, name).replace(",", ".")
+        if not raw:
+            continue
+        try:
+            value = float(raw)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            errors.append(RowError(line, name, f"Неверная координата «{raw[:20]}»: нужны градусы с дробной частью, "
+                                               f"для Санкт-Петербурга от {low} до {high}."))
+        else:
+            setattr(row, name, value)
+    if (row.latitude is None) != (row.longitude is None) and not errors:
+        errors.append(RowError(line, "longitude" if row.longitude is None else "latitude",
+                               "Укажите обе координаты: широту и долготу."))
     return row, errors
 
 
@@ -178,13 +202,17 @@ def _save(rows: list[_Row], report: ImportReport) -> None:
         building = existing.get(row.key)
         if building is None:
             Building.objects.create(street=row.street, house=row.house, korpus=row.korpus, litera=row.litera,
-                                    district=row.district or DEFAULT_DISTRICT)
+                                    district=row.district or DEFAULT_DISTRICT, latitude=row.latitude,
+                                    longitude=row.longitude)
             report.created += 1
             continue
-        changed = (row.district and row.district != building.district) or not building.is_active
+        moved = row.latitude is not None and (row.latitude, row.longitude) != (building.latitude, building.longitude)
+        changed = (row.district and row.district != building.district) or not building.is_active or moved
         if changed:
             building.district = row.district or building.district
             building.is_active = True
+            if moved:
+                building.latitude, building.longitude = row.latitude, row.longitude
             building.save()
             report.updated += 1
         else:

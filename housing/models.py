@@ -10,6 +10,9 @@ class Building(models.Model):
     korpus = models.CharField("корпус", max_length=10, blank=True)
     litera = models.CharField("литера", max_length=5, blank=True)
     district = models.CharField("район", max_length=100, default="Центральный")
+    # Where the house stands: outages (no water, heat, power) of neighbouring houses are one incident.
+    latitude = models.FloatField("широта", null=True, blank=True)
+    longitude = models.FloatField("долгота", null=True, blank=True)
     search_key = models.CharField(max_length=300, db_index=True, editable=False)
     is_active = models.BooleanField("обслуживается", default=True)
 

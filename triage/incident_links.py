@@ -5,6 +5,7 @@ The matching rule is `triage.incidents` (the same one that groups archives); thi
 appeals and incidents from the database and writes the links.
 """
 
+import math
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -16,8 +17,9 @@ from appeals import services, workflow
 from appeals.choices import OPEN_STATUSES, Favour, Status
 from appeals.errors import AppealError
 from appeals.models import Appeal, Reason
+from housing.models import Building
 
-from .incidents import Candidate, OpenIncident, match_incident, place_key
+from .incidents import NEIGHBOUR_METRES, Candidate, OpenIncident, match_incident, place_key
 from .models import Decision, Incident, IncidentAppeal, TriageSettings
 
 # The steps by which an incident's answer brings each of its appeals to "answered".
@@ -33,23 +35,37 @@ def _reasons(appeal: Appeal) -> tuple[tuple[str, float], ...]:
 
 
 def candidate(appeal: Appeal, reasons=None) -> Candidate:
+    building = appeal.building
     return Candidate(id=appeal.pk, created=appeal.received_at, place=place_key(appeal.building_id, appeal.address_text),
-                     reasons=tuple(reasons if reasons is not None else _reasons(appeal)), text=appeal.text)
+                     reasons=tuple(reasons if reasons is not None else _reasons(appeal)), text=appeal.text,
+                     lat=building.latitude if building else None, lon=building.longitude if building else None)
 
 
-def _open_groups(building_id, before, window_days: int, exclude_pk=None) -> list[OpenIncident]:
-    """The open incidents of a building and its lone open appeals of the window, as the matcher sees them."""
+def _buildings_near(building: Building, probe: Candidate) -> list[int]:
+    """The building, and for an outage the buildings around it (the matcher decides on the distance)."""
+    if not probe.is_outage or building.latitude is None or building.longitude is None:
+        return [building.pk]
+    lat, lon = building.latitude, building.longitude
+    d_lat = NEIGHBOUR_METRES / 111_000
+    d_lon = d_lat / max(math.cos(math.radians(lat)), 0.1)
+    return list(Building.objects.filter(latitude__range=(lat - d_lat, lat + d_lat),
+                                        longitude__range=(lon - d_lon, lon + d_lon)).values_list("pk", flat=True))
+
+
+def _open_groups(building_ids: list[int], before, window_days: int, exclude_pk=None) -> list[OpenIncident]:
+    """The open incidents of the buildings and their lone open appeals of the window, as the matcher sees them."""
     since = before - timedelta(days=window_days)
     groups = []
-    for incident in Incident.objects.filter(status=Incident.Status.OPEN, building_id=building_id,
+    for incident in Incident.objects.filter(status=Incident.Status.OPEN, building_id__in=building_ids,
                                             last_appeal_at__gte=since):
-        members = [candidate(m.appeal) for m in incident.memberships.select_related("appeal__reason")
+        members = [candidate(m.appeal) for m in incident.memberships.select_related("appeal__reason",
+                                                                                     "appeal__building")
                    .order_by("appeal__received_at") if m.appeal_id != exclude_pk]
         if members:
             groups.append(OpenIncident(key=incident, members=members))
-    lone = (Appeal.objects.filter(building_id=building_id, status__in=OPEN_STATUSES, received_at__gte=since,
+    lone = (Appeal.objects.filter(building_id__in=building_ids, status__in=OPEN_STATUSES, received_at__gte=since,
                                   received_at__lte=before, incident_link__isnull=True)
-            .exclude(pk=exclude_pk).select_related("reason").order_by("received_at"))
+            .exclude(pk=exclude_pk).select_related("reason", "building").order_by("received_at"))
     groups += [OpenIncident(key=appeal, members=[candidate(appeal)]) for appeal in lone]
     return groups
 
@@ -60,9 +76,10 @@ def link_appeal(appeal: Appeal, actor=None) -> Incident | None:
     if appeal.building_id is None or not appeal.is_open or IncidentAppeal.objects.filter(appeal=appeal).exists():
         return None
     settings = TriageSettings.current()
-    match = match_incident(candidate(appeal), _open_groups(appeal.building_id, appeal.received_at,
-                                                           settings.incident_window_days, appeal.pk),
-                           settings.incident_window_days)
+    probe = candidate(appeal)
+    groups = _open_groups(_buildings_near(appeal.building, probe), appeal.received_at,
+                          settings.incident_window_days, appeal.pk)
+    match = match_incident(probe, groups, settings.incident_window_days)
     if match is None:
         return None
     incident = match.incident.key
@@ -74,6 +91,7 @@ def link_appeal(appeal: Appeal, actor=None) -> Incident | None:
 
 
 def _start_incident(first: Appeal, second: Appeal) -> Incident:
+    # An outage over several houses is filed under the first house reported.
     reason = first.reason or second.reason
     title = reason.name if reason else first.short_content[:300]
     return Incident.objects.create(title=title, reason=reason, building=first.building, opened_at=first.received_at,
@@ -92,11 +110,13 @@ def _join(incident: Incident, appeal: Appeal, actor, score: float) -> None:
 
 def open_incident_for(building_id, text: str, reasons) -> Incident | None:
     """The open incident a resident's text would join: the public form warns before sending."""
-    if building_id is None:
+    building = Building.objects.filter(pk=building_id).first() if building_id else None
+    if building is None:
         return None
     probe = Candidate(id=None, created=timezone.now(), place=place_key(building_id), reasons=tuple(reasons),
-                      text=text)
-    groups = [g for g in _open_groups(building_id, timezone.now(), TriageSettings.current().incident_window_days)
+                      text=text, lat=building.latitude, lon=building.longitude)
+    groups = [g for g in _open_groups(_buildings_near(building, probe), timezone.now(),
+                                      TriageSettings.current().incident_window_days)
               if isinstance(g.key, Incident)]
     match = match_incident(probe, groups, TriageSettings.current().incident_window_days)
     return match.incident.key if match else None

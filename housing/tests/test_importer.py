@@ -104,3 +104,18 @@ def test_command_fails_with_the_row_errors(tmp_path, capsys):
 def test_command_reports_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match="Файл не найден"):
         call_command("import_buildings", str(tmp_path / "nope.csv"))
+
+
+def test_coordinates_are_imported_and_checked():
+    from housing.importer import import_buildings
+    from housing.models import Building
+
+    report = import_buildings(io.StringIO(
+        "улица;дом;широта;долгота\n"
+        "улица Марата;7;59,9256;30,3496\n"
+        "улица Марата;9;30.35;59.92\n"
+        "улица Марата;11;59.9250;\n"))
+    assert Building.objects.get(house="7").latitude == pytest.approx(59.9256)
+    messages = [str(e) for e in report.errors]
+    assert any(m.startswith("Строка 3, широта: Неверная координата «30.35»") for m in messages)
+    assert "Строка 4, долгота: Укажите обе координаты: широту и долготу." in messages

@@ -97,3 +97,20 @@ def test_an_incident_answer_needs_text_result_and_favour(building):
     with pytest.raises(AppealError) as error:
         answer_incident(incident, None, text=" ", result="x", favour="applicant")
     assert error.value.field == "answer_text"
+
+
+def test_an_outage_in_the_house_next_door_joins_the_same_incident():
+    here = create_building("улица Марата", "7", latitude=59.92560, longitude=30.34960)
+    next_door = create_building("улица Марата", "9", latitude=59.92540, longitude=30.34990)  # about 30 m
+    far = create_building("Невский проспект", "100", latitude=59.93180, longitude=30.35700)  # about 800 m
+    _appeal(here, "Нет горячей воды с утра", "water-no-hot", hours_ago=2)
+    incident = link_appeal(_appeal(next_door, "Отключили горячую воду, нет ГВС", "water-no-hot"))
+    assert incident is not None and incident.memberships.count() == 2
+    assert link_appeal(_appeal(far, "Нет горячей воды", "water-no-hot")) is None
+
+
+def test_a_non_outage_next_door_stays_apart():
+    here = create_building("улица Марата", "7", latitude=59.92560, longitude=30.34960)
+    next_door = create_building("улица Марата", "9", latitude=59.92540, longitude=30.34990)
+    _appeal(here, "Течёт крыша", "roof-damage", hours_ago=2)
+    assert link_appeal(_appeal(next_door, "Течёт крыша", "roof-damage")) is None

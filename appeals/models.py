@@ -153,6 +153,9 @@ class Appeal(models.Model):
             models.Index(fields=["category", "-received_at"], name="appeal_category_idx"),
             models.Index(fields=["reason", "-received_at"], name="appeal_reason_idx"),
             models.Index(fields=["channel", "-received_at"], name="appeal_channel_idx"),
+            # The overdue filter: newest first among the open appeals only, however old the backlog.
+            models.Index(fields=["-received_at", "-id"], name="appeal_open_idx",
+                         condition=models.Q(status__in=sorted(OPEN_STATUSES))),
         ]
         permissions = [
             ("register_appeal", "Регистрировать обращения"),

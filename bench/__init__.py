@@ -1,4 +1,4 @@
-"""Benchmarks and data generators (not tests): `python -m bench.generate`, `python -m bench.measure`.
+"""Benchmarks and data generators (not tests): `python -m bench.generate`, `python -m bench.benchmark`.
 
 Both are scripts, so the package sets Django up when it is imported on its own.
 """

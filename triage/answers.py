@@ -1,0 +1,313 @@
+"""Answer suggestions for operators (A3): the answers given to the most similar earlier appeals, as drafts.
+
+Similarity is TF-IDF over lemma keys (`appeals.search`) plus the cosine of navec sentence vectors
+(`triage.semantic`). The nearest earlier appeals then vote for their reasons, and a suggestion from the
+reason most of them share ranks higher: three answers about one problem serve an operator better than
+three about different ones. When the appeal already has a reason, answers to that reason come first.
+
+Why an index in memory and not the journal's full-text search: the journal's search finds appeals that
+hold every word of a query, which a whole appeal text almost never matches, and it does not rank by how
+telling a word is. The index keeps per answered appeal only its id, reason, lemma keys and a compact
+vector (about 0.5 KB), is built on first use, and is checked at most every `CHECK_EVERY_SECONDS` with one
+aggregate query; when answered appeals were added, only the new ones are lemmatised. Answer texts are
+read from the database for the few suggested appeals only. `evaluate_on_archive` runs the same code on
+plain records.
+"""
+
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from django.db.models import Count, Max
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from appeals.choices import Status
+from appeals.models import Appeal
+from appeals.search import search_keys
+
+from .drafts import draft_from_answer
+from .semantic import COMPACT_DIM, compact_vectors, one_blas_thread, sentence_vector, sentence_vectors
+
+ANSWERED_STATUSES = (Status.ANSWERED, Status.CLOSED)
+LEXICAL_WEIGHT = 0.7  # the rest is the semantic score
+SEMANTIC_BASELINE = 0.0  # a cosine counted as no likeness at all
+SAME_MEANING = 0.8  # a cosine at which an earlier appeal counts even without a shared word
+NEIGHBOURS = 20  # the nearest earlier appeals that vote for a reason
+VOTE_WEIGHT = 0.5
+SAME_REASON_BONUS = 1.0  # the appeal's own reason first, when it has one
+MIN_SCORE = 0.3  # below it an earlier appeal shares little more than «прошу» and «дом»
+CANDIDATES = 10  # ranked before the distinct drafts are picked
+CHECK_EVERY_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class AnswerSuggestion:
+    appeal_id: int
+    number: str
+    reason_id: int | None
+    reason: str
+    score: float
+    draft: str
+
+
+def lemma_text(text: str) -> str:
+    return " ".join(search_keys(text))
+
+
+class AnswerIndex:
+    """Earlier appeals as TF-IDF rows and sentence vectors, each with its reason; `rank` finds the nearest."""
+
+    def __init__(self, lemmas: list[str], vectors: np.ndarray | None, reasons: list,
+                 lexical_weight: float = LEXICAL_WEIGHT):
+        self.labels = list(dict.fromkeys(reasons))
+        codes = {label: code for code, label in enumerate(self.labels)}
+        self.reasons = np.asarray([codes[r] for r in reasons], dtype=np.int32)
+        self._codes = codes
+        self.size = len(lemmas)
+        self.lexical_weight = lexical_weight if vectors is not None else 1.0
+        self.vectorizer = TfidfVectorizer(analyzer=str.split, sublinear_tf=True, dtype=np.float32)
+        self.matrix = self.vectorizer.fit_transform(lemmas).tocsr() if any(lemmas) else None
+        self.vectors = vectors
+
+    @classmethod
+    def from_texts(cls, texts: list[str], reasons: list, semantic: bool = True) -> "AnswerIndex":
+        vectors = None
+        if semantic:  # in slices: the full vectors of a large archive are never all in memory at once
+            slices = [compact_vectors(sentence_vectors(texts[i:i + 2000])) for i in range(0, len(texts), 2000)]
+            vectors = np.vstack(slices) if slices else np.zeros((0, COMPACT_DIM), dtype=np.float32)
+        return cls([lemma_text(t) for t in texts], vectors, reasons)
+
+    @property
+    def nbytes(self) -> int:
+        size = 0
+        if self.matrix is not None:
+            size += self.matrix.data.nbytes + self.matrix.indices.nbytes + self.matrix.indptr.nbytes
+        if self.vectors is not None:
+            size += self.vectors.nbytes
+        return size
+
+    def similarity(self, text: str) -> np.ndarray:
+        """For every earlier appeal a score in [0, 1]; 0 where it shares no word with the text and means
+        something else: vectors alone would find a likeness between any two complaints."""
+        scores = np.zeros(self.size)
+        if not self.size:
+            return scores
+        lexical = np.zeros(self.size)
+        with one_blas_thread():
+            if self.matrix is not None:
+                keys = lemma_text(text)
+                query = self.vectorizer.transform([keys]).toarray().ravel()
+                lexical = self.matrix @ query * self._known_share(keys.split())
+            scores += self.lexical_weight * lexical
+            evidence = lexical > 0
+            if self.vectors is not None:
+                cosine = self.vectors @ compact_vectors(sentence_vector(text))[0]
+                likeness = (cosine - SEMANTIC_BASELINE) / (1 - SEMANTIC_BASELINE)
+                scores += (1 - self.lexical_weight) * np.clip(likeness, 0, 1)
+                evidence |= cosine >= SAME_MEANING
+        scores[~evidence] = 0.0
+        return scores
+
+    def _known_share(self, keys: list[str]) -> float:
+        """The part of the query's TF-IDF norm made of words the index knows (an unknown word counts as the
+        rarest): «библиотека Маяковского» must not shrink to the «в» it shares with a complaint."""
+        vocabulary, idf = self.vectorizer.vocabulary_, self.vectorizer.idf_
+        unknown_idf = np.log(self.size + 1) + 1
+        known = total = 0.0
+        for key, count in Counter(keys).items():
+            position = vocabulary.get(key)
+            weight = ((1 + np.log(count)) * (idf[position] if position is not None else unknown_idf)) ** 2
+            total += weight
+            known += weight if position is not None else 0.0
+        return float(np.sqrt(known / total)) if total else 0.0
+
+    def rank(self, text: str, reason=None, exclude=(), limit: int = CANDIDATES) -> list[tuple[int, float]]:
+        """(position, similarity) of the best earlier appeals, best first, at least MIN_SCORE alike."""
+        scores = self.similarity(text)
+        if not len(scores):
+            return []
+        scores[list(exclude)] = 0.0
+        nearest = _top(scores, NEIGHBOURS)
+        nearest = nearest[scores[nearest] >= MIN_SCORE]
+        own_code = self._codes.get(reason, -1) if reason is not None else -1
+        if own_code >= 0:
+            own = np.flatnonzero(self.reasons == own_code)
+            nearest = np.union1d(nearest, own[_top(scores[own], limit)])
+            nearest = nearest[scores[nearest] >= MIN_SCORE]
+        votes: dict = {}
+        for position in nearest:
+            votes[self.reasons[position]] = votes.get(self.reasons[position], 0.0) + scores[position]
+        total = sum(votes.values()) or 1.0
+        final = {int(p): scores[p] + VOTE_WEIGHT * votes[self.reasons[p]] / total
+                 + (SAME_REASON_BONUS if self.reasons[p] == own_code else 0.0)
+                 for p in nearest}
+        best = sorted(final, key=lambda p: -final[p])[:limit]
+        return [(p, float(scores[p])) for p in best]
+
+
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    if len(scores) <= k:
+        return np.argsort(-scores)
+    top = np.argpartition(-scores, k)[:k]
+    return top[np.argsort(-scores[top])]
+
+
+def pick_distinct(ranked: list[tuple[int, float]], draft_of, limit: int) -> list[tuple[int, float, str]]:
+    """The first `limit` candidates whose drafts differ: the same template thrice helps nobody."""
+    picked, seen = [], set()
+    for position, score in ranked:
+        draft = draft_of(position)
+        key = " ".join(draft.lower().split())
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        picked.append((position, score, draft))
+        if len(picked) == limit:
+            break
+    return picked
+
+
+# --- the company's journal ------------------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_state: dict = {"index": None, "ids": [], "lemmas": {}, "signature": None, "checked": 0.0}
+
+
+def answered_appeals():
+    return Appeal.objects.filter(status__in=ANSWERED_STATUSES).exclude(answer_text="")
+
+
+def forget_index() -> None:
+    """Drop the index; the next call builds it again (tests, or after a bulk import)."""
+    with _lock:
+        _state.update(index=None, ids=[], lemmas={}, signature=None, checked=0.0)
+
+
+def _journal_index() -> tuple[AnswerIndex, list[int]]:
+    with _lock:
+        now = time.monotonic()
+        if _state["index"] is None or now - _state["checked"] > CHECK_EVERY_SECONDS:
+            signature = tuple(answered_appeals().aggregate(n=Count("id"), last=Max("answered_at"),
+                                                           top=Max("id")).values())
+            _state["checked"] = now
+            if signature != _state["signature"]:
+                _rebuild()
+                _state["signature"] = signature
+        return _state["index"], _state["ids"]
+
+
+def _rebuild() -> None:
+    """Lemmas and vectors of appeals already indexed are kept: only newly answered appeals are read."""
+    reasons = dict(answered_appeals().values_list("id", "reason_id"))
+    ids = sorted(reasons)
+    old = _state["index"]
+    old_rows = {pk: i for i, pk in enumerate(_state["ids"])}
+    lemmas = {pk: _state["lemmas"][pk] for pk in ids if pk in old_rows}
+    vectors = np.zeros((len(ids), COMPACT_DIM), dtype=np.float32)
+    for row, pk in enumerate(ids):
+        if pk in old_rows and old is not None and old.vectors is not None:
+            vectors[row] = old.vectors[old_rows[pk]]
+    missing = [pk for pk in ids if pk not in lemmas]
+    rows = {pk: i for i, pk in enumerate(ids)}
+    for start in range(0, len(missing), 1000):
+        for pk, text in Appeal.objects.filter(pk__in=missing[start:start + 1000]).values_list("id", "text"):
+            lemmas[pk] = lemma_text(text)
+            vectors[rows[pk]] = compact_vectors(sentence_vector(text))[0]
+    _state.update(index=AnswerIndex([lemmas.get(pk, "") for pk in ids], vectors, [reasons[pk] for pk in ids]),
+                  ids=ids, lemmas=lemmas)
+
+
+def _personal_details(appeal: Appeal) -> dict:
+    applicant = appeal.applicant
+    names = [applicant.full_name] if applicant else []
+    contacts = [applicant.phone, applicant.email] if applicant else []
+    places = [appeal.address_text, applicant.postal_address if applicant else ""]
+    return {"names": names, "contacts": contacts, "places": places}
+
+
+def suggest_answers(appeal_or_text: Appeal | str, limit: int = 3) -> list[AnswerSuggestion]:
+    """Drafts from the answers to the most similar earlier answered appeals, best first.
+
+    An appeal is never suggested to itself, and with a reason set its reason's answers come first. The
+    earlier applicant's name, contacts, address and flat never reach the draft (see `triage.drafts`).
+    """
+    appeal = appeal_or_text if isinstance(appeal_or_text, Appeal) else None
+    text = appeal.text if appeal else (appeal_or_text or "")
+    if not text.strip():
+        return []
+    index, ids = _journal_index()
+    exclude = [i for i, pk in enumerate(ids) if appeal is not None and pk == appeal.pk]
+    ranked = index.rank(text, reason=appeal.reason_id if appeal else None, exclude=exclude, limit=CANDIDATES)
+    earlier = answered_appeals().select_related("reason", "applicant").in_bulk([ids[p] for p, _ in ranked])
+    ranked = [(p, s) for p, s in ranked if ids[p] in earlier]  # answers withdrawn since the index was built
+
+    def draft_of(position: int) -> str:
+        found = earlier[ids[position]]
+        return draft_from_answer(found.answer_text, **_personal_details(found))
+
+    return [
+        AnswerSuggestion(appeal_id=ids[p], number=earlier[ids[p]].number, reason_id=earlier[ids[p]].reason_id,
+                         reason=earlier[ids[p]].reason.name if earlier[ids[p]].reason else "", score=round(s, 4),
+                         draft=draft)
+        for p, s, draft in pick_distinct(ranked, draft_of, limit)
+    ]
+
+
+# --- evaluation on an archive --------------------------------------------------------------------------------
+
+
+def evaluate_on_archive(pool_records: list[dict], query_records: list[dict], *, semantic: bool = True,
+                        reason_of=None, limit: int = 3) -> dict:
+    """Suggest answers for each query from the pool, as the product does, and count how often the
+    suggested earlier appeals share the query's reason.
+
+    Records are plain dicts with `text`, `reason_id` and (in the pool) `answer`; pool records without an
+    answer are skipped. `reason_of(record)` may give the reason a query is known by when it is asked
+    (an operator's or a classifier's); by default none is known. Reports the share of queries whose top
+    suggestion has the query's reason, whose `limit` suggestions all have it, and where at least one
+    has it; the same on queries whose exact text is not in the pool; latency per query and index size.
+    """
+    pool = [r for r in pool_records if (r.get("answer") or "").strip()]
+    started = time.perf_counter()
+    index = AnswerIndex.from_texts([r["text"] for r in pool], [r["reason_id"] for r in pool], semantic=semantic)
+    build_seconds = time.perf_counter() - started
+    pool_texts = {r["text"] for r in pool}
+    drafts: dict[int, str] = {}
+
+    def draft_of(position: int) -> str:
+        if position not in drafts:
+            drafts[position] = draft_from_answer(pool[position]["answer"])
+        return drafts[position]
+
+    outcomes, timings = [], []
+    for query in query_records:
+        started = time.perf_counter()
+        ranked = index.rank(query["text"], reason=reason_of(query) if reason_of else None, limit=CANDIDATES)
+        picked = pick_distinct(ranked, draft_of, limit)
+        timings.append(time.perf_counter() - started)
+        same = [pool[p]["reason_id"] == query["reason_id"] for p, _, _ in picked]
+        outcomes.append((query["text"] in pool_texts, bool(same), same[:1] == [True],
+                         len(same) == limit and all(same), any(same)))
+    return {
+        "pool": len(pool), "queries": len(query_records), "semantic": semantic,
+        "reason_known": reason_of is not None,
+        **_shares(outcomes, limit),
+        "novel_texts": {"queries": sum(1 for o in outcomes if not o[0]), **_shares([o for o in outcomes if not o[0]],
+                                                                              limit)},
+        "latency_ms_p50": round(float(np.percentile(timings, 50)) * 1000, 2) if timings else 0.0,
+        "latency_ms_p95": round(float(np.percentile(timings, 95)) * 1000, 2) if timings else 0.0,
+        "build_seconds": round(build_seconds, 1),
+        "index_mb": round(index.nbytes / 2**20, 1),
+    }
+
+
+def _shares(outcomes: list[tuple], limit: int) -> dict:
+    count = max(len(outcomes), 1)
+    return {
+        "with_suggestion": round(sum(o[1] for o in outcomes) / count, 3),
+        "top1_same_reason": round(sum(o[2] for o in outcomes) / count, 3),
+        f"all{limit}_same_reason": round(sum(o[3] for o in outcomes) / count, 3),
+        f"any{limit}_same_reason": round(sum(o[4] for o in outcomes) / count, 3),
+    }

@@ -1,0 +1,155 @@
+"""An earlier answer turned into a draft for a new appeal, without the earlier applicant's personal data.
+
+What identified the earlier applicant or case becomes a placeholder the operator fills in: the
+greeting with the name, person names anywhere (pymorphy knows first names, patronymics and surnames;
+«Иванов И. И.» and «И. И. Иванов» are caught by their initials), phones, e-mails, addresses, flats,
+appeal numbers and the dates of the earlier case. When the earlier appeal is at hand its applicant's
+name, phone, e-mail, flat and address are removed in whatever form they appear. Legal references keep
+their dates and numbers («от 13.08.2006 № 491»). Masking too much is preferred to leaking (152-ФЗ).
+"""
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pymorphy3
+
+from .extraction_contacts import find_emails, find_phones
+
+GREETING = "Уважаемый(-ая) [имя и отчество]!"
+NAME = "[ФИО]"
+PHONE = "[телефон]"
+EMAIL = "[e-mail]"
+ADDRESS = "[адрес]"
+FLAT = "кв. [№]"
+NUMBER = "[№ обращения]"
+DATE = "[дата]"
+
+_GREETING_LINE = re.compile(
+    r"\A\s*(?:(?:глубоко)?уважаем\w*|дорог\w*|здравствуйте|добрый\s+(?:день|вечер)|доброе\s+утро)\b[^\n!]*[!,.]?[ \t]*",
+    re.IGNORECASE)
+_STREET_WORDS = (r"ул\.?|улиц[а-я]*|пр\.|пр-т\.?|просп\.?|проспект[а-я]*|пер\.|переул[а-я]*|наб\.|набережн[а-я]*"
+                 r"|б-р|бул\.|бульвар[а-я]*|ш\.|шоссе|пл\.|площадь|площади|линия|линии|аллея|аллее|проезд[а-я]*"
+                 r"|тупик[а-я]*")
+_STREET_TYPE = rf"(?:{_STREET_WORDS})"
+_NAME_WORD = r"(?:[А-ЯЁ][а-яё]{0,2}\.|[А-ЯЁ0-9][А-ЯЁа-яё0-9\-]*+)"  # «В.О.», «Б.»; a full stop ends a name
+_HOUSE = (r"(?:,?\s*(?:д\.|дом[а-я]*)\s*№?\s*\d+[а-яА-Я]?(?:/\d+)?"
+          r"(?:\s*,?\s*(?:к\.|корп\.?|корпус[а-я]*)\s*\d+)?(?:\s*,?\s*(?:лит\.?|литер[а-я]*)\s*[А-ЯA-Z])?"
+          r"|\s+\d+[а-яА-Я]?(?:/\d+)?(?=[\s,.;)]|$))")
+_CITY = r"(?:(?:г\.|город)\s*[А-ЯЁ][а-яё\-]+(?:\s*,)?\s*)?"
+_ADDRESS = re.compile(
+    rf"{_CITY}(?:(?<!\w){_STREET_TYPE}\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+    rf"|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_STREET_TYPE}(?![а-яё])){_HOUSE}?")
+_HOUSE_ALONE = re.compile(r"(?<![\w])(?:д\.|дом[а-я]*)\s*№?\s*\d+[а-яА-Я]?(?:/\d+)?"
+                          r"(?:\s*,?\s*(?:к\.|корп\.?|корпус[а-я]*)\s*\d+)?(?:\s*,?\s*(?:лит\.?|литер[а-я]*)\s*[А-ЯA-Z])?")
+_FLAT = re.compile(r"(?<![\w])(?:кв\.?|кв-р[а-я]*|квартир[а-я]*)\s*№?\s*\d+[а-яА-Я]?(?![\d])"
+                   r"|(?<![\w№])\d+[а-яА-Я]?(?:-?[а-я]{1,2})?\s+(?:кв\.|квартир[а-я]*)", re.IGNORECASE)
+_APPEAL_NUMBER = re.compile(
+    r"(?:(?<=обращени[еяю] )|(?<=обращению )|(?<=сообщени[еяю] )|(?<=заявк[аеиу] )|(?<=жалоб[аеуы] ))?"
+    r"№\s*(?=\d{5,}|\d{2}-\d{4,})[\d\-]+|(?<![\w-])\d{2}-\d{6}(?![\w-])")
+# A date followed by a document number is a legal reference («от 13.08.2006 № 491») and stays; one followed
+# by an appeal's number identifies the earlier case.
+_LEGAL_NUMBER_AFTER = r"(?!\s*(?:г(?:ода|\.)?\s*)?№\s*(?!\d{5,}|\d{2}-\d{4,})\S)"
+_DATE = re.compile(
+    r"(?<![\d.])\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?![\d.]*\d)" + _LEGAL_NUMBER_AFTER +
+    r"|(?<!\d)\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+    r"(?:\s+\d{4})?" + _LEGAL_NUMBER_AFTER, re.IGNORECASE)
+_INITIALS_NAME = re.compile(
+    r"(?<![\wА-ЯЁа-яё])(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.?\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+    r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.?)?)")
+_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+# «Невский район», «г. Пушкин»: a person's name that names a place.
+_PLACE_AFTER = re.compile(rf"\s+(?:район\w*|р-н|округ\w*|сад\w*|парк\w*|мост\w*|{_STREET_WORDS})", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"(?:г\.|город\w*|пос\.|посёл\w*|посел\w*|МО|им\.|имени)\s*$")
+_MASKED = re.compile(r"\[\s*СКРЫТО\s*\]", re.IGNORECASE)
+_PERSON_SHARE = 0.5  # share of pymorphy's parses reading a capitalised word as a name part
+
+
+@lru_cache(maxsize=1)
+def _morph() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=50_000)
+def _person_share(word: str) -> float:
+    return sum(p.score for p in _morph().parse(word) if {"Name", "Surn", "Patr"} & set(p.tag.grammemes))
+
+
+@lru_cache(maxsize=50_000)
+def _lemma(word: str) -> str:
+    return _morph().parse(word.lower())[0].normal_form.replace("ё", "е")
+
+
+def _replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Overlapping spans: the one that starts first wins, and of those the longest."""
+    out, last = [], 0
+    for start, end, placeholder in sorted(spans, key=lambda s: (s[0], s[0] - s[1])):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < last or start == end:
+            continue
+        out.append(text[last:start])
+        out.append(placeholder)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _known_spans(text: str, names: Iterable[str], contacts: Iterable[str],
+                 places: Iterable[str]) -> list[tuple[int, int, str]]:
+    """The earlier applicant's own details wherever they stand: name parts in any case, phone digits in any
+    grouping, e-mail, the address as it was typed."""
+    spans = []
+    for value in filter(None, (v.strip() for v in contacts if v)):
+        digits = re.sub(r"\D", "", value)
+        if "@" in value:
+            spans += [(m.start(), m.end(), EMAIL) for m in re.finditer(re.escape(value), text, re.IGNORECASE)]
+        elif len(digits) >= 7:
+            spans += [(m.start(), m.end(), PHONE) for m in re.finditer(r"\D{0,3}".join(digits[-7:]), text)]
+    for value in filter(None, (v.strip() for v in places if v)):
+        if len(value) >= 5:
+            spans += [(m.start(), m.end(), ADDRESS) for m in re.finditer(re.escape(value), text, re.IGNORECASE)]
+    lemmas = {_lemma(w) for name in names if name for w in re.findall(r"[А-Яа-яЁё]{2,}", name)}
+    if lemmas:
+        spans += [(m.start(), m.end(), NAME) for m in re.finditer(r"[А-Яа-яЁё]{2,}", text)
+                  if m.group()[0].isupper() and _lemma(m.group()) in lemmas]
+    return spans
+
+
+def _name_spans(text: str) -> list[tuple[int, int, str]]:
+    spans = [(m.start(), m.end(), NAME) for m in _INITIALS_NAME.finditer(text)
+             if m.group().count(".") >= 2 or _person_share(m.group().split()[0]) >= _PERSON_SHARE]
+    for m in _WORD.finditer(text):
+        if _person_share(m.group()) >= _PERSON_SHARE and not _PLACE_AFTER.match(text, m.end()) \
+                and not _PLACE_BEFORE.search(text, 0, m.start()):
+            spans.append((m.start(), m.end(), NAME))
+    return spans
+
+
+def _merge_names(text: str) -> str:
+    return re.sub(r"\[ФИО\](?:[ \t]+\[ФИО\])+", NAME, text)
+
+
+def draft_from_answer(answer: str, names: Iterable[str] = (), contacts: Iterable[str] = (),
+                      places: Iterable[str] = ()) -> str:
+    """The answer with the greeting, names, contacts, addresses, flats, case numbers and dates replaced by
+    placeholders; `names`, `contacts` (phones, e-mails) and `places` (addresses) are the earlier
+    applicant's own, removed in whatever form they appear."""
+    text = (answer or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = _MASKED.sub("[…]", text)
+    greeting = _GREETING_LINE.match(text)
+    if greeting:
+        rest = text[greeting.end():].lstrip(" \t")
+        text = GREETING + ("" if rest.startswith("\n") else "\n\n") + rest
+    spans = [(f.start, f.end, PHONE) for f in find_phones(text) if f.end]
+    spans += [(f.start, f.end, EMAIL) for f in find_emails(text) if f.end]
+    spans += [(m.start(), m.end(), NUMBER) for m in _APPEAL_NUMBER.finditer(text)]
+    spans += [(m.start(), m.end(), DATE) for m in _DATE.finditer(text)]
+    spans += [(m.start(), m.end(), FLAT) for m in _FLAT.finditer(text)]
+    spans += [(m.start(), m.end(), ADDRESS) for m in _ADDRESS.finditer(text)]
+    spans += [(m.start(), m.end(), ADDRESS) for m in _HOUSE_ALONE.finditer(text)]
+    spans += _known_spans(text, names, contacts, places)
+    text = _replace_spans(text, spans)
+    return _merge_names(_replace_spans(text, _name_spans(text)))

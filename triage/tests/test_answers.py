@@ -1,0 +1,128 @@
+import pytest
+from django.utils import timezone
+
+from appeals.choices import Status
+from appeals.models import Appeal, Reason
+from conftest import create_appeal
+from triage import answers
+from triage.answers import evaluate_on_archive, suggest_answers
+from triage.drafts import draft_from_answer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_index(monkeypatch):
+    answers.forget_index()
+    monkeypatch.setattr(answers, "CHECK_EVERY_SECONDS", 0.0)
+    yield
+    answers.forget_index()
+
+
+def answered(text: str, answer: str, reason: str | None = None, status: str = Status.ANSWERED, **extra) -> Appeal:
+    appeal = create_appeal(text, reason=reason, **extra)
+    Appeal.objects.filter(pk=appeal.pk).update(status=status, answer_text=answer, answered_at=timezone.now())
+    appeal.refresh_from_db()
+    return appeal
+
+
+@pytest.fixture
+def journal(db):
+    return {
+        "roof": answered("Протекает крыша над моей квартирой на пятом этаже",
+                         "Кровля над квартирой отремонтирована, протечка устранена.", "roof-damage"),
+        "intercom": answered("Не работает домофон, дверь в парадную не открывается",
+                             "Домофон отремонтирован, замок входной двери исправен.", "mkd-intercom"),
+        "rats": answered("В подвале дома крысы, нужна дератизация",
+                         "В подвале проведена дератизация силами специализированной организации.", "san-rats"),
+    }
+
+
+def test_most_similar_answered_appeal_comes_first(journal):
+    found = suggest_answers("Сломался домофон в нашей парадной, дверь не открыть")
+    assert found[0].appeal_id == journal["intercom"].pk
+    assert "Домофон отремонтирован" in found[0].draft
+    assert found[0].reason == "Неисправный домофон" and found[0].number == journal["intercom"].number
+
+
+def test_unrelated_text_gets_no_suggestion(journal):
+    assert suggest_answers("Как пройти в библиотеку имени Маяковского?") == []
+    assert suggest_answers("") == []
+
+
+def test_unanswered_appeals_are_not_suggested(journal):
+    waiting = create_appeal("Опять не работает домофон в парадной")
+    Appeal.objects.filter(pk=waiting.pk).update(status=Status.ANSWER_DRAFTED, answer_text="Проект ответа.")
+    found = suggest_answers("Не работает домофон")
+    assert waiting.pk not in [s.appeal_id for s in found]
+
+
+def test_the_appeal_itself_is_never_suggested(journal):
+    found = suggest_answers(journal["roof"])
+    assert journal["roof"].pk not in [s.appeal_id for s in found]
+
+
+def test_closed_appeals_are_suggested_too(journal):
+    closed = answered("Течёт крыша, мокрый потолок в комнате", "Крыша отремонтирована в срок.", status=Status.CLOSED)
+    assert closed.pk in [s.appeal_id for s in suggest_answers("Протекла крыша, потолок в комнате мокрый")]
+
+
+def test_same_reason_is_preferred_when_the_appeal_has_one(journal):
+    stairs = answered("В парадной крысы бегают по лестнице", "Лестница вымыта, мусор убран.", "mkd-stairs")
+    appeal = create_appeal("В парадной крысы бегают по лестнице, ужас", reason="san-rats")
+    assert suggest_answers(appeal.text)[0].appeal_id == stairs.pk
+    found = suggest_answers(appeal)
+    assert found[0].appeal_id == journal["rats"].pk
+    assert found[0].reason_id == Reason.objects.get(code="san-rats").pk
+
+
+def test_identical_drafts_are_offered_once(journal):
+    for flat in ("3", "8"):
+        answered(f"Не работает домофон в парадной, квартира {flat}", "Домофон отремонтирован.", "mkd-intercom")
+    drafts = [s.draft for s in suggest_answers("Не работает домофон в парадной")]
+    assert len(drafts) == len(set(drafts))
+
+
+def test_newly_answered_appeals_join_the_index(journal):
+    question = "Лифт стоит, третий день не работает"
+    assert not any("лифт" in s.draft.lower() for s in suggest_answers(question))
+    answered("Лифт стоит третий день", "Лифт отремонтирован специализированной организацией.", "lift-fault")
+    assert "Лифт отремонтирован" in suggest_answers(question)[0].draft
+
+
+def test_earlier_applicants_details_never_reach_the_draft(db):
+    answered("Течёт стояк в ванной, вода у соседей снизу",
+             "Уважаемая Мария Петровна!\n\nВаше обращение рассмотрено. Марии Петровне сообщаем, что стояк "
+             "в кв. 45 по адресу ул. Марата, д. 7 заменён. Вопросы — по телефону 8 (921) 123-45-67 "
+             "или marya.ivanova@mail.ru. Исполнитель Сидоров С. С.",
+             "water-pipes", full_name="Иванова Мария Петровна", phone="+79211234567", flat="45",
+             email="marya.ivanova@mail.ru", address_text="ул. Марата, д. 7, кв. 45")
+    draft = suggest_answers("Течёт стояк в ванной")[0].draft
+    for leak in ("Мария", "Марии", "Петровн", "Иванов", "ivanova", "45", "921", "123-45-67", "Марата", "Сидоров"):
+        assert leak not in draft
+    assert draft.startswith("Уважаемый(-ая) [имя и отчество]!")
+    assert "стояк" in draft and "[адрес]" in draft and "[телефон]" in draft
+
+
+def test_draft_masks_names_found_by_their_form_and_keeps_legal_references():
+    draft = draft_from_answer(
+        "Здравствуйте, Олег Тимурович! Сообщение № 3070286 от 18.10.2020 рассмотрено. Мастер Тимурову О. Т. "
+        "поручено заменить кран (постановление Правительства РФ от 13.08.2006 № 491). Звонила Анна Кузнецова.",
+        names=["Тимуров Олег Тимурович"])
+    assert "Тимур" not in draft and "Олег" not in draft and "Анна" not in draft and "Кузнецова" not in draft
+    assert "3070286" not in draft and "18.10.2020" not in draft
+    assert "от 13.08.2006 № 491" in draft
+
+
+def test_evaluation_on_plain_records():
+    pool = [
+        {"text": "Протекает крыша", "reason_id": 1, "answer": "Крыша отремонтирована."},
+        {"text": "Течёт кровля над квартирой", "reason_id": 1, "answer": "Кровля починена."},
+        {"text": "Не работает домофон", "reason_id": 2, "answer": "Домофон исправлен."},
+        {"text": "Домофон сломан", "reason_id": 2, "answer": ""},  # no answer: not in the pool
+    ]
+    queries = [{"text": "Протекла крыша", "reason_id": 1}, {"text": "Сломался домофон", "reason_id": 2}]
+    report = evaluate_on_archive(pool, queries, limit=2)
+    assert report["pool"] == 3 and report["queries"] == 2
+    assert report["top1_same_reason"] == 1.0 and report["any2_same_reason"] == 1.0
+    assert report["latency_ms_p95"] >= report["latency_ms_p50"] > 0

@@ -14,6 +14,7 @@ from appeals import access
 from housing.models import Building
 from triage import services as triage
 from triage.extraction import Extraction, extract
+from triage.faq import match_faq
 
 from .forms import CARE_FLAGS, RegisterForm
 
@@ -54,7 +55,7 @@ FIELD_TITLES = {"full_name": "ФИО", "phone": "телефон", "email": "e-ma
 def analysis(text: str, values: dict) -> dict:
     proposal = triage.propose(text)
     fill = fillable(values, extract(text))
-    return {"proposal": proposal,
+    return {"proposal": proposal, "faq": match_faq(text, limit=2, published_only=False),
             "fill": [(FIELD_TITLES[k], v) for k, v in fill.items() if k in FIELD_TITLES]}
 
 

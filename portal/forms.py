@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse_lazy
 
 from appeals.applicants import ApplicantData, normalize_phone
 from appeals.attachments import detect_kind
@@ -71,7 +72,10 @@ class AppealForm(forms.Form):
                               help_text="Улица и номер дома, например: улица Марата, 7.")
     building = forms.CharField(required=False, widget=forms.HiddenInput)
     flat = forms.CharField(label="Квартира", max_length=20, required=False)
-    text = forms.CharField(label="Текст обращения", max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 8}),
+    text = forms.CharField(label="Текст обращения", max_length=TEXT_MAX, widget=forms.Textarea(attrs={
+                               "rows": 8, "hx-get": reverse_lazy("portal:appeal_hints"), "hx-target": "#appeal-hints",
+                               "hx-trigger": "input changed delay:800ms", "hx-include": "[name='building']",
+                               "hx-sync": "this:replace"}),
                            error_messages={
                                "required": "Опишите, пожалуйста, суть обращения.",
                                "max_length": "Текст не должен быть длиннее %(limit_value)d знаков "

@@ -14,7 +14,7 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
-def hit(request_or_ip: HttpRequest | str, scope: str) -> bool:
+def hit(request_or_ip: HttpRequest | str, scope: str, per_window: int | None = None) -> bool:
     """Count one attempt of this IP in `scope`; True while within the limit, False once over it."""
     ip = request_or_ip if isinstance(request_or_ip, str) else client_ip(request_or_ip)
     key = f"ratelimit:{scope}:{ip}"
@@ -27,4 +27,4 @@ def hit(request_or_ip: HttpRequest | str, scope: str) -> bool:
         except ValueError:  # expired between add() and incr()
             cache.set(key, 1, timeout=window)
             count = 1
-    return count <= settings.PUBLIC_RATE_LIMIT
+    return count <= (per_window or settings.PUBLIC_RATE_LIMIT)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_faq, views_hints
 
 app_name = "portal"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("appeal/", views.appeal_form, name="appeal_form"),
     path("appeal/done/", views.appeal_done, name="appeal_done"),
     path("appeal/buildings/", views.building_suggestions, name="building_suggestions"),
+    path("appeal/hints/", views_hints.appeal_hints, name="appeal_hints"),
+    path("faq/", views_faq.faq, name="faq"),
     path("track/", views.track, name="track"),
     path("track/status/", views.track_status, name="track_status"),
 ]

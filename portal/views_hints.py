@@ -1,0 +1,36 @@
+"""While a resident writes: answers to typical questions, and what we already know about their building.
+
+Nothing here names anyone: an incident is shown by its title, size and the company's note, never by
+the appeals in it.
+"""
+
+from django.conf import settings
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from housing.models import Building
+from triage.faq import match_faq
+from triage.incident_links import open_incident_for
+from triage.services import propose
+
+from . import ratelimit
+
+MIN_TEXT = 10
+HINTS_PER_REQUEST_LIMIT = 10  # typing sends many small requests: a wider budget than for submissions
+
+
+@require_GET
+def appeal_hints(request):
+    text = (request.GET.get("text") or "")[:2000]
+    if len(text.strip()) < MIN_TEXT or not ratelimit.hit(request, "hints",
+                                                          settings.PUBLIC_RATE_LIMIT * HINTS_PER_REQUEST_LIMIT):
+        return render(request, "portal/_hints.html", {})
+    pick = request.GET.get("building", "")
+    building = Building.objects.filter(is_active=True, pk=pick).first() if pick.isdigit() else None
+    incident = None
+    if building is not None:
+        reasons = [(o.reason.code, o.score) for o in propose(text).options]
+        incident = open_incident_for(building.pk, text, reasons)
+    return render(request, "portal/_hints.html", {
+        "faq": match_faq(text, limit=3), "incident": incident,
+        "incident_size": incident.memberships.count() if incident else 0})

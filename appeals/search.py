@@ -49,6 +49,11 @@ def word_key(word: str) -> str:
     return _verb_key(lemma) if parse.tag.POS in _VERB_TAGS else lemma
 
 
+def search_words(text: str) -> list[str]:
+    """The words of a text as written, in the order `search_keys` gives their keys."""
+    return _WORD.findall(text or "")
+
+
 def search_keys(text: str) -> list[str]:
     return [word_key(w) for w in _WORD.findall(text or "")]
 

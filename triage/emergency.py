@@ -9,7 +9,7 @@ gas leak costs far more.
 import datetime as dt
 from dataclasses import dataclass
 
-from appeals.search import search_keys
+from appeals.search import search_keys, search_words
 
 from .patterns import find, has_any
 
@@ -110,6 +110,7 @@ def detect(text: str, day: dt.date | None = None) -> EmergencyHit | None:
     keys = search_keys(text)
     if not keys:
         return None
+    words = search_words(text)  # the words as written, one per key
     day = day or dt.date.today()
     for rule in RULES:
         if rule.seasonal and not in_heating_season(day):
@@ -119,6 +120,6 @@ def detect(text: str, day: dt.date | None = None) -> EmergencyHit | None:
         for pattern in rule.patterns:
             span = find(keys, pattern, WINDOW)
             if span is not None:
-                return EmergencyHit(rule.name, rule.reason, " ".join(keys[span[0]:span[1] + 1]))
+                return EmergencyHit(rule.name, rule.reason, " ".join(words[span[0]:span[1] + 1]))
     return None
 

@@ -7,7 +7,7 @@ for automatic application: a person confirms it until the company's own model ha
 
 from dataclasses import dataclass
 
-from appeals.search import search_keys
+from appeals.search import search_keys, search_words
 
 from .patterns import Pattern, find
 
@@ -55,12 +55,12 @@ class KeywordHit:
 
 def keyword_reasons(text: str) -> list[KeywordHit]:
     """Every keyword reason the text fires, in the table's order (more specific first)."""
-    keys = search_keys(text)
+    keys, words = search_keys(text), search_words(text)
     hits = []
     for reason, patterns in KEYWORD_REASONS:
         for pattern in patterns:
             span = find(keys, pattern, WINDOW)
             if span is not None:
-                hits.append(KeywordHit(reason, " ".join(keys[span[0]:span[1] + 1])))
+                hits.append(KeywordHit(reason, " ".join(words[span[0]:span[1] + 1])))
                 break
     return hits

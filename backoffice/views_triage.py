@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from appeals import services
@@ -16,6 +17,7 @@ from appeals.journal import journal_queryset
 from appeals.models import Appeal, Reason
 from appeals.workflow import TransitionError
 from triage.models import Decision
+from triage.services import propose
 
 from .views_boards import EMERGENCY_FIRST
 from .views_lists import mark_deadlines
@@ -30,9 +32,11 @@ def triage_inbox(request):
     waiting = (journal_queryset(visible_appeals(request.user)).filter(status=Status.RECEIVED)
                .prefetch_related(decisions).order_by(EMERGENCY_FIRST, "registration_due", "received_at"))
     rows = mark_deadlines(list(waiting[:LIST_LIMIT + 1]))
-    for appeal in rows:
+    for appeal in rows[:LIST_LIMIT]:
         decisions_of = list(appeal.triage_decisions.all())
-        appeal.decision = decisions_of[0] if decisions_of else None
+        # Appeals received before triage was switched on have no decision: propose now, without saving.
+        appeal.options = decisions_of[0].top3 if decisions_of else [
+            o.as_dict() for o in propose(appeal.text, timezone.localdate(appeal.received_at)).options]
     return render(request, "backoffice/lists/triage.html",
                   {"rows": rows[:LIST_LIMIT], "more": len(rows) > LIST_LIMIT, "limit": LIST_LIMIT})
 

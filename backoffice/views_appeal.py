@@ -34,6 +34,7 @@ from .views_appeal_context import (
     time_left,
     timeline,
 )
+from .views_appeal_triage import triage_context
 
 ANSWER_FIELDS = ("answer_text", "result", "resolved_in_favour_of")
 
@@ -79,7 +80,7 @@ def render_page(request, appeal, *, status: int = 200, error: str = "", **forms)
         "attachments": appeal.attachments.select_related("uploaded_by"),
         "links": appeal.linked.order_by("-received_at"),
         "max_upload": settings.ATTACHMENT_MAX_BYTES,
-    }
+    } | triage_context(appeal, show_drafts=can_work and appeal.is_open)
     access.log_pd_access(user, action="view_appeal", appeal=appeal, ip=request.META.get("REMOTE_ADDR") or None)
     return render(request, "backoffice/appeal/page.html", context, status=status)
 

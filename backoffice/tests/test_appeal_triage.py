@@ -1,0 +1,75 @@
+"""The appeal page shows what triage decided, the incident, and drafts from similar answered appeals."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from appeals import services
+from appeals.models import Appeal, Reason
+from conftest import create_appeal
+from triage.answers import forget_index
+from triage.incident_links import link_appeal
+from triage.models import Decision
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_answer_index():
+    forget_index()
+    yield
+    forget_index()
+
+
+def _answered(text, answer, operator, full_name="Иванова Мария Петровна"):
+    appeal = create_appeal(text, reason="mkd-intercom", full_name=full_name)
+    services.transition(appeal, "register", operator)
+    services.assign(appeal, operator, assignee=operator)
+    services.transition(appeal, "start", operator)
+    services.transition(appeal, "draft_answer", operator, answer_text=answer)
+    return services.transition(appeal, "answer", operator, result="Домофон отремонтирован",
+                               resolved_in_favour_of="applicant")
+
+
+def test_decision_and_its_options_are_shown_with_one_click_buttons(client, operator):
+    appeal = create_appeal("Во дворе яма, лужа по колено")
+    asphalt, puddles = Reason.objects.get(code="yard-asphalt"), Reason.objects.get(code="yard-puddles")
+    Decision.objects.create(appeal=appeal, model_version="tree-2026.12", reason=asphalt, score=0.61, outcome="suggested",
+                            top3=[{"reason": r.code, "id": r.pk, "name": r.name, "category": r.category.name,
+                                   "score": s, "source": "model"} for r, s in ((asphalt, 0.61), (puddles, 0.3))])
+    client.force_login(operator)
+    html = client.get(appeal.get_absolute_url()).content.decode()
+    assert "Автоматический разбор" in html and "Подсказка оператору" in html and "Модель tree-2026.12" in html
+    assert f'name="reason" value="{puddles.pk}"' in html and f"/staff/appeals/{appeal.number}/classify/" in html
+
+
+def test_the_incident_of_the_appeal_is_linked_from_its_page(client, operator, building):
+    create_appeal("Течёт крыша", reason="roof-damage", building=building,
+                  received_at=timezone.now() - dt.timedelta(hours=2))
+    second = create_appeal("Протекает крыша", reason="roof-damage", building=building)
+    incident = link_appeal(Appeal.objects.select_related("reason").get(pk=second.pk))
+    client.force_login(operator)
+    html = client.get(second.get_absolute_url()).content.decode()
+    assert f'href="/staff/incidents/{incident.pk}/"' in html and "2 обращ. по этому дому" in html
+
+
+def test_drafts_from_similar_answers_never_carry_the_earlier_applicant(client, operator):
+    _answered("Не работает домофон во второй парадной", "Уважаемая Мария Петровна!\n\nДомофон во второй парадной "
+              "отремонтирован 02.12.2026, ключи работают. Ваш телефон +79211234567 внесён в список.", operator)
+    fresh = create_appeal("Домофон не открывает дверь", reason="mkd-intercom", full_name="Петров Пётр Петрович",
+                          phone="+79110000000")
+    client.force_login(operator)
+    html = client.get(fresh.get_absolute_url()).content.decode()
+    assert "Ответы на похожие обращения (1)" in html and "Взять за основу черновика" in html
+    assert "отремонтирован" in html
+    for private in ("Мария Петровна", "79211234567", "Иванова"):
+        assert private not in html.split("Ответы на похожие обращения")[1]
+
+
+def test_taking_a_draft_fills_the_answer_editor(client, operator):
+    _answered("Не работает домофон", "Домофон отремонтирован, ключи работают.", operator)
+    fresh = create_appeal("Домофон сломался", reason="mkd-intercom")
+    client.force_login(operator)
+    client.post(f"/staff/appeals/{fresh.number}/draft/", {"answer_text": "Домофон отремонтирован, ключи работают."})
+    assert Appeal.objects.get(pk=fresh.pk).answer_text == "Домофон отремонтирован, ключи работают."

@@ -122,7 +122,8 @@ def test_admin_pages_open_on_demo_data(demo, client):
                 "/admin/housing/building/"):
         assert client.get(url).status_code == 200, url
     reason = Reason.objects.get(code="water-flood")
-    assert "ормативы сроков для этой причины" in client.get(f"/admin/appeals/reason/{reason.pk}/change/").content.decode()
+    page = client.get(f"/admin/appeals/reason/{reason.pk}/change/").content.decode()
+    assert "ормативы сроков для этой причины" in page
 
 
 def test_appeals_are_read_only_in_the_admin_and_viewing_is_logged(demo, client):

@@ -35,9 +35,10 @@ def _answered(text, answer, operator, full_name="Иванова Мария Пе�
 def test_decision_and_its_options_are_shown_with_one_click_buttons(client, operator):
     appeal = create_appeal("Во дворе яма, лужа по колено")
     asphalt, puddles = Reason.objects.get(code="yard-asphalt"), Reason.objects.get(code="yard-puddles")
+    options = [{"reason": r.code, "id": r.pk, "name": r.name, "category": r.category.name, "score": s,
+                "source": "model"} for r, s in ((asphalt, 0.61), (puddles, 0.3))]
     Decision.objects.create(appeal=appeal, model_version="tree-2026.12", reason=asphalt, score=0.61,
-                            outcome="suggested", top3=[{"reason": r.code, "id": r.pk, "name": r.name, "category": r.category.name,
-                                   "score": s, "source": "model"} for r, s in ((asphalt, 0.61), (puddles, 0.3))])
+                            outcome="suggested", top3=options)
     client.force_login(operator)
     html = client.get(appeal.get_absolute_url()).content.decode()
     assert "Автоматический разбор" in html and "Подсказка оператору" in html and "Модель tree-2026.12" in html

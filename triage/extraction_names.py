@@ -149,9 +149,11 @@ def _words(text: str, blocked: list[tuple[int, int]]) -> list:
 
 @lru_cache(maxsize=1)
 def _ner():
-    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+    from natasha import NewsNERTagger, Segmenter
 
-    return Segmenter(), NewsNERTagger(NewsEmbedding())
+    from .semantic import embedding
+
+    return Segmenter(), NewsNERTagger(embedding())
 
 
 @lru_cache(maxsize=1)

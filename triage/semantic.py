@@ -37,10 +37,16 @@ def one_blas_thread():
 
 
 @lru_cache(maxsize=1)
-def _model():
+def embedding():
+    """natasha's navec news embedding, loaded once per process for every user (NER, sentence vectors)."""
     from natasha import NewsEmbedding
 
-    model = NewsEmbedding()
+    return NewsEmbedding()
+
+
+@lru_cache(maxsize=1)
+def _model():
+    model = embedding()
     counts = np.asarray(model.vocab.counts, dtype=np.float64)
     return model, counts / counts.sum()
 

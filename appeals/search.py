@@ -49,6 +49,11 @@ def word_key(word: str) -> str:
     return _verb_key(lemma) if parse.tag.POS in _VERB_TAGS else lemma
 
 
+def is_verb(word: str) -> bool:
+    """A verb or a verb form (participle, gerund): these words are the weaker cue in a short question."""
+    return _morph().parse(word.lower().replace("ё", "е"))[0].tag.POS in _VERB_TAGS
+
+
 def search_words(text: str) -> list[str]:
     """The words of a text as written, in the order `search_keys` gives their keys."""
     return _WORD.findall(text or "")

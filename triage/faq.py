@@ -21,7 +21,7 @@ import numpy as np
 from django.db.models import Count, Max
 from scipy import sparse
 
-from appeals.search import _VERB_TAGS, _WORD, _morph, search_keys, word_key
+from appeals.search import is_verb, search_keys, search_words, word_key
 
 from .models import FaqEntry
 from .semantic import one_blas_thread, sentence_vector, sentence_vectors
@@ -58,14 +58,13 @@ def _stop_keys() -> frozenset[str]:
 @lru_cache(maxsize=50_000)
 def _key_weight(word: str) -> tuple[str, float]:
     word = word.lower().replace("ё", "е")
-    is_verb = _morph().parse(word)[0].tag.POS in _VERB_TAGS
-    return word_key(word), VERB_WEIGHT if is_verb else 1.0
+    return word_key(word), VERB_WEIGHT if is_verb(word) else 1.0
 
 
 def weighted_keys(text: str) -> dict[str, float]:
     """Lemma keys of the text without the words every question has, each with its part-of-speech weight."""
     stop, keys = _stop_keys(), {}
-    for word in _WORD.findall(text or ""):
+    for word in search_words(text):
         key, weight = _key_weight(word)
         if key not in stop and len(key) > 1:
             keys[key] = max(keys.get(key, 0.0), weight)

@@ -99,7 +99,9 @@ class Candidate:
     distribution: dict[str, float] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.reasons = tuple(sorted(self.reasons, key=lambda pair: -pair[1])[:TOP_K])
+        # A reason the company does not handle (None) says nothing about which problem it is.
+        known = [(reason, p) for reason, p in self.reasons if reason]
+        self.reasons = tuple(sorted(known, key=lambda pair: -pair[1])[:TOP_K])
         self.distribution = dict(self.reasons)
 
     @cached_property

@@ -79,6 +79,12 @@ def test_appeals_without_a_place_are_never_grouped():
     assert groups == {1: 1, 2: 2}
 
 
+def test_reasons_the_company_does_not_handle_do_not_make_a_problem():
+    not_ours = ((None, 0.9), ("lift-fault", 0.05))
+    groups = group_candidates([appeal(1, not_ours), appeal(2, not_ours, days=0.5)])
+    assert groups == {1: 1, 2: 2}
+
+
 def test_uncertain_reasons_link_when_texts_and_distributions_agree():
     unsure = (("mkd-stairs", 0.45), ("facade-graffiti", 0.4))
     unsure_other_way = (("facade-graffiti", 0.5), ("mkd-stairs", 0.4))
@@ -175,6 +181,14 @@ def test_command_names_the_bad_line(tmp_path, stand_in_classifier, line, message
     write_lines(source, [ARCHIVE[0], line])
     with pytest.raises(CommandError, match=message):
         call_command("detect_incidents", input=str(source), output=str(tmp_path / "out.jsonl"))
+
+
+def test_command_reports_a_missing_model_without_a_traceback(tmp_path):
+    source = tmp_path / "archive.jsonl"
+    write_lines(source, ARCHIVE)
+    with pytest.raises(CommandError):
+        call_command("detect_incidents", input=str(source), output=str(tmp_path / "out.jsonl"),
+                     model=str(tmp_path / "no-model.npz"))
 
 
 def test_command_reports_a_missing_input_file(tmp_path, stand_in_classifier):

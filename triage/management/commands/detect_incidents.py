@@ -54,16 +54,17 @@ class Command(BaseCommand):
 
 
 def load_predict(path: str | None):
-    """The classifier as `texts → [(reason, probability), …]`, best first."""
+    """The classifier as `texts → [(reason code, probability), …]`, best first, in the company's tree."""
     try:
-        from triage import classifier
+        from triage.classifier import ModelError
+        from triage.classifier_tree import DEFAULT_MODEL, TreeModel
     except ImportError:
         raise CommandError("Классификатор причин ещё не установлен: группировать не по чему.") from None
     try:
-        model = classifier.TextClassifier.load(path) if path else classifier.TextClassifier.default()
-    except FileNotFoundError:
-        raise CommandError(f"Нет файла модели: {path or 'модель по умолчанию'}.") from None
-    return lambda texts: model.predict_top(texts, k=3)
+        model = TreeModel.load(path or DEFAULT_MODEL)
+    except ModelError as error:
+        raise CommandError(str(error)) from None
+    return lambda texts: [list(suggestion.top3) for suggestion in model.suggest_many(texts)]
 
 
 def read_records(path: str) -> list[dict]:

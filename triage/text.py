@@ -1,0 +1,53 @@
+"""Preparing appeal texts for the language features: cleaning, and the forms the models read.
+
+`clean_text` is what a person would call the text: no HTML, one mask for hidden personal data,
+single spaces. The models read two views of it: `char_text` (lower case, digits as «0», for
+character n-grams) and `lemma_text` (dictionary forms from the search index's lemmatiser, so
+«протекает» and «протекла» are one word for the model too).
+"""
+
+import html
+import re
+
+from appeals.search import word_key
+
+MASK = "[СКРЫТО]"  # how the city portal (and our import) marks removed personal data
+
+_SKIPPED_BLOCKS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<!--.*?-->|</?[a-zA-Z][^<>]*>", re.DOTALL)
+_MASKS = re.compile(r"\[\s*(?:скрыто|скрыт|удалено)\s*\]", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
+_MASK_WORD = "скрыто"  # the mask as one plain word for the models
+
+
+def strip_html(text: str) -> str:
+    """Text without tags, comments, scripts and styles; entities (&nbsp;, &quot;) decoded."""
+    if "<" in text:
+        text = _TAG.sub(" ", _SKIPPED_BLOCKS.sub(" ", text))
+    return html.unescape(text) if "&" in text else text
+
+
+def clean_text(text: str | None) -> str:
+    """HTML stripped, every spelling of the personal-data mask made `MASK`, whitespace collapsed."""
+    text = strip_html(text or "")
+    text = _MASKS.sub(MASK, text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def char_text(text: str | None) -> str:
+    """The view character n-grams read: cleaned, lower case, ё as е, every number as «0», the mask as a word."""
+    text = clean_text(text).replace(MASK, f" {_MASK_WORD} ").lower().replace("ё", "е")
+    return _SPACES.sub(" ", _DIGITS.sub("0", text)).strip()
+
+
+def lemmas(text: str | None) -> list[str]:
+    """The words of the cleaned text as search-index lemmas; numbers become «0»."""
+    words = _WORD.findall(clean_text(text).replace(MASK, f" {_MASK_WORD} "))
+    return ["0" if word.isdigit() else word_key(word) for word in words]
+
+
+def lemma_text(text: str | None) -> str:
+    """`lemmas` joined by spaces: the view word n-grams read."""
+    return " ".join(lemmas(text))

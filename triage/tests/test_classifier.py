@@ -1,0 +1,108 @@
+import numpy as np
+import pytest
+
+from triage.classifier import ModelError, TextClassifier
+from triage.datasets import Examples
+from triage.training import calibration_probe, fit_shipped, train
+
+from .samples import labelled
+
+ROOF = "Кровля → Повреждение кровли"
+LIFT = "Содержание МКД → Неисправный лифт"
+PARENTS = {ROOF: "Кровля", LIFT: "Содержание МКД",
+           "Благоустройство → Мусор на внутридворовой территории": "Благоустройство"}
+
+
+@pytest.fixture(scope="module")
+def model() -> TextClassifier:
+    texts, labels = labelled()
+    return TextClassifier().fit(texts, labels, parents=PARENTS)
+
+
+def test_learns_the_classes_from_small_examples(model):
+    assert model.predict_one("вода течёт с крыши").label == ROOF
+    assert model.predict_one("опять сломан лифт").label == LIFT
+
+
+def test_prediction_has_label_score_and_top_three(model):
+    prediction = model.predict_one("мусор во дворе")
+    assert len(prediction.top3) == 3 and prediction.top3[0] == (prediction.label, prediction.score)
+    assert [p for _, p in prediction.top3] == sorted((p for _, p in prediction.top3), reverse=True)
+    assert set(prediction.as_dict()) == {"label", "score", "top3"}
+
+
+def test_probabilities_sum_to_one(model):
+    proba = model.predict_proba(["течёт крыша", "лифт", "совсем непонятный текст"])
+    assert proba.shape == (3, 3)
+    assert np.allclose(proba.sum(axis=1), 1.0) and (proba >= 0).all()
+
+
+def test_categories_are_sums_of_their_reasons(model):
+    parents, proba = model.parent_proba(["течёт крыша"])
+    assert parents[int(proba.argmax())] == "Кровля"
+    assert np.isclose(proba.sum(), 1.0)
+
+
+def test_calibration_makes_clear_cases_surer_than_vague_ones(model):
+    texts, labels = labelled()
+    calibrated = TextClassifier().fit(texts[::2], labels[::2])
+    calibrated.calibrate(texts[1::2], labels[1::2])
+    assert calibrated.temperature > 0
+    clear, vague = calibrated.predict(["протекает крыша, вода на потолке", "здравствуйте"])
+    assert clear.score > vague.score
+
+
+def test_save_and_load_keep_version_and_predictions(model, tmp_path):
+    model.stamp(data="примеры из теста", metrics={"labels": {"macro_f1": 1.0}}, name="reasons")
+    model.label_ids = {ROOF: [26]}
+    path = model.save(tmp_path / "reasons.npz")
+    loaded = TextClassifier.load(path)
+    assert loaded.version == model.version and loaded.version.startswith("reasons-")
+    assert loaded.meta["data"] == "примеры из теста" and loaded.meta["trained_at"]
+    assert loaded.meta["metrics"]["labels"]["macro_f1"] == 1.0
+    assert loaded.label_ids == {ROOF: [26]} and loaded.parents == model.parents
+    text = "течёт крыша над кухней"
+    assert loaded.predict_one(text).label == model.predict_one(text).label
+    assert np.allclose(loaded.predict_proba([text]), model.predict_proba([text]), atol=1e-3)
+
+
+def test_a_file_that_is_not_a_model_is_refused(tmp_path):
+    path = tmp_path / "broken.npz"
+    path.write_bytes(b"not a model")
+    with pytest.raises(ModelError, match="повреждён"):
+        TextClassifier.load(path)
+    with pytest.raises(ModelError, match="не найден"):
+        TextClassifier.load(tmp_path / "missing.npz")
+
+
+def test_one_class_is_not_enough():
+    with pytest.raises(ModelError, match="двух классов"):
+        TextClassifier().fit(["течёт крыша", "крыша течёт"], [ROOF, ROOF])
+
+
+def test_training_measures_on_held_out_texts_and_keeps_categories():
+    texts, labels = labelled()
+    examples = Examples(texts * 2, labels * 2, [None] * len(texts) * 2, parents=PARENTS)
+    result = train(examples, split="grouped")
+    assert result.evaluation.n < len(examples)  # identical texts stay on one side, so fewer than all
+    assert result.parent_evaluation is not None
+    assert len(result.model.classes) == 3
+
+
+def test_small_sets_are_fitted_whole_with_the_default_calibration():
+    texts, labels = labelled()
+    examples = Examples(texts, labels, [None] * len(texts))
+    assert calibration_probe(examples, TextClassifier().settings) is None
+    assert fit_shipped(examples, TextClassifier().settings).temperature == TextClassifier().temperature
+
+
+def test_features_of_one_text_equal_scikit_learns():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from triage.classifier import View
+
+    texts = ["течёт крыша", "крыша течёт сильно", "лифт не работает"]
+    view, matrix = View.fit("chars", texts, min_df=1)
+    reference = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, lowercase=False)
+    assert np.allclose(view.transform(texts).toarray(), matrix.toarray(), atol=1e-6)
+    assert np.allclose(view.transform(texts).toarray(), reference.fit_transform(texts).toarray(), atol=1e-6)

@@ -12,6 +12,17 @@ from conftest import create_building
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def rules_only(settings, tmp_path):
+    """The shipped model would register a clear appeal at once; this flow is about what a resident sees first."""
+    from triage import predictor
+
+    settings.TRIAGE_MODEL = str(tmp_path / "no-model.npz")
+    predictor.reset()
+    yield
+    predictor.reset()
+
+
 @pytest.fixture
 def company():
     Company.objects.all().delete()

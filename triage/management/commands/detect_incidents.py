@@ -64,7 +64,13 @@ def load_predict(path: str | None):
         model = TreeModel.load(path or DEFAULT_MODEL)
     except ModelError as error:
         raise CommandError(str(error)) from None
-    return lambda texts: [list(suggestion.top3) for suggestion in model.suggest_many(texts)]
+
+    def predict(texts: list[str]) -> list[list[tuple[str, float]]]:
+        # As the product ranks one text (TreeModel.rank): our reasons only, best three.
+        codes, proba = model.proba(texts)
+        return [[(codes[k], float(row[k])) for k in row.argsort()[::-1] if codes[k]][:3] for row in proba]
+
+    return predict
 
 
 def read_records(path: str) -> list[dict]:

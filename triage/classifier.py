@@ -156,7 +156,12 @@ def _apply_map(proba: np.ndarray, confidence_map: Map) -> np.ndarray:
     confidence = proba[rows, top]
     a, b = confidence_map
     mapped = 1 / (1 + np.exp(-(a * _logit(confidence) + b)))
-    proba = proba * ((1 - mapped) / np.maximum(1 - confidence, 1e-12))[:, None]
+    rest = proba.sum(axis=1) - confidence  # not 1 − confidence: float sums of near-certain rows overshoot
+    second = np.partition(proba, -2, axis=1)[:, -2] if proba.shape[1] > 1 else np.zeros(len(proba))
+    floor = np.divide(second, rest + second, out=np.zeros_like(rest), where=rest > 1e-9) + 1e-6
+    mapped = np.minimum(np.maximum(mapped, floor), 1.0)  # the top answer stays on top
+    scale = np.divide(1 - mapped, rest, out=np.zeros_like(rest), where=rest > 1e-9)
+    proba = proba * scale[:, None]
     proba[rows, top] = mapped
     return proba
 

@@ -106,3 +106,13 @@ def test_features_of_one_text_equal_scikit_learns():
     reference = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, lowercase=False)
     assert np.allclose(view.transform(texts).toarray(), matrix.toarray(), atol=1e-6)
     assert np.allclose(view.transform(texts).toarray(), reference.fit_transform(texts).toarray(), atol=1e-6)
+
+
+def test_a_near_certain_row_keeps_its_top_answer_after_calibration():
+    from triage.classifier import _apply_map
+
+    proba = np.array([[1.0000001, 3e-8, 1e-9], [0.6, 0.3, 0.1], [0.4, 0.35, 0.25]], dtype=np.float32)
+    mapped = _apply_map(proba, (0.5, 0.2))
+    assert (mapped.argmax(axis=1) == [0, 0, 0]).all()
+    assert (_apply_map(proba, (1.0, -3.0)).argmax(axis=1) == [0, 0, 0]).all()  # a map that lowers keeps the order
+    assert np.allclose(mapped.sum(axis=1), 1.0, atol=1e-3) and (mapped <= 1).all()

@@ -1,0 +1,162 @@
+"""The language features measured on the shared data: `python -m bench.intelligence --data PATH`.
+
+Sections are functions `section(args) -> dict` of numbers, printed as they finish; add yours to
+SECTIONS (extraction, incidents, FAQ matching...).
+
+classification: the way the product lives — trained with the shipped settings on every month but the
+latest, tested on the latest month. Portal reasons (labels «category → reason») and their categories
+(the sums of reason probabilities): accuracy, macro-F1 over the classes present in the test month,
+calibration error (ECE). Our tree (`triage.classifier_tree`): macro-F1 of our reasons, manual triage as
+one more class. Emergencies (`triage.emergency` rules and the model together): recall on the portal's
+reasons that are emergencies in our tree, and the share of all appeals raised.
+Then, in a fresh process, one appeal at a time on one core: load time, latency p50/p95, peak memory.
+"""
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from appeals.default_tree import TREE
+from triage.classifier import Settings, TextClassifier
+from triage.classifier_tree import TreeModel, our_code
+from triage.datasets import Examples, load_examples, temporal_split
+from triage.emergency import detect
+from triage.metrics import evaluate, report
+from triage.training import fit_shipped, measure
+
+LATENCY_TEXTS = 1000
+
+
+def _progress(message: str) -> None:
+    print(f"  [{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+EMERGENCY = {code for reasons in TREE.values() for code, *_rest, minutes, _portal in reasons if minutes is not None}
+# The model's total probability of emergency reasons from which an appeal counts as raised by the model.
+EMERGENCY_SHARES = (0.1, 0.2, 0.3, 0.5)
+
+
+def _our_tree(model: TextClassifier, test: Examples) -> dict:
+    """Our reasons (None — manual triage — as one more class) and the emergencies, rules and model together."""
+    from appeals.reference import portal_reason_map
+
+    tree, portal = TreeModel(model), portal_reason_map()
+    truth = [str(our_code(label, test.label_ids.get(label, []), portal)) for label in test.labels]
+    codes, proba = tree.proba(test.texts)
+    best = proba.argmax(axis=1)
+    evaluation = evaluate(truth, [str(codes[k]) for k in best], proba.max(axis=1))
+    print(report(evaluation, "Наше дерево (None — ручной разбор):", width=40))
+    urgent = np.array([c in EMERGENCY for c in codes])
+    is_urgent = np.array([t in EMERGENCY for t in truth])
+    by_rules = np.array([detect(t, d) is not None for t, d in zip(test.texts, test.dates, strict=True)])
+    emergency = {"portal_emergencies": int(is_urgent.sum()), "recall_rules": _share(by_rules[is_urgent]),
+                 "raised_by_rules_share": _share(by_rules)}
+    for share in EMERGENCY_SHARES:
+        by_model = (proba[:, urgent].sum(axis=1) >= share) | urgent[best]
+        raised = by_model | by_rules
+        emergency[f"at_{share}"] = {"recall": _share(raised[is_urgent]), "recall_model": _share(by_model[is_urgent]),
+                                    "raised_share": _share(raised)}
+    return {"tree": evaluation.summary(), "emergency": emergency}
+
+
+def _share(flags: np.ndarray) -> float:
+    return round(float(flags.mean()), 4) if len(flags) else 0.0
+
+
+def _serving(model_path: Path, texts: list[str]) -> dict:
+    """Load and classify in a fresh process: what a web worker pays."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
+        json.dump(texts, file, ensure_ascii=False)
+    env = os.environ | {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    done = subprocess.run([sys.executable, "-m", "bench.intelligence", "--serve-probe", str(model_path), file.name],
+                          capture_output=True, text=True, env=env, check=True)
+    os.unlink(file.name)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _memory_mb() -> dict:
+    """Resident memory now and at its peak, from /proc (ru_maxrss would carry the parent's peak over exec)."""
+    status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    return {key: round(int(status[field].split()[0]) / 1024, 1) for key, field in
+            (("rss_mb", "VmRSS"), ("peak_rss_mb", "VmHWM")) if field in status}
+
+
+def serve_probe(model_path: str, texts_path: str) -> None:
+    texts = json.loads(Path(texts_path).read_text())
+    memory_before = _memory_mb()
+    started = time.perf_counter()
+    model = TextClassifier.load(model_path)
+    load_s = time.perf_counter() - started
+    timings = []
+    for text in texts:
+        started = time.perf_counter()
+        model.predict_one(text)
+        timings.append((time.perf_counter() - started) * 1000)
+    print(json.dumps({"load_s": round(load_s, 3), "latency_ms_p50": round(float(np.percentile(timings, 50)), 2),
+                      "latency_ms_p95": round(float(np.percentile(timings, 95)), 2),
+                      "latency_ms_max": round(max(timings), 2), "appeals": len(texts),
+                      "rss_mb_before_load": memory_before.get("rss_mb")} | _memory_mb()))
+
+
+def classification(args) -> dict:
+    examples = load_examples(args.data, label_field="reason", text_field=args.text_field)
+    train_part, test_part = temporal_split(examples)
+    train, test = examples.subset(train_part), examples.subset(test_part)
+    print(f"Классификация: обучение {len(train)}, проверка {len(test)} (последний месяц)", flush=True)
+    if args.model:
+        model = TextClassifier.load(args.model)
+        print(f"  модель {model.version}: {model.meta.get('data')} — если она видела последний месяц, "
+              "оценка завышена", flush=True)
+    else:
+        started = time.monotonic()
+        model = fit_shipped(train, Settings(), progress=_progress)
+        print(f"  обучение {time.monotonic() - started:.0f} с", flush=True)
+    reasons, categories = measure(model, test)
+    print(report(reasons, "Причины портала:", width=50))
+    print(report(categories, "Категории портала (суммы вероятностей причин):", width=50))
+    result = {"reasons": reasons.summary(), "categories": categories.summary()} | _our_tree(model, test)
+    with tempfile.TemporaryDirectory() as folder:
+        path = model.save(Path(args.save) if args.save else Path(folder) / "probe.npz")
+        result["size_mb"] = round(path.stat().st_size / 2**20, 2)
+        sample = test.texts[:: max(1, len(test) // LATENCY_TEXTS)][:LATENCY_TEXTS]
+        result["serving"] = _serving(path, sample)
+    return result
+
+
+SECTIONS = {"classification": classification}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Measure the language features on labelled appeals.")
+    parser.add_argument("--data", help="JSONL/CSV (.gz) with text, created, category, reason, reason_id")
+    parser.add_argument("--text-field", default="text")
+    parser.add_argument("--sections", default=",".join(SECTIONS), help="comma-separated: " + ", ".join(SECTIONS))
+    parser.add_argument("--model", help="classification: measure this model instead of training one")
+    parser.add_argument("--save", help="classification: keep the trained model here")
+    parser.add_argument("--json", help="also write the numbers to this file")
+    parser.add_argument("--serve-probe", nargs=2, metavar=("MODEL", "TEXTS"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.serve_probe:
+        serve_probe(*args.serve_probe)
+        return
+    if not args.data:
+        parser.error("--data is required")
+    results = {}
+    for name in args.sections.split(","):
+        results[name] = SECTIONS[name](args)
+        print(f"== {name}: {json.dumps(results[name], ensure_ascii=False)}", flush=True)
+    results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres lint venv demo browser worker beat clean
+.PHONY: run test test-postgres lint venv demo browser worker beat clean model
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -35,6 +35,11 @@ test: venv browser var
 test-postgres: venv browser var
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/priemnaya REDIS_URL=redis://127.0.0.1:6379/1 CELERY_EAGER=1 \
 		$(BIN)/python -m pytest -q --create-db
+
+# The shipped classifier (triage/trained/reasons.npz) from the city portal's appeals; about 5 minutes.
+DATA ?= ../shared/data/nash_spb/appeals_2020-10_2021-03.jsonl.gz
+model: venv
+	$(BIN)/python manage.py train_classifier --data $(DATA) --label reason --default
 
 lint: venv
 	$(BIN)/ruff check .

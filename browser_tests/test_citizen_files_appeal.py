@@ -12,17 +12,6 @@ from conftest import create_building
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def rules_only(settings, tmp_path):
-    """The shipped model would register a clear appeal at once; this flow is about what a resident sees first."""
-    from triage import predictor
-
-    settings.TRIAGE_MODEL = str(tmp_path / "no-model.npz")
-    predictor.reset()
-    yield
-    predictor.reset()
-
-
 @pytest.fixture
 def company():
     Company.objects.all().delete()
@@ -72,6 +61,8 @@ def test_citizen_files_an_appeal_and_checks_its_status(page, shot, company):
     appeal = Appeal.objects.get()
     assert (number, code) == (appeal.number, appeal.access_code)
     assert appeal.channel == "web" and appeal.kind == "complaint" and appeal.building == building
+    # A clear complaint is classified and registered by triage at once, with no operator.
+    assert appeal.status == "registered" and appeal.reason.code == "lift-fault"
     shot("citizen-05-number-and-code")
 
     page.get_by_role("link", name="Узнать статус обращения").click()
@@ -81,8 +72,9 @@ def test_citizen_files_an_appeal_and_checks_its_status(page, shot, company):
     page.get_by_role("button", name="Показать статус").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Жалоба № {number}")
-    expect(page.get_by_text("Статус: Поступило")).to_be_visible()
+    expect(page.get_by_text("Статус: Зарегистрировано")).to_be_visible()
     expect(page.get_by_text("Обращение получено.")).to_be_visible()
+    expect(page.get_by_text("Обращение зарегистрировано.")).to_be_visible()
     expect(page.get_by_text("Сидорова")).to_have_count(0)
     shot("citizen-07-status")
 

@@ -307,6 +307,20 @@ def link(appeal: Appeal, other: Appeal, actor) -> None:
     _record(other, actor, "linked", field="linked", new=appeal.number)
 
 
+@transaction.atomic
+def raise_priority(appeal: Appeal, actor, priority: str, why: str) -> Appeal:
+    """Raise the priority of an appeal not yet classified (an emergency suspected before its reason is set)."""
+    appeal = _locked(appeal)
+    if priority not in Priority.values:
+        raise AppealError("Неизвестный приоритет.", "priority")
+    order = [Priority.NORMAL, Priority.HIGH, Priority.EMERGENCY]
+    if order.index(priority) > order.index(appeal.priority):
+        _record(appeal, actor, "priority_raised", field="priority", old=appeal.priority, new=priority, note=why)
+        appeal.priority = priority
+        appeal.save(update_fields=["priority", "updated_at"])
+    return appeal
+
+
 def note(appeal: Appeal, actor, action: str, text: str, *, public: bool = False) -> AppealEvent:
     """A remark in the appeal's history that changes no field (automatic decisions, incident links)."""
     return _record(appeal, actor, action, note=text, public=public)

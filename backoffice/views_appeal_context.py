@@ -24,6 +24,7 @@ ACTION_LABELS = {
     "outgoing_added": "Направлен запрос в организацию",
     "outgoing_replied": "Получен ответ организации",
     "auto_triage": "Автоматический разбор",
+    "priority_raised": "Приоритет повышен",
     "triage_corrected": "Классификация исправлена",
     "incident_linked": "Включено в инцидент",
     "incident_unlinked": "Исключено из инцидента",

@@ -1,7 +1,7 @@
 """The language features measured on the shared data: `python -m bench.intelligence --data PATH`.
 
-Sections are functions `section(args) -> dict` of numbers, printed as they finish; add yours to
-SECTIONS (extraction, incidents, FAQ matching...).
+Sections are functions `section(args) -> dict` of numbers, printed as they finish (SECTIONS; the others
+live in bench/intelligence_more.py): classification, incidents, extraction, emergencies, faq, answers.
 
 classification: the way the product lives — trained with the shipped settings on every month but the
 latest, tested on the latest month. Portal reasons (labels «category → reason») and their categories
@@ -31,6 +31,8 @@ from triage.datasets import Examples, load_examples, temporal_split
 from triage.emergency import detect
 from triage.metrics import evaluate, report
 from triage.training import fit_shipped, measure
+
+from . import intelligence_more as more
 
 LATENCY_TEXTS = 1000
 
@@ -119,6 +121,7 @@ def classification(args) -> dict:
         started = time.monotonic()
         model = fit_shipped(train, Settings(), progress=_progress)
         print(f"  обучение {time.monotonic() - started:.0f} с", flush=True)
+    args.trained_model = model  # the incidents section groups the latest month with it
     reasons, categories = measure(model, test)
     print(report(reasons, "Причины портала:", width=50))
     print(report(categories, "Категории портала (суммы вероятностей причин):", width=50))
@@ -131,7 +134,8 @@ def classification(args) -> dict:
     return result
 
 
-SECTIONS = {"classification": classification}
+SECTIONS = {"classification": classification, "incidents": more.incidents, "extraction": more.extraction,
+            "emergencies": more.emergencies, "faq": more.faq, "answers": more.answers}
 
 
 def main(argv: list[str] | None = None) -> None:

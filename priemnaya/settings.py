@@ -163,6 +163,9 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 
+# The classifier triage uses; empty = the model that ships with the project (triage/trained/).
+TRIAGE_MODEL = env_str("TRIAGE_MODEL", "")
+
 # Public forms: how many submissions one IP may make per window.
 PUBLIC_RATE_LIMIT = env_int("PUBLIC_RATE_LIMIT", 20)
 PUBLIC_RATE_WINDOW = env_int("PUBLIC_RATE_WINDOW", 600)

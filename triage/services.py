@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from appeals import services
-from appeals.choices import Status
+from appeals.choices import Priority, Status
 from appeals.models import Appeal, Reason
 
 from . import keywords, predictor
@@ -22,6 +22,9 @@ from .emergency import EmergencyHit, detect
 from .models import Correction, Decision, TriageSettings
 
 EMERGENCY_RULE_SCORE = 0.99
+# The model's total probability of emergency reasons from which an appeal jumps the queue even before a
+# person confirms its reason (recall first; measured in bench.intelligence).
+EMERGENCY_SHARE = 0.3
 
 
 @dataclass
@@ -42,6 +45,7 @@ class Proposal:
     emergency: EmergencyHit | None = None
     complexity: str = ""
     outcome: str = Decision.Outcome.MANUAL
+    emergency_share: float = 0.0  # the model's probability that this is an emergency of some kind
 
     @property
     def best(self) -> Option | None:
@@ -68,7 +72,9 @@ def propose(text: str, day: dt.date | None = None, settings: TriageSettings | No
     reasons = _reasons(scored)
     options = sorted((Option(reasons[c], s, src) for c, (s, src) in scored.items() if c in reasons),
                      key=lambda o: (-o.score, o.reason.code))[:3]
-    proposal = Proposal(options=options, model_version=ranked.version, emergency=hit)
+    proposal = Proposal(options=options, model_version=ranked.version, emergency=hit,
+                        emergency_share=sum(score for code, score in ranked.options
+                                            if code in reasons and reasons[code].is_emergency))
     if proposal.best is not None:
         proposal.complexity = suggest_complexity(text, proposal.best.reason.default_complexity)
         proposal.outcome = _outcome(proposal.best, settings)
@@ -111,6 +117,10 @@ def triage_appeal(appeal: Appeal, settings: TriageSettings | None = None) -> Dec
     if proposal.outcome == Decision.Outcome.APPLIED:  # routing follows the registration (receivers)
         appeal = services.classify(appeal, None, reason=best.reason, complexity=proposal.complexity)
         appeal = services.transition(appeal, "register", None)
+    elif proposal.emergency_share >= EMERGENCY_SHARE:
+        appeal = services.raise_priority(appeal, None, Priority.EMERGENCY,
+                                         f"Похоже на аварию (вероятность {proposal.emergency_share:.2f}): "
+                                         "обращение первым в очереди разбора.")
     decision.priority = Appeal.objects.values_list("priority", flat=True).get(pk=appeal.pk)
     decision.save(update_fields=["priority"])
     return decision

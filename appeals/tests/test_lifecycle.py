@@ -198,3 +198,11 @@ def test_classify_sets_department_priority_and_deadlines():
     assert appeal.priority == "emergency" and appeal.department.code == "ads"
     assert appeal.answer_due - appeal.received_at == dt.timedelta(minutes=30)
     assert appeal.events.filter(action="classified", field="reason").exists()
+
+
+def test_priority_is_raised_never_lowered_and_the_change_is_recorded():
+    appeal = create_appeal("Вода в подвале")
+    appeal = services.raise_priority(appeal, None, "emergency", "Похоже на аварию")
+    assert appeal.priority == "emergency"
+    assert services.raise_priority(appeal, None, "high", "ниже").priority == "emergency"
+    assert appeal.events.filter(action="priority_raised").count() == 1

@@ -81,3 +81,33 @@ def test_the_heating_rule_knows_the_season():
 
     assert propose("Батареи ледяные", dt.date(2026, 12, 1)).best.reason.code == "heating-none"
     assert propose("Батареи ледяные", dt.date(2026, 7, 1)).best is None
+
+
+@pytest.fixture
+def split_model(settings, tmp_path):
+    """A model of our own codes that cannot tell standing water in a basement from a dirty basement."""
+    from triage.classifier import TextClassifier
+
+    basement = ["Вода в подвале стоит", "В подвале вода по щиколотку", "Подвал в воде", "Стоит вода в подвале дома"]
+    lift = ["Не работает лифт", "Лифт сломан", "Лифт не едет", "Сломался лифт в подъезде"]
+    texts = basement * 2 + lift
+    labels = ["sewer-blockage"] * 4 + ["basement-windows"] * 4 + ["lift-fault"] * 4
+    path = TextClassifier().fit(texts, labels).save(tmp_path / "split.npz")
+    settings.TRIAGE_MODEL = str(path)
+    predictor.reset()
+
+
+def test_a_likely_emergency_jumps_the_queue_before_its_reason_is_confirmed(split_model):
+    appeal = create_appeal("В подвале стоит вода", channel="web")
+    decision = triage_appeal(appeal)
+    appeal.refresh_from_db()
+    assert decision.outcome == "suggested" and appeal.status == "received" and appeal.reason is None
+    assert appeal.priority == "emergency" and decision.priority == "emergency"
+    assert appeal.events.filter(action="priority_raised", new_value="emergency").exists()
+
+
+def test_a_likely_routine_appeal_keeps_its_priority(split_model):
+    appeal = create_appeal("Лифт не работает", channel="web")
+    triage_appeal(appeal)
+    appeal.refresh_from_db()
+    assert appeal.priority == "normal"

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from appeals.models import Appeal
+from appeals.models import Appeal, Reason
 from appeals.reference import load_reference_data
 from conftest import PASSWORD, create_appeal, create_building, create_staff
 
@@ -83,3 +83,29 @@ def test_operator_sees_what_is_missing_in_russian(page, shot, operator):
     expect(page.get_by_label("Фамилия, имя, отчество")).to_have_value("Петров Пётр Петрович")
     assert not Appeal.objects.exists()
     shot("operator-07-errors-in-russian")
+
+
+def test_operator_lets_the_text_fill_the_form_and_picks_the_suggested_reason(page, shot, operator):
+    create_building("улица Марата", "7")
+    log_in(page, "operator")
+    page.get_by_label("Текст обращения").fill(
+        "Звонит Сидорова Анна Павловна, 8 921 555-44-33, Марата 7 кв 12: в подъезде сильно пахнет газом")
+    panel = page.locator("#analysis")
+    expect(panel).to_contain_text("Похоже на аварию", timeout=20_000)  # the first analysis loads the models
+    expect(panel).to_contain_text("Сидорова Анна Павловна")
+    shot("operator-08-text-analysed")
+    page.get_by_role("button", name="Заполнить пустые поля").click()
+    expect(page.get_by_label("Фамилия, имя, отчество")).to_have_value("Сидорова Анна Павловна")
+    expect(page.get_by_label("Телефон", exact=True).and_(page.get_by_role("textbox"))).to_have_value("+79215554433")
+    expect(page.locator("#address-box .chosen")).to_contain_text("улица Марата, д. 7")
+    expect(page.get_by_label("Квартира")).to_have_value("12")
+    page.locator("#analysis").get_by_role("button", name=re.compile("Запах газа")).click()
+    gas = Reason.objects.get(code="gas-smell")
+    expect(page.get_by_label("Категория и причина")).to_have_value(str(gas.pk))
+    expect(page.locator("#reason-hint")).to_contain_text("Аварийная")
+    shot("operator-09-filled-from-text")
+    page.get_by_role("button", name="Зарегистрировать обращение").click()
+    expect(page.get_by_role("heading", name="Обращение зарегистрировано")).to_be_visible()
+    appeal = Appeal.objects.get()
+    assert appeal.reason.code == "gas-smell" and appeal.priority == "emergency" and appeal.flat == "12"
+    assert appeal.applicant.full_name == "Сидорова Анна Павловна" and appeal.applicant.phone == "+79215554433"

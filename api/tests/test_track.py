@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/track"
 PLANTED = {"full_name": "Засекречена Ульяна Тимофеевна", "phone": "+79219876543", "email": "ulyana.secret@example.ru",
-           "postal_address": "Потайной переулок, 99", "flat": "777"}
+           "postal_address": "Потайной переулок, 99", "flat": "314Ж"}  # a flat no timestamp or number can contain
 
 
 def _planted_appeal():

@@ -99,6 +99,15 @@ def _history_note(proposal: Proposal) -> str:
     return ". ".join(parts) + "."
 
 
+def _decision(appeal: Appeal, proposal: Proposal, outcome: str, priority: str = "") -> Decision:
+    best = proposal.best
+    return Decision.objects.create(
+        appeal=appeal, model_version=proposal.model_version, reason=best.reason if best else None,
+        score=best.score if best else 0.0, top3=[o.as_dict() for o in proposal.options],
+        complexity=proposal.complexity, emergency_rule=proposal.emergency.rule if proposal.emergency else "",
+        priority=priority, outcome=outcome)
+
+
 @transaction.atomic
 def triage_appeal(appeal: Appeal, settings: TriageSettings | None = None) -> Decision | None:
     """Classify a newly received appeal and act by the thresholds; None if a person got there first."""
@@ -107,23 +116,15 @@ def triage_appeal(appeal: Appeal, settings: TriageSettings | None = None) -> Dec
     if appeal.status != Status.RECEIVED or appeal.reason_id is not None:
         return None
     proposal = propose(appeal.text, timezone.localdate(appeal.received_at), settings)
-    best = proposal.best
-    decision = Decision.objects.create(
-        appeal=appeal, model_version=proposal.model_version, reason=best.reason if best else None,
-        score=best.score if best else 0.0, top3=[o.as_dict() for o in proposal.options],
-        complexity=proposal.complexity, emergency_rule=proposal.emergency.rule if proposal.emergency else "",
-        outcome=proposal.outcome)
     services.note(appeal, None, "auto_triage", _history_note(proposal))
     if proposal.outcome == Decision.Outcome.APPLIED:  # routing follows the registration (receivers)
-        appeal = services.classify(appeal, None, reason=best.reason, complexity=proposal.complexity)
+        appeal = services.classify(appeal, None, reason=proposal.best.reason, complexity=proposal.complexity)
         appeal = services.transition(appeal, "register", None)
     elif proposal.emergency_share >= EMERGENCY_SHARE:
         appeal = services.raise_priority(appeal, None, Priority.EMERGENCY,
                                          f"Похоже на аварию (вероятность {proposal.emergency_share:.2f}): "
                                          "обращение первым в очереди разбора.")
-    decision.priority = Appeal.objects.values_list("priority", flat=True).get(pk=appeal.pk)
-    decision.save(update_fields=["priority"])
-    return decision
+    return _decision(appeal, proposal, proposal.outcome, appeal.priority)
 
 
 def latest_decision(appeal: Appeal) -> Decision | None:
@@ -131,15 +132,15 @@ def latest_decision(appeal: Appeal) -> Decision | None:
 
 
 def record_choice(appeal: Appeal, reason: Reason, actor) -> Correction | None:
-    """A person set the reason: if the model had said otherwise, keep the pair as training data."""
+    """A person set the reason: if the model had said otherwise, keep the pair as training data.
+
+    An appeal a person classified at once (the registration screen) has no decision yet: the one made
+    now is what the screen suggested to them.
+    """
     decision = latest_decision(appeal)
     if decision is None:
-        proposal = propose(appeal.text, timezone.localdate(appeal.received_at))
-        best = proposal.best
-        decision = Decision.objects.create(
-            appeal=appeal, model_version=proposal.model_version, reason=best.reason if best else None,
-            score=best.score if best else 0.0, top3=[o.as_dict() for o in proposal.options],
-            complexity=proposal.complexity, outcome=Decision.Outcome.SUGGESTED)
+        decision = _decision(appeal, propose(appeal.text, timezone.localdate(appeal.received_at)),
+                             Decision.Outcome.SUGGESTED)
     if decision.reason_id == reason.pk:
         return None
     correction = Correction.objects.create(appeal=appeal, text=appeal.text, predicted=decision.reason,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from appeals import services, workflow
@@ -26,18 +27,25 @@ from .models import Decision, Incident, IncidentAppeal, TriageSettings
 ANSWER_STEPS = ("register", "assign", "start", "draft_answer", "answer")
 
 
-def _reasons(appeal: Appeal) -> tuple[tuple[str, float], ...]:
-    """What the appeal is about: its reason when a person or triage set it, else the model's top three."""
-    if appeal.reason_id:
-        return ((appeal.reason.code, 1.0),)
-    decision = Decision.objects.filter(appeal=appeal).order_by("-created_at", "-id").first()
-    return tuple((o["reason"], o["score"]) for o in decision.top3) if decision else ()
+def _model_reasons(appeals: list[Appeal]) -> dict[int, tuple[tuple[str, float], ...]]:
+    """The latest decision's top three of each unclassified appeal, in one query."""
+    pending = [a.pk for a in appeals if not a.reason_id]
+    found: dict[int, tuple[tuple[str, float], ...]] = {}
+    for decision in Decision.objects.filter(appeal_id__in=pending).order_by("appeal_id", "-created_at", "-id"):
+        found.setdefault(decision.appeal_id, tuple((o["reason"], o["score"]) for o in decision.top3))
+    return found
 
 
-def candidate(appeal: Appeal, reasons=None) -> Candidate:
+def _candidates(appeals: list[Appeal]) -> dict[int, Candidate]:
+    """What the matcher sees of each appeal: its reason when a person or triage set it, else the model's top three."""
+    model = _model_reasons(appeals)
+    return {a.pk: _candidate(a, ((a.reason.code, 1.0),) if a.reason_id else model.get(a.pk, ())) for a in appeals}
+
+
+def _candidate(appeal: Appeal, reasons) -> Candidate:
     building = appeal.building
     return Candidate(id=appeal.pk, created=appeal.received_at, place=place_key(appeal.building_id, appeal.address_text),
-                     reasons=tuple(reasons if reasons is not None else _reasons(appeal)), text=appeal.text,
+                     reasons=tuple(reasons), text=appeal.text,
                      lat=building.latitude if building else None, lon=building.longitude if building else None)
 
 
@@ -55,19 +63,17 @@ def _buildings_near(building: Building, probe: Candidate) -> list[int]:
 def _open_groups(building_ids: list[int], before, window_days: int, exclude_pk=None) -> list[OpenIncident]:
     """The open incidents of the buildings and their lone open appeals of the window, as the matcher sees them."""
     since = before - timedelta(days=window_days)
-    groups = []
-    for incident in Incident.objects.filter(status=Incident.Status.OPEN, building_id__in=building_ids,
-                                            last_appeal_at__gte=since):
-        members = [candidate(m.appeal) for m in incident.memberships.select_related("appeal__reason",
-                                                                                     "appeal__building")
-                   .order_by("appeal__received_at") if m.appeal_id != exclude_pk]
-        if members:
-            groups.append(OpenIncident(key=incident, members=members))
-    lone = (Appeal.objects.filter(building_id__in=building_ids, status__in=OPEN_STATUSES, received_at__gte=since,
-                                  received_at__lte=before, incident_link__isnull=True)
-            .exclude(pk=exclude_pk).select_related("reason", "building").order_by("received_at"))
-    groups += [OpenIncident(key=appeal, members=[candidate(appeal)]) for appeal in lone]
-    return groups
+    memberships = Prefetch("memberships", queryset=IncidentAppeal.objects.exclude(appeal_id=exclude_pk)
+                           .select_related("appeal__reason", "appeal__building").order_by("appeal__received_at"))
+    incidents = list(Incident.objects.filter(status=Incident.Status.OPEN, building_id__in=building_ids,
+                                             last_appeal_at__gte=since).prefetch_related(memberships))
+    lone = list(Appeal.objects.filter(building_id__in=building_ids, status__in=OPEN_STATUSES, received_at__gte=since,
+                                      received_at__lte=before, incident_link__isnull=True)
+                .exclude(pk=exclude_pk).select_related("reason", "building").order_by("received_at"))
+    seen = _candidates([m.appeal for i in incidents for m in i.memberships.all()] + lone)
+    groups = [OpenIncident(key=i, members=[seen[m.appeal_id] for m in i.memberships.all()])
+              for i in incidents if i.memberships.all()]
+    return groups + [OpenIncident(key=appeal, members=[seen[appeal.pk]]) for appeal in lone]
 
 
 @transaction.atomic
@@ -76,7 +82,7 @@ def link_appeal(appeal: Appeal, actor=None) -> Incident | None:
     if appeal.building_id is None or not appeal.is_open or IncidentAppeal.objects.filter(appeal=appeal).exists():
         return None
     settings = TriageSettings.current()
-    probe = candidate(appeal)
+    probe = _candidates([appeal])[appeal.pk]
     groups = _open_groups(_buildings_near(appeal.building, probe), appeal.received_at,
                           settings.incident_window_days, appeal.pk)
     match = match_incident(probe, groups, settings.incident_window_days)

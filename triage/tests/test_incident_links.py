@@ -114,3 +114,19 @@ def test_a_non_outage_next_door_stays_apart():
     next_door = create_building("улица Марата", "9", latitude=59.92540, longitude=30.34990)
     _appeal(here, "Течёт крыша", "roof-damage", hours_ago=2)
     assert link_appeal(_appeal(next_door, "Течёт крыша", "roof-damage")) is None
+
+
+def test_matching_reads_a_building_in_a_few_queries_however_many_appeals_it_has(building, django_assert_max_num_queries):
+    from triage.models import Decision
+
+    for i in range(6):
+        lone = _appeal(building, f"Сломан домофон {i}", None, hours_ago=10 + i)
+        Decision.objects.create(appeal=lone, reason=None, top3=[{"reason": "mkd-intercom", "score": 0.7}],
+                                outcome="suggested")
+    _appeal(building, "Течёт крыша", "roof-damage", hours_ago=3)
+    incident = link_appeal(_appeal(building, "Протекает крыша", "roof-damage"))
+    for i in range(4):
+        link_appeal(_appeal(building, f"Крыша течёт, {i}", "roof-damage"))
+    probe = _appeal(building, "С крыши течёт вода", "roof-damage")
+    with django_assert_max_num_queries(12):  # not one query per appeal or per incident
+        assert link_appeal(probe) == incident

@@ -116,7 +116,7 @@ def test_a_non_outage_next_door_stays_apart():
     assert link_appeal(_appeal(next_door, "Течёт крыша", "roof-damage")) is None
 
 
-def test_matching_reads_a_building_in_a_few_queries_however_many_appeals_it_has(building, django_assert_max_num_queries):
+def test_matching_reads_a_building_in_a_few_queries_whatever_its_size(building, django_assert_max_num_queries):
     from triage.models import Decision
 
     for i in range(6):

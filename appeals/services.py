@@ -229,16 +229,23 @@ def _resume_clock(appeal: Appeal, now: dt.datetime) -> None:
     appeal.paused_at = None
 
 
+def check_answer(text: str, result: str, favour: str) -> None:
+    """What every answer needs: its text, a short result for the journal and in whose favour it was decided."""
+    _require(text, "Введите текст ответа.", "answer_text")
+    _require(result, "Кратко укажите результат рассмотрения.", "result")
+    if favour not in Favour.values:
+        raise AppealError("Укажите, в чью пользу решено обращение.", "resolved_in_favour_of")
+
+
 def _apply_answer(appeal: Appeal, name: str, now: dt.datetime, data: dict) -> None:
-    text = _require(data.get("answer_text") or appeal.answer_text, "Введите текст ответа.", "answer_text")
-    result = _require(data.get("result") or appeal.result, "Кратко укажите результат рассмотрения.", "result")
+    text = (data.get("answer_text") or appeal.answer_text or "").strip()
+    result = (data.get("result") or appeal.result or "").strip()
     favour = data.get("resolved_in_favour_of") or appeal.resolved_in_favour_of
     if name == "refuse":
         favour = favour or Favour.COMPANY
-        if favour == Favour.APPLICANT:
-            raise AppealError("Отказ не может быть решением в пользу заявителя.", "resolved_in_favour_of")
-    if favour not in Favour.values:
-        raise AppealError("Укажите, в чью пользу решено обращение.", "resolved_in_favour_of")
+    check_answer(text, result, favour)
+    if name == "refuse" and favour == Favour.APPLICANT:
+        raise AppealError("Отказ не может быть решением в пользу заявителя.", "resolved_in_favour_of")
     appeal.is_refusal = name == "refuse"
     appeal.resolved_in_favour_of = favour
     appeal.result = result[:500]

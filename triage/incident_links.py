@@ -15,7 +15,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from appeals import services, workflow
-from appeals.choices import OPEN_STATUSES, Favour, Status
+from appeals.choices import OPEN_STATUSES, Status
 from appeals.errors import AppealError
 from appeals.models import Appeal, Reason
 from housing.models import Building
@@ -121,10 +121,10 @@ def open_incident_for(building_id, text: str, reasons) -> Incident | None:
         return None
     probe = Candidate(id=None, created=timezone.now(), place=place_key(building_id), reasons=tuple(reasons),
                       text=text, lat=building.latitude, lon=building.longitude)
-    groups = [g for g in _open_groups(_buildings_near(building, probe), timezone.now(),
-                                      TriageSettings.current().incident_window_days)
+    window = TriageSettings.current().incident_window_days
+    groups = [g for g in _open_groups(_buildings_near(building, probe), timezone.now(), window)
               if isinstance(g.key, Incident)]
-    match = match_incident(probe, groups, TriageSettings.current().incident_window_days)
+    match = match_incident(probe, groups, window)
     return match.incident.key if match else None
 
 
@@ -164,12 +164,7 @@ def _answer_one(appeal: Appeal, actor, reason: Reason | None, text: str, result:
 
 def answer_incident(incident: Incident, actor, *, text: str, result: str, favour: str) -> IncidentAnswer:
     """Answer every open appeal of the incident with one text; appeals waiting for someone are left out."""
-    if not (text or "").strip():
-        raise AppealError("Введите текст ответа.", "answer_text")
-    if not (result or "").strip():
-        raise AppealError("Кратко укажите результат рассмотрения.", "result")
-    if favour not in Favour.values:
-        raise AppealError("Укажите, в чью пользу решено обращение.", "resolved_in_favour_of")
+    services.check_answer(text, result, favour)  # once for all, rather than failing on every appeal
     outcome = IncidentAnswer()
     for link in incident.memberships.select_related("appeal__reason").order_by("appeal__received_at"):
         appeal = link.appeal

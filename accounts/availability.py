@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.db.models import QuerySet
+
 from .models import Absence
 
 
@@ -10,8 +12,7 @@ def current_absences(day: dt.date) -> dict[int, Absence]:
     return {a.user_id: a for a in Absence.objects.filter(starts_on__lte=day, ends_on__gte=day).order_by("ends_on")}
 
 
-def is_available(user, day: dt.date) -> bool:
-    profile = getattr(user, "profile", None)
-    if profile is not None and not profile.is_available:
-        return False
-    return not Absence.objects.filter(user=user, starts_on__lte=day, ends_on__gte=day).exists()
+def available(users: QuerySet, day: dt.date) -> QuerySet:
+    """Those of `users` who are switched on for new work and not absent on `day`."""
+    absent = Absence.objects.filter(starts_on__lte=day, ends_on__gte=day).values("user_id")
+    return users.filter(profile__is_available=True).exclude(pk__in=absent)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
-from accounts.availability import current_absences
+from accounts.availability import available
 from accounts.models import Department
 from appeals import services
 from appeals.choices import OPEN_STATUSES, Status
@@ -40,11 +40,11 @@ def department_for(reason: Reason | None, channel: str = "") -> Department | Non
 def candidates(department: Department, now: dt.datetime | None = None) -> list:
     """Available people of the department with their load, least loaded first."""
     now = now or timezone.now()
-    absent = current_absences(timezone.localdate(now))
-    people = (people_with_perm("work_appeal").filter(profile__department=department, profile__is_available=True)
-              .exclude(pk__in=list(absent)).select_related("profile"))
+    people = available(people_with_perm("work_appeal").filter(profile__department=department),
+                       timezone.localdate(now)).select_related("profile")
     people = with_load(people, now)
-    supervisors = {p.pk for p in people if p.has_perm("appeals.assign_appeal")}
+    supervisors = set(people_with_perm("assign_appeal").filter(pk__in=[p.pk for p in people])
+                      .values_list("pk", flat=True))
     workers = [p for p in people if p.pk not in supervisors] or people
     return sorted(workers, key=lambda p: (p.weighted, p.open_count, p.last_name, p.username))
 
@@ -88,10 +88,9 @@ def rebalance_plan(department: Department, now: dt.datetime | None = None) -> li
     if not people:
         return []
     load = {p.pk: p.weighted for p in people}
-    everyone = {p.pk: p for p in people_with_perm("work_appeal").filter(profile__department=department)
-                .select_related("profile")}
-    absent = current_absences(timezone.localdate(now))
-    away = {pk for pk, p in everyone.items() if pk in absent or not p.profile.is_available}
+    staff = people_with_perm("work_appeal").filter(profile__department=department)
+    everyone = {p.pk: p for p in staff}
+    away = set(everyone) - set(available(staff, timezone.localdate(now)).values_list("pk", flat=True))
     movable = (Appeal.objects.filter(status__in=OPEN_STATUSES)
                .filter(Q(assignee_id__in=list(away)) | Q(assignee_id__in=list(load), status__in=MOVABLE))
                .order_by("answer_due", "received_at"))

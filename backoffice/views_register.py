@@ -64,9 +64,8 @@ def _chosen(form, name: str, model, request=None):
 
 
 def _checked_flags(form) -> list[str]:
-    if form.is_bound:
-        return [name for name, _label in CARE_FLAGS if form.data.get(name)]
-    return form.initial.get("care_flags", [])
+    values = form.data if form.is_bound else form.initial
+    return [name for name, _label in CARE_FLAGS if values.get(name)]
 
 
 def _page(request, form, status=200):
@@ -76,8 +75,7 @@ def _page(request, form, status=200):
         form.initial["applicant_id"] = applicant.pk
     data = form.cleaned_data if form.is_bound and hasattr(form, "cleaned_data") else {}
     if not form.is_bound and form.initial.get("reason"):
-        data = {**form.initial, "reason": _reason_or_none(form.initial["reason"]), "applicant_id": applicant,
-                **{flag: True for flag in _checked_flags(form)}}
+        data = {**form.initial, "reason": _reason_or_none(form.initial["reason"]), "applicant_id": applicant}
     context = {"form": form, "q": query, "matches": applicant_matches(request, query) if query else None,
                "applicant": applicant, "building": _chosen(form, "building_id", Building), "care_flags": CARE_FLAGS,
                "checked_flags": _checked_flags(form), "hint": _hint(data)}
@@ -100,9 +98,7 @@ def register(request):
         return _page(request, RegisterForm(may_assign_person=may_assign_person))
     action = request.POST.get("action", "register")
     if action != "register":
-        form, flags = prefilled_form(request.POST, action, may_assign_person)
-        form.initial["care_flags"] = flags
-        return _page(request, form)
+        return _page(request, prefilled_form(request.POST, action, may_assign_person))
     form = RegisterForm(request.POST, may_assign_person=may_assign_person)
     if form.is_valid():
         try:

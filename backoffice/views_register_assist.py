@@ -69,12 +69,12 @@ def register_analyse(request):
     return render(request, "backoffice/register/_analysis.html", context)
 
 
-def prefilled_form(post, action: str, may_assign_person: bool) -> tuple[RegisterForm, list[str]]:
+def prefilled_form(post, action: str, may_assign_person: bool) -> RegisterForm:
     """The registration form as posted, unbound (no error marks yet), with the action carried out."""
-    values = {name: post.get(name, "") for name in RegisterForm.base_fields if name not in dict(CARE_FLAGS)}
-    flags = [name for name, _label in CARE_FLAGS if post.get(name)]
+    values = {name: post.get(name, "") for name in RegisterForm.base_fields}
+    values.update({flag: bool(post.get(flag)) for flag, _label in CARE_FLAGS})
     if action == "fill":
         values.update(fillable(values, extract(values.get("text", ""))))
     elif action.startswith("pick:") and action[5:].isdigit():
         values["reason"] = action[5:]
-    return RegisterForm(initial=values, may_assign_person=may_assign_person), flags
+    return RegisterForm(initial=values, may_assign_person=may_assign_person)

@@ -16,7 +16,7 @@ from appeals.errors import AppealError
 from appeals.journal import journal_queryset
 from appeals.models import Appeal, Reason
 from appeals.workflow import TransitionError
-from triage.models import Decision
+from triage.models import Decision, TriageSettings
 from triage.services import propose
 
 from .views_boards import EMERGENCY_FIRST
@@ -32,11 +32,12 @@ def triage_inbox(request):
     waiting = (journal_queryset(visible_appeals(request.user)).filter(status=Status.RECEIVED)
                .prefetch_related(decisions).order_by(EMERGENCY_FIRST, "registration_due", "received_at"))
     rows = mark_deadlines(list(waiting[:LIST_LIMIT + 1]))
+    settings = TriageSettings.current()
     for appeal in rows[:LIST_LIMIT]:
         decisions_of = list(appeal.triage_decisions.all())
         # Appeals received before triage was switched on have no decision: propose now, without saving.
         appeal.options = decisions_of[0].top3 if decisions_of else [
-            o.as_dict() for o in propose(appeal.text, timezone.localdate(appeal.received_at)).options]
+            o.as_dict() for o in propose(appeal.text, timezone.localdate(appeal.received_at), settings).options]
     return render(request, "backoffice/lists/triage.html",
                   {"rows": rows[:LIST_LIMIT], "more": len(rows) > LIST_LIMIT, "limit": LIST_LIMIT})
 

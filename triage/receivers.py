@@ -2,7 +2,6 @@
 
 from django.dispatch import receiver
 
-from appeals.models import AppealEvent
 from appeals.signals import appeal_changed
 
 
@@ -16,7 +15,4 @@ def triage_on_change(sender, appeal, action, **kwargs) -> None:
         tasks.route_appeal.delay(appeal.pk)
     elif action == "classified":
         tasks.link_incident.delay(appeal.pk)
-        event = (AppealEvent.objects.filter(appeal=appeal, action="classified", field="reason")
-                 .order_by("-at", "-id").first())
-        if event is not None and event.actor_id is not None and appeal.reason_id:
-            tasks.learn_from_choice.delay(appeal.pk, event.actor_id, appeal.reason_id)
+        tasks.learn_from_choice.delay(appeal.pk)

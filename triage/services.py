@@ -141,8 +141,8 @@ def record_choice(appeal: Appeal, reason: Reason, actor) -> Correction | None:
     if decision is None:
         decision = _decision(appeal, propose(appeal.text, timezone.localdate(appeal.received_at)),
                              Decision.Outcome.SUGGESTED)
-    if decision.reason_id == reason.pk:
-        return None
+    if decision.reason_id == reason.pk or appeal.triage_corrections.filter(corrected=reason).exists():
+        return None  # the model agreed, or this choice is already kept
     correction = Correction.objects.create(appeal=appeal, text=appeal.text, predicted=decision.reason,
                                            corrected=reason, model_version=decision.model_version, by=actor)
     services.note(appeal, actor, "triage_corrected",

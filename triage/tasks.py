@@ -2,7 +2,9 @@
 
 from celery import shared_task
 
-from appeals.models import Appeal
+from appeals.models import Appeal, AppealEvent
+
+from .models import Decision
 
 
 @shared_task
@@ -14,8 +16,11 @@ def triage_new_appeal(appeal_id: int) -> str:
     if appeal is None:
         return "missing"
     decision = triage_appeal(appeal)
-    link_incident(appeal_id)  # also when triage only suggested: the model's top three are enough to match
-    return decision.outcome if decision else "skipped"
+    if decision is None:
+        return "skipped"
+    if decision.outcome != Decision.Outcome.APPLIED:  # an applied reason links through "classified"
+        link_incident(appeal_id)  # the model's top three are enough to match
+    return decision.outcome
 
 
 @shared_task
@@ -29,19 +34,15 @@ def link_incident(appeal_id: int) -> int | None:
 
 
 @shared_task
-def learn_from_choice(appeal_id: int, actor_id: int, reason_id: int) -> bool:
+def learn_from_choice(appeal_id: int) -> bool:
     """Keep a person's classification as training data when it differs from the model's."""
-    from django.contrib.auth import get_user_model
-
-    from appeals.models import Reason
-
     from .services import record_choice
 
-    appeal = Appeal.objects.filter(pk=appeal_id).first()
-    reason = Reason.objects.filter(pk=reason_id).first()
-    if appeal is None or reason is None:
-        return False
-    return record_choice(appeal, reason, get_user_model().objects.filter(pk=actor_id).first()) is not None
+    event = (AppealEvent.objects.filter(appeal_id=appeal_id, action="classified", field="reason")
+             .select_related("actor", "appeal__reason").order_by("-at", "-id").first())
+    if event is None or event.actor is None or event.appeal.reason is None:
+        return False  # classified by triage itself, or nothing to learn
+    return record_choice(event.appeal, event.appeal.reason, event.actor) is not None
 
 
 @shared_task

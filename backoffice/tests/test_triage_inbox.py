@@ -56,3 +56,16 @@ def test_a_bad_reason_is_refused_in_russian(client, operator):
 def test_specialists_have_no_inbox(client, specialist):
     client.force_login(specialist)
     assert client.get("/staff/triage/").status_code == 403
+
+
+def test_changing_only_the_complexity_later_keeps_one_correction(client, operator, django_capture_on_commit_callbacks):
+    from appeals import services
+
+    appeal, _suggested = _received()
+    chosen = Reason.objects.get(code="yard-puddles")
+    client.force_login(operator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/staff/triage/{appeal.number}/", {"reason": chosen.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        services.classify(Appeal.objects.get(pk=appeal.pk), operator, reason=chosen, complexity="B")
+    assert Correction.objects.filter(appeal=appeal).count() == 1

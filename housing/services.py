@@ -105,8 +105,9 @@ def _street_candidates(parsed: ParsedAddress) -> list[Building]:
 
 def _with_street_words(parsed: ParsedAddress) -> list[Building]:
     longest = max(parsed.street_words, key=len)
-    if longest[:1].isdigit():  # «5-й» is stored as «5-я»: look it up by the other words
-        longest = max((w for w in parsed.street_words if not w[:1].isdigit()), key=len, default="")
+    if longest[:1].isdigit():  # «5-й» is stored as «5-я»: look it up by the other words, or by «5-» alone
+        longest = max((w for w in parsed.street_words if not w[:1].isdigit()), key=len,
+                      default=longest.split("-")[0] + "-")
     rows = Building.objects.filter(is_active=True, search_key__contains=longest)
     return [b for b in rows if _street_matches(b, parsed)]
 

@@ -144,3 +144,11 @@ def test_building_on_a_street_known_by_its_official_name(registry):
     assert building_on_street("Владимирский проспект", "17") == registry["Владимирский проспект 17  А"]
     assert building_on_street("Литейный проспект", "46", korpus="2") == registry["Литейный проспект 46 2"]
     assert building_on_street("улица Марата", "9") is None
+
+
+@pytest.mark.parametrize("typed", ["10-я линия 5", "10-й линии, д. 5"])
+def test_a_street_named_by_its_ordinal_alone_is_matched(typed):
+    line = create_building("10-я линия Васильевского острова", "5")
+    create_building("1-я линия Васильевского острова", "5")
+    create_building("улица Марата", "5")
+    assert match_building(typed) == line

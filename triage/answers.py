@@ -16,6 +16,7 @@ plain records.
 
 import threading
 import time
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -238,7 +239,7 @@ def suggest_answers(appeal_or_text: Appeal | str, limit: int = 3) -> list[Answer
     if not text.strip():
         return []
     index, ids = _journal_index()
-    exclude = [i for i, pk in enumerate(ids) if appeal is not None and pk == appeal.pk]
+    exclude = _positions_of(ids, appeal.pk) if appeal else []
     ranked = index.rank(text, reason=appeal.reason_id if appeal else None, exclude=exclude, limit=CANDIDATES)
     earlier = answered_appeals().select_related("reason", "applicant").in_bulk([ids[p] for p, _ in ranked])
     ranked = [(p, s) for p, s in ranked if ids[p] in earlier]  # answers withdrawn since the index was built
@@ -247,12 +248,19 @@ def suggest_answers(appeal_or_text: Appeal | str, limit: int = 3) -> list[Answer
         found = earlier[ids[position]]
         return draft_from_answer(found.answer_text, **_personal_details(found))
 
-    return [
-        AnswerSuggestion(appeal_id=ids[p], number=earlier[ids[p]].number, reason_id=earlier[ids[p]].reason_id,
-                         reason=earlier[ids[p]].reason.name if earlier[ids[p]].reason else "", score=round(s, 4),
-                         draft=draft)
-        for p, s, draft in pick_distinct(ranked, draft_of, limit)
-    ]
+    suggestions = []
+    for p, s, draft in pick_distinct(ranked, draft_of, limit):
+        found = earlier[ids[p]]
+        suggestions.append(AnswerSuggestion(appeal_id=found.pk, number=found.number, reason_id=found.reason_id,
+                                            reason=found.reason.name if found.reason else "", score=round(s, 4),
+                                            draft=draft))
+    return suggestions
+
+
+def _positions_of(ids: list[int], pk: int) -> list[int]:
+    """The appeal's row in the index, if it has one: `ids` are sorted, and this runs on every appeal page."""
+    at = bisect_left(ids, pk)
+    return [at] if at < len(ids) and ids[at] == pk else []
 
 
 # --- evaluation on an archive --------------------------------------------------------------------------------

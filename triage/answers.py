@@ -26,7 +26,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from appeals.choices import Status
 from appeals.models import Appeal
-from appeals.search import search_keys
+from appeals.search import index_text
 
 from .drafts import draft_from_answer
 from .semantic import COMPACT_DIM, compact_vectors, one_blas_thread, sentence_vector, sentence_vectors
@@ -53,19 +53,13 @@ class AnswerSuggestion:
     draft: str
 
 
-def lemma_text(text: str) -> str:
-    return " ".join(search_keys(text))
-
-
 class AnswerIndex:
     """Earlier appeals as TF-IDF rows and sentence vectors, each with its reason; `rank` finds the nearest."""
 
     def __init__(self, lemmas: list[str], vectors: np.ndarray | None, reasons: list,
                  lexical_weight: float = LEXICAL_WEIGHT):
-        self.labels = list(dict.fromkeys(reasons))
-        codes = {label: code for code, label in enumerate(self.labels)}
-        self.reasons = np.asarray([codes[r] for r in reasons], dtype=np.int32)
-        self._codes = codes
+        self._codes = {reason: code for code, reason in enumerate(dict.fromkeys(reasons))}
+        self.reasons = np.asarray([self._codes[r] for r in reasons], dtype=np.int32)
         self.size = len(lemmas)
         self.lexical_weight = lexical_weight if vectors is not None else 1.0
         self.vectorizer = TfidfVectorizer(analyzer=str.split, sublinear_tf=True, dtype=np.float32)
@@ -78,7 +72,7 @@ class AnswerIndex:
         if semantic:  # in slices: the full vectors of a large archive are never all in memory at once
             slices = [compact_vectors(sentence_vectors(texts[i:i + 2000])) for i in range(0, len(texts), 2000)]
             vectors = np.vstack(slices) if slices else np.zeros((0, COMPACT_DIM), dtype=np.float32)
-        return cls([lemma_text(t) for t in texts], vectors, reasons)
+        return cls([index_text(t) for t in texts], vectors, reasons)
 
     @property
     def nbytes(self) -> int:
@@ -98,7 +92,7 @@ class AnswerIndex:
         lexical = np.zeros(self.size)
         with one_blas_thread():
             if self.matrix is not None:
-                keys = lemma_text(text)
+                keys = index_text(text)
                 query = self.vectorizer.transform([keys]).toarray().ravel()
                 lexical = self.matrix @ query * self._known_share(keys.split())
             scores += self.lexical_weight * lexical
@@ -214,7 +208,7 @@ def _rebuild() -> None:
     rows = {pk: i for i, pk in enumerate(ids)}
     for start in range(0, len(missing), 1000):
         for pk, text in Appeal.objects.filter(pk__in=missing[start:start + 1000]).values_list("id", "text"):
-            lemmas[pk] = lemma_text(text)
+            lemmas[pk] = index_text(text)
             vectors[rows[pk]] = compact_vectors(sentence_vector(text))[0]
     _state.update(index=AnswerIndex([lemmas.get(pk, "") for pk in ids], vectors, [reasons[pk] for pk in ids]),
                   ids=ids, lemmas=lemmas)

@@ -10,7 +10,6 @@ and in the order surname, name, patronymic. Places («на Ильюшина», �
 the names of neighbours and clerks are not the applicant's.
 """
 
-import contextlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +18,8 @@ from itertools import product
 import pymorphy3
 
 from housing.addresses import DECLINED_TYPES, STREET_TYPES
+
+from .semantic import embedding, one_blas_thread
 
 _TOKEN = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?|[A-Za-z0-9_]+|\S")
 _LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
@@ -151,20 +152,7 @@ def _words(text: str, blocked: list[tuple[int, int]]) -> list:
 def _ner():
     from natasha import NewsNERTagger, Segmenter
 
-    from .semantic import embedding
-
     return Segmenter(), NewsNERTagger(embedding())
-
-
-@lru_cache(maxsize=1)
-def _one_thread():
-    """Tiny matrices: on a busy machine more BLAS threads only wait for each other (100 ms instead of 2)."""
-    try:
-        from threadpoolctl import ThreadpoolController  # comes with scikit-learn
-    except ImportError:
-        return contextlib.nullcontext
-    controller = ThreadpoolController()
-    return lambda: controller.limit(limits=1, user_api="blas")
 
 
 def _ner_says_person(text: str, start: int, end: int) -> bool:
@@ -175,7 +163,7 @@ def _ner_says_person(text: str, start: int, end: int) -> bool:
     segmenter, tagger = _ner()
     doc = Doc(text[low:high])
     doc.segment(segmenter)
-    with _one_thread()():
+    with one_blas_thread():  # tiny matrices: more threads only wait for each other (100 ms instead of 2)
         doc.tag_ner(tagger)
     return any(span.type == "PER" and span.start <= start - low and end - low <= span.stop for span in doc.spans)
 

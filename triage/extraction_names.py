@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
-import pymorphy3
-
+from appeals.search import _morph  # the search index's analyzer: a second one costs some 20 MB a process
 from housing.addresses import DECLINED_TYPES, STREET_TYPES
 
 from .semantic import embedding, one_blas_thread
@@ -55,11 +54,6 @@ _OTHERS = re.compile(r"^(?:сосед|дворник|сотрудни|масте
                      r"|председател|техник|уборщи|охранник|консьерж|руковод|директор|начальник|глав[аеуы]|менеджер|представител)")
 # Patterns of a name: S surname, N first name, P patronymic, I initial.
 _PATTERNS = {3: ("SNP", "NPS", "SII", "IIS"), 2: ("SN", "NS", "NP", "SI", "IS"), 1: ("S",)}
-
-
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
 
 
 @lru_cache(maxsize=50_000)

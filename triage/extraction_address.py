@@ -12,7 +12,7 @@ piece into house, корпус, литера and flat, and the matching with the
 import re
 from dataclasses import dataclass
 
-from housing.addresses import STREET_TYPES, normalize_street, ordinal, parse_address, street_type
+from housing.addresses import GENERIC_WORDS, STREET_TYPES, normalize_street, ordinal, parse_address, street_type
 from housing.services import StreetIndex, building_on_street
 
 from .extraction_text import MASK
@@ -22,7 +22,6 @@ _TOKEN = re.compile(r"\d{1,2}-?(?:ая|ья|ой|ий|ый|я|й)(?![а-яa-z0-9
 _WORD_TOKEN = re.compile(r"[а-я]+(?:-[а-я]+)*")
 _MOST_CANDIDATES = 6  # resolved against the registry, the likeliest first: a long text may name many addresses
 _SCAN_TYPES = set(STREET_TYPES) - {"ш"}
-_GENERIC = {"р", "реки", "река", "кан", "канала", "канал"}
 _HOUSE_WORDS = {"д", "дом", "дома", "доме", "домом"}
 _FLAT_WORDS = {"кв", "квартира", "кв-ра", "квартиры", "квартире", "квартиру", "квартирой"}
 _KORPUS_WORDS = {"к", "корп", "корпус"}
@@ -142,7 +141,7 @@ class _Reader:
             return "generic"
         if text in _SCAN_TYPES:
             return "type"
-        if text in _GENERIC:
+        if text in GENERIC_WORDS:
             return "generic"
         if text == ".":
             return "dot"

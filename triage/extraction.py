@@ -8,8 +8,9 @@ give is None. It prefills a form, so it never raises: any input gets an answer.
 
 import logging
 from dataclasses import asdict, dataclass
+from functools import cache
 
-from housing.services import StreetIndex, street_index
+from housing.services import street_index
 
 from .extraction_address import Address, find_address, may_be_address
 from .extraction_contacts import find_emails, find_phones
@@ -54,7 +55,7 @@ def _extract(text: str) -> Extraction:
     taken = [Span(found.start, found.end) for found in phones + emails if found.end]
     cased = is_cased(clean)
     masked = mask(lower(clean), taken)
-    index = _Registry()
+    index = cache(street_index)  # the registry is read once, and only when the text needs it
     address = find_address(clean, masked, index(), cased, nominative_street) if may_be_address(masked) else Address()
     blocked = [(span.start, span.end) for span in taken] + list(address.mentions)
     name = find_name(clean, blocked, cased, lambda word: bool(index().lookup(word)))
@@ -65,18 +66,6 @@ def _extract(text: str) -> Extraction:
         street=address.street, house=address.house, korpus=address.korpus, litera=address.litera,
         flat=address.flat, building_id=address.building_id,
     )
-
-
-class _Registry:
-    """The registry's street index, read from the database once and only when a text needs it."""
-
-    def __init__(self) -> None:
-        self._index: StreetIndex | None = None
-
-    def __call__(self) -> StreetIndex:
-        if self._index is None:
-            self._index = street_index()
-        return self._index
 
 
 def evaluate(path) -> dict:

@@ -164,3 +164,11 @@ def test_any_input_gets_an_answer(registry, text):
 def test_the_answer_has_exactly_the_api_fields(db):
     assert tuple(extract("Марата 7").as_dict()) == FIELDS == (
         "full_name", "phone", "email", "street", "house", "korpus", "litera", "flat", "building_id")
+
+
+def test_the_registry_is_read_once_and_only_when_the_text_may_hold_an_address(registry, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        extract("Течёт крыша, мокрые стены в подъезде")
+    with django_assert_num_queries(2):  # the streets (for the address and the surname alike), then the building
+        found = extract("Марата 7 кв 12, Михайлов")
+    assert (found.full_name, found.building_id) == ("Михайлов", registry["улица Марата, д. 7"])

@@ -104,6 +104,16 @@ def test_earlier_applicants_details_never_reach_the_draft(db):
     assert "стояк" in draft and "[адрес]" in draft and "[телефон]" in draft
 
 
+def test_earlier_applicants_own_details_are_masked_where_no_general_pattern_sees_them(db):
+    answered("Течёт кран на кухне", "Гражданину Воробью сообщаем: кран на кухне заменён. Мастер позвонит по "
+             "номеру 123-45-67 и подойдёт на Лиговский 50.", "water-pipes", full_name="Воробей Пётр Ильич",
+             phone="+78121234567", address_text="Лиговский 50")
+    draft = suggest_answers("Течёт кран на кухне")[0].draft
+    for leak in ("Воробью", "123-45-67", "Лиговский 50"):
+        assert leak not in draft
+    assert "кран на кухне заменён" in draft
+
+
 def test_draft_masks_names_found_by_their_form_and_keeps_legal_references():
     draft = draft_from_answer(
         "Здравствуйте, Олег Тимурович! Сообщение № 3070286 от 18.10.2020 рассмотрено. Мастер Тимурову О. Т. "

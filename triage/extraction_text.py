@@ -1,15 +1,15 @@
 """Text as the extractors read it: markup removed, numbers that are no address put out of the way."""
 
-import html
 import re
 from dataclasses import dataclass
+
+from .text import strip_html
 
 MAX_CHARS = 20_000  # as long as an appeal may be; longer input keeps its beginning and its signature
 _TAIL_CHARS = 4_000
 MASK = "§"  # stands in for a phone, a date, a sum…: no address part and no name
 
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li|/tr|/h\d|p|div|li|tr)\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]{0,500}>")
 _SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\r": " "})
 # Numbers that are dates, times, sums, ages, floors, entrances… — not houses or flats.
 _NOT_ADDRESS = re.compile(
@@ -38,11 +38,9 @@ def prepare(text) -> str:
         return ""
     if len(text) > MAX_CHARS:
         text = text[: MAX_CHARS - _TAIL_CHARS] + "\n" + text[-_TAIL_CHARS:]
-    if "<" in text and ">" in text:
-        text = _TAG.sub(" ", _BLOCK_TAG.sub("\n", text))
-    if "&" in text:
-        text = html.unescape(text)
-    return text.translate(_SPACES)
+    if "<" in text:
+        text = _BLOCK_TAG.sub("\n", text)  # a paragraph or a line break ends a name or an address as a new line does
+    return strip_html(text).translate(_SPACES)
 
 
 def lower(text: str) -> str:

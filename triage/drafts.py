@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import pymorphy3
 
+from appeals.search import word_key
+
 from .extraction_contacts import find_emails, find_phones
 
 GREETING = "Уважаемый(-ая) [имя и отчество]!"
@@ -75,11 +77,6 @@ def _person_share(word: str) -> float:
     return sum(p.score for p in _morph().parse(word) if {"Name", "Surn", "Patr"} & set(p.tag.grammemes))
 
 
-@lru_cache(maxsize=50_000)
-def _lemma(word: str) -> str:
-    return _morph().parse(word.lower())[0].normal_form.replace("ё", "е")
-
-
 def _replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
     """Overlapping spans: the one that starts first wins, and of those the longest."""
     out, last = [], 0
@@ -111,10 +108,10 @@ def _known_spans(text: str, names: Iterable[str], contacts: Iterable[str],
     for value in filter(None, (v.strip() for v in places if v)):
         if len(value) >= 5:
             spans += [(m.start(), m.end(), ADDRESS) for m in re.finditer(re.escape(value), text, re.IGNORECASE)]
-    lemmas = {_lemma(w) for name in names if name for w in re.findall(r"[А-Яа-яЁё]{2,}", name)}
+    lemmas = {word_key(w) for name in names if name for w in re.findall(r"[А-Яа-яЁё]{2,}", name)}
     if lemmas:
         spans += [(m.start(), m.end(), NAME) for m in re.finditer(r"[А-Яа-яЁё]{2,}", text)
-                  if m.group()[0].isupper() and _lemma(m.group()) in lemmas]
+                  if m.group()[0].isupper() and word_key(m.group()) in lemmas]
     return spans
 
 

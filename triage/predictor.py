@@ -8,10 +8,13 @@ its rules and keyword reasons, and says so in every decision ("model version" em
 import logging
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
-_loaded: dict = {}
+_loaded: dict = {}  # model path → its TreeModel, or None when there is no file
 
 
 @dataclass(frozen=True)
@@ -21,25 +24,26 @@ class Ranking:
 
 
 def _model():
-    from django.conf import settings
+    # Imported here: the classifier brings scikit-learn, which a process that never ranks need not load.
+    from .classifier_tree import DEFAULT_MODEL, TreeModel
 
-    from .tree_model import load_tree_model
-
-    path = getattr(settings, "TRIAGE_MODEL", "") or None
+    path = Path(settings.TRIAGE_MODEL or DEFAULT_MODEL)
     with _lock:
         if path not in _loaded:
-            try:
-                _loaded[path] = load_tree_model(path)
-            except FileNotFoundError:
-                logger.warning("No triage model at %s: rules and keywords only", path or "the default path")
+            if path.exists():
+                _loaded[path] = TreeModel.load(path)
+            else:
+                logger.warning("No triage model at %s: rules and keywords only", path)
                 _loaded[path] = None
         return _loaded[path]
 
 
 def rank(text: str, limit: int = 3) -> Ranking:
     model = _model()
-    if model is None or not (text or "").strip():
-        return Ranking(version=getattr(model, "version", "") if model else "")
+    if model is None:
+        return Ranking()
+    if not (text or "").strip():
+        return Ranking(version=model.version)
     return Ranking(version=model.version, options=model.rank(text, limit))
 
 

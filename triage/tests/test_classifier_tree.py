@@ -2,7 +2,6 @@ import pytest
 
 from triage.classifier import TextClassifier
 from triage.classifier_tree import DEFAULT_MODEL, TreeModel
-from triage.tree_model import load_tree_model
 
 from .samples import labelled
 
@@ -22,7 +21,7 @@ def tree() -> TreeModel:
 
 @pytest.fixture(scope="module")
 def shipped() -> TreeModel:
-    return load_tree_model()
+    return TreeModel.load()
 
 
 def test_a_portal_reason_becomes_ours_with_our_category(tree):

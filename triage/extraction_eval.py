@@ -39,6 +39,13 @@ def _same(field: str, expected, got) -> bool:
     return fold(expected) == fold(got)
 
 
+def _right(field: str, expected, got) -> bool:
+    """Both absent, or both present and the same."""
+    if expected is None or got is None:
+        return expected is None and got is None
+    return _same(field, expected, got)
+
+
 def _scores(counts: dict) -> dict:
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
     precision = tp / (tp + fp) if tp + fp else 1.0
@@ -59,8 +66,7 @@ def _summary(rows: list[dict]) -> dict:
     latencies = sorted(row["ms"] for row in rows)
     return {
         "examples": len(rows),
-        "all_fields_right": sum(all(_same(f, r["expected"][f], r["got"][f]) if r["expected"][f] is not None
-                                    else r["got"][f] is None for f in FIELDS) for r in rows),
+        "all_fields_right": sum(all(_right(f, r["expected"][f], r["got"][f]) for f in FIELDS) for r in rows),
         "fields": {field: _scores(counts[field]) for field in FIELDS},
         "latency_ms": {"p50": round(statistics.median(latencies), 2) if latencies else 0.0,
                        "p95": round(latencies[int(0.95 * (len(latencies) - 1))], 2) if latencies else 0.0},
@@ -99,10 +105,7 @@ def evaluate_file(path=EXAMPLES) -> dict:
         rows = _run(examples)
         transaction.set_rollback(True)
     mistakes = [{"line": r["line"], "text": r["text"], "field": f, "expected": r["expected"][f], "got": r["got"][f]}
-                for r in rows for f in FIELDS
-                if not (r["expected"][f] is None and r["got"][f] is None)
-                and not (r["expected"][f] is not None and r["got"][f] is not None
-                         and _same(f, r["expected"][f], r["got"][f]))]
+                for r in rows for f in FIELDS if not _right(f, r["expected"][f], r["got"][f])]
     return {
         **_summary(rows),
         "holdout": _summary([r for r in rows if r["holdout"]]),

@@ -1,8 +1,10 @@
 """The evaluation of extraction on a labelled set: the report's shape, and the database left as it was."""
 
+import io
 import json
 
 import pytest
+from django.core.management import call_command
 
 from conftest import create_building
 from housing.models import Building
@@ -33,6 +35,15 @@ def test_report_counts_right_wrong_and_missed_fields(tmp_path):
     assert report["fields"]["full_name"]["fn"] == 1
     assert report["latency_ms"]["p50"] > 0 and report["latency_ms"]["p95"] >= report["latency_ms"]["p50"]
     assert {(m["line"], m["field"]) for m in report["mistakes"]} == {(2, "phone"), (3, "full_name")}
+    assert report["all_fields_right"] == 1 and report["hard"]["all_fields_right"] == 1
+
+
+def test_command_prints_the_table_and_the_mistakes(tmp_path):
+    examples = [{"text": "89211234567", "expected": {"phone": "+79211234560"}}]
+    out = io.StringIO()
+    call_command("evaluate_extraction", str(_write(tmp_path / "set.jsonl", examples)), "--mistakes", stdout=out)
+    assert "all: 1 examples, all fields right in 0" in out.getvalue()
+    assert "phone        expected '+79211234560' got '+79211234567'" in out.getvalue()
 
 
 def test_evaluation_uses_the_demo_registry_and_leaves_the_database_as_it_was(tmp_path):

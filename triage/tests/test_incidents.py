@@ -50,28 +50,18 @@ def test_window_days_can_be_shorter():
     assert groups == {1: 1, 2: 2}
 
 
-def test_outage_joins_neighbouring_buildings():
-    groups = group_candidates([appeal(1, NO_HOT_WATER, place="building:1", where=HERE),
-                               appeal(2, NO_HOT_WATER, days=0.1, place="building:2", where=NEXT_DOOR)])
-    assert groups == {1: 1, 2: 1}
-
-
-def test_outage_far_away_stays_apart():
-    groups = group_candidates([appeal(1, NO_HOT_WATER, place="building:1", where=HERE),
-                               appeal(2, NO_HOT_WATER, days=0.1, place="building:3", where=FAR)])
-    assert groups == {1: 1, 2: 2}
-
-
-def test_non_outage_at_neighbouring_building_stays_apart():
-    groups = group_candidates([appeal(1, LIFT, place="building:1", where=HERE),
-                               appeal(2, LIFT, days=0.1, place="building:2", where=NEXT_DOOR)])
-    assert groups == {1: 1, 2: 2}
-
-
-def test_outage_without_coordinates_needs_the_same_building():
-    groups = group_candidates([appeal(1, NO_HOT_WATER, place="building:1", where=None),
-                               appeal(2, NO_HOT_WATER, days=0.1, place="building:2", where=NEXT_DOOR)])
-    assert groups == {1: 1, 2: 2}
+@pytest.mark.parametrize(("reasons", "first_where", "second", "expected"), [
+    pytest.param(NO_HOT_WATER, HERE, ("building:2", NEXT_DOOR), {1: 1, 2: 1}, id="outage-joins-the-building-next-door"),
+    pytest.param(NO_HOT_WATER, HERE, ("building:3", FAR), {1: 1, 2: 2}, id="outage-far-away-stays-apart"),
+    pytest.param(LIFT, HERE, ("building:2", NEXT_DOOR), {1: 1, 2: 2}, id="non-outage-next-door-stays-apart"),
+    pytest.param(NO_HOT_WATER, None, ("building:2", NEXT_DOOR), {1: 1, 2: 2},
+                 id="outage-without-coordinates-needs-the-same-building"),
+])
+def test_another_building_shares_an_incident_only_for_a_nearby_outage(reasons, first_where, second, expected):
+    place, where = second
+    groups = group_candidates([appeal(1, reasons, place="building:1", where=first_where),
+                               appeal(2, reasons, days=0.1, place=place, where=where)])
+    assert groups == expected
 
 
 def test_appeals_without_a_place_are_never_grouped():

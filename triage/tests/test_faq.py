@@ -79,6 +79,8 @@ def test_default_faq_is_loaded_with_categories():
     assert 30 <= len(default_faq.ENTRIES) <= 45
     assert {code for code, *_ in default_faq.ENTRIES} <= codes
     assert all(answer.strip() and question.strip() for _, question, _, answer in default_faq.ENTRIES)
+    loaded = dict(FaqEntry.objects.filter(is_published=True).values_list("question", "category__code"))
+    assert loaded == {question: code for code, question, *_ in default_faq.ENTRIES}
 
 
 def test_default_faq_answers_its_own_questions():

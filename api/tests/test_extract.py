@@ -60,7 +60,8 @@ def test_broken_json_is_400(client_for, operator):
 
 
 @pytest.mark.parametrize("text", ["🙂" * 5000, "<p>Марата&nbsp;7</p>" * 500, "8" * 20_000, "кв " * 6000])
-def test_odd_text_never_fails(client_for, operator, text):
+def test_odd_text_never_fails(client_for, operator, text, caplog):
     response = client_for(operator).post_json(URL, {"text": text})
     assert response.status_code == 200
     assert set(response.json()) == FIELDS
+    assert not [r for r in caplog.records if r.name == "triage.extraction"]  # no failure caught and logged

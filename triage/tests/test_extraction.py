@@ -157,8 +157,9 @@ def test_numbers_that_are_no_address(registry, text):
 @pytest.mark.parametrize("text", ["", "   ", None, 42, b"bytes", "🙂" * 3000, "<script>alert(1)</script>",
                                   "<p>Марата&nbsp;7</p>" * 2000, "Марата\x00 7", "Марата 7 \ud800", "8" * 50_000,
                                   "кв " * 10_000, "д. " * 10_000, "Иванов " * 5000])
-def test_any_input_gets_an_answer(registry, text):
+def test_any_input_gets_an_answer(registry, text, caplog):
     assert isinstance(extract(text), Extraction)
+    assert not [r for r in caplog.records if r.name == "triage.extraction"]  # no failure caught and logged
 
 
 def test_the_answer_has_exactly_the_api_fields(db):

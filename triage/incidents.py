@@ -201,8 +201,6 @@ def match_incident(appeal: Candidate, incidents: Iterable[OpenIncident], window_
     return best
 
 
-
-
 class _Index:
     """Open incidents by building and, for outages, by a grid of cells about NEIGHBOUR_METRES wide."""
 
@@ -232,11 +230,10 @@ class _Index:
                         found.update((id(i), i) for i in self._open(self.by_cell[key], c.created))
         return list(found.values())
 
-    def add(self, c: Candidate, incident: OpenIncident, new: bool) -> None:
-        if new or c.place != incident.members[0].place:
-            places = self.by_place[c.place]
-            if incident not in places:
-                places.append(incident)
+    def add(self, c: Candidate, incident: OpenIncident) -> None:
+        places = self.by_place[c.place]
+        if incident not in places:
+            places.append(incident)
         if c.is_outage and c.has_coordinates:
             cell = self.by_cell[self._cell(c)]
             if incident not in cell:
@@ -258,7 +255,7 @@ def group_candidates(candidates: Iterable[Candidate], window_days: int = WINDOW_
         match = match_incident(c, index.candidates_for(c), window_days, threshold)
         incident = match.incident if match else OpenIncident(key=c.id, members=[])
         incident.members.append(c)
-        index.add(c, incident, new=match is None)
+        index.add(c, incident)
         assignment[c.id] = incident.key
     return assignment
 

@@ -43,6 +43,7 @@ ALIASES = [
     (re.compile(r"(?<![а-я])в\.\s*о\.?(?![а-я])"), " васильевского острова "),
     (re.compile(r"(?<![а-я])п\.\s*с\.?(?![а-я])"), " петроградской стороны "),
 ]
+_ALIASES_ANY_CASE = [(re.compile(pattern.pattern, re.IGNORECASE), replacement) for pattern, replacement in ALIASES]
 # Abbreviations inside official names: «наб. р. Фонтанки», «наб. кан. Грибоедова».
 _NAME_ABBREVIATIONS = {"р": "реки", "кан": "канала"}
 # Generic words of official names written in lower case: «набережная реки Фонтанки».
@@ -189,8 +190,8 @@ def normalize_street(text: str) -> str:
     gets its capitals; otherwise the words are kept as given.
     """
     text = text or ""
-    for pattern, replacement in ALIASES:
-        text = re.compile(pattern.pattern.replace("а-я", "а-яА-Я"), re.IGNORECASE).sub(replacement, text)
+    for pattern, replacement in _ALIASES_ANY_CASE:
+        text = pattern.sub(replacement, text)
     words = []
     for word in text.replace(".", ". ").split():
         bare = word.strip(".,").lower()

@@ -9,6 +9,7 @@ Each output line, in input order: {"id", "incident"}; an appeal in no incident i
 import gzip
 import json
 import time
+from collections import Counter
 from datetime import datetime
 
 from django.core.management.base import BaseCommand, CommandError
@@ -39,10 +40,7 @@ class Command(BaseCommand):
             for record in records:
                 out.write(json.dumps({"id": record["id"], "incident": assignment[record["id"]]}, ensure_ascii=False))
                 out.write("\n")
-        sizes: dict = {}
-        for incident in assignment.values():
-            sizes[incident] = sizes.get(incident, 0) + 1
-        grouped = [n for n in sizes.values() if n > 1]
+        grouped = [n for n in Counter(assignment.values()).values() if n > 1]
         self.stderr.write(f"{len(records)} обращений, {len(grouped)} инцидентов из {sum(grouped)} обращений; "
                           f"{time.monotonic() - started:.1f} с")
 

@@ -1,4 +1,5 @@
 import gzip
+import io
 import json
 from datetime import datetime, timedelta
 
@@ -154,6 +155,13 @@ def test_command_writes_one_incident_per_input_line(tmp_path, stand_in_classifie
     lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert lines == [{"id": 10, "incident": 10}, {"id": 11, "incident": 11}, {"id": 12, "incident": 10},
                      {"id": 13, "incident": 13}, {"id": 14, "incident": 13}]
+
+
+def test_command_reports_how_many_appeals_it_grouped(tmp_path, stand_in_classifier):
+    source, report = tmp_path / "archive.jsonl", io.StringIO()
+    write_lines(source, ARCHIVE)
+    call_command("detect_incidents", input=str(source), output=str(tmp_path / "out.jsonl"), stderr=report)
+    assert report.getvalue().startswith("5 обращений, 2 инцидентов из 4 обращений; ")
 
 
 @pytest.mark.parametrize(("line", "message"), [

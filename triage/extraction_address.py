@@ -339,9 +339,13 @@ def _official(candidate: _Candidate, house: str) -> str:
     return streets[0] if len(streets) == 1 else ""
 
 
+def _likelihood(candidate: _Candidate) -> int:
+    """How likely a candidate is the address before the registry is asked: a known street, a typed type, a flat."""
+    return 4 * bool(candidate.streets) + bool(candidate.typed_type) + candidate.strong
+
+
 def _score(address: Address, candidate: _Candidate) -> int:
-    return (4 * bool(candidate.streets) + 3 * bool(address.building_id) + 2 * bool(address.house)
-            + bool(candidate.typed_type) + candidate.strong)
+    return _likelihood(candidate) + 3 * bool(address.building_id) + 2 * bool(address.house)
 
 
 def _resolve(text: str, tokens: list[Token], candidate: _Candidate, nominative) -> Address:
@@ -381,7 +385,7 @@ def find_address(text: str, masked_lower: str, index: StreetIndex, cased: bool, 
     reader = _Reader(masked_lower, tokens, index, cased)
     best, best_score = Address(), 0
     candidates = reader.candidates()
-    likeliest = sorted(candidates, key=lambda c: -(4 * bool(c.streets) + bool(c.typed_type) + c.strong))
+    likeliest = sorted(candidates, key=_likelihood, reverse=True)
     for candidate in likeliest[:_MOST_CANDIDATES]:
         address = _resolve(text, tokens, candidate, nominative)
         score = _score(address, candidate)

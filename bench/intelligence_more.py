@@ -34,13 +34,7 @@ def _tree_predict(args):
     if model is None:
         raise SystemExit("incidents: run it with the classification section, or give --model (not trained on "
                          "the latest month)")
-    tree = TreeModel(model)
-
-    def predict(texts: list[str]) -> list[list[tuple[str, float]]]:
-        codes, proba = tree.proba(texts)
-        return [[(codes[k], float(row[k])) for k in row.argsort()[::-1] if codes[k]][:3] for row in proba]
-
-    return predict
+    return TreeModel(model).rank_many  # texts → our reasons, best three each, as the product ranks one text
 
 
 def _float(value) -> float | None:

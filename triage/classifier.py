@@ -245,7 +245,7 @@ class TextClassifier:
         proba = _apply_map(proba, self.confidence_map)
         groupings = ({"parent": self.parents} if self.parents else {}) | (groupings or {})
         for name, grouping in groupings.items():
-            names, member = self._membership(grouping)
+            names, member = self.membership(grouping)
             sums = proba @ member
             truth = np.array([names.index(grouping.get(self.classes[t], self.classes[t])) for t in target])
             self.group_maps[name] = _fit_map(sums.max(axis=1), sums.argmax(axis=1) == truth)
@@ -278,7 +278,9 @@ class TextClassifier:
         top3 = tuple((self.classes[k], float(row[k])) for k in np.argsort(-row)[:3])
         return Prediction(top3[0][0], top3[0][1], top3)
 
-    def _membership(self, grouping: dict[str, str]) -> tuple[list[str], np.ndarray]:
+    def membership(self, grouping: dict[str, str]) -> tuple[list[str], np.ndarray]:
+        """The groups of `grouping` (label → group; a label not in it is its own group), sorted, and the
+        classes × groups matrix that adds probabilities of labels up to them (for `group_proba`)."""
         names = sorted({grouping.get(c, c) for c in self.classes})
         index = {p: i for i, p in enumerate(names)}
         member = np.zeros((len(self.classes), len(names)), np.float32)
@@ -286,18 +288,17 @@ class TextClassifier:
             member[k, index[grouping.get(c, c)]] = 1.0
         return names, member
 
-    def group_proba(self, texts: Sequence[str], grouping: dict[str, str],
-                    name: str = "") -> tuple[list[str], np.ndarray]:
-        """Probabilities of groups of labels (label → group; a label not in `grouping` is its own group):
-        the sums of their labels' probabilities, the top one calibrated when `name` was calibrated."""
-        names, member = self._membership(grouping)
-        return names, _apply_map(self.predict_proba(texts) @ member, self.group_maps.get(name, (1.0, 0.0)))
+    def group_proba(self, texts: Sequence[str], member: np.ndarray, name: str = "") -> np.ndarray:
+        """Probabilities of groups of labels (`membership`): the sums of their labels' probabilities, the top
+        one calibrated when the grouping `name` was calibrated."""
+        return _apply_map(self.predict_proba(texts) @ member, self.group_maps.get(name, (1.0, 0.0)))
 
     def parent_proba(self, texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
         """Calibrated probabilities of the categories."""
         if not self.parents:
             raise ModelError("У классов модели нет категорий.")
-        return self.group_proba(texts, self.parents, "parent")
+        names, member = self.membership(self.parents)
+        return names, self.group_proba(texts, member, "parent")
 
     # Versions and files ---------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The classifier seen through the company's tree: our reasons, their categories, calibrated scores.
+"""The classifier seen through the company's tree: our reasons with calibrated scores.
 
 The shipped model knows the city portal's reasons; each of our reasons lists the portal reasons it
 covers (`appeals.default_tree`), so the probabilities of portal reasons add up to ours, and what the
@@ -9,8 +9,6 @@ Emergency rules and keyword reasons are not here: `triage.services.propose` puts
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -21,25 +19,12 @@ from appeals.reference import portal_reason_map
 from .classifier import TextClassifier
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "trained" / "reasons.npz"
-# Our reason code → its category code, from the default tree.
-CATEGORY_OF = {code: category for (category, _name), reasons in TREE.items() for code, *_rest in reasons}
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    reason: str | None  # our reason code; None: the company does not handle it (manual triage)
-    category: str | None  # our category code
-    score: float  # the probability that `reason` is right
-    top3: tuple[tuple[str | None, float], ...]
-
-    def as_dict(self) -> dict:
-        return {"reason": self.reason, "category": self.category, "score": round(self.score, 4),
-                "top3": [[code, round(p, 4)] for code, p in self.top3]}
+OUR_REASONS = frozenset(code for reasons in TREE.values() for code, *_rest in reasons)
 
 
 def our_code(label: str, source_ids: Sequence, portal: dict[int, str]) -> str | None:
     """Our reason for a model label: the label itself when it is our code, else through the portal ids."""
-    if label in CATEGORY_OF:
+    if label in OUR_REASONS:
         return label
     mapped = Counter(portal[int(i)] for i in source_ids if str(i).isdigit() and int(i) in portal)
     return mapped.most_common(1)[0][0] if mapped else None
@@ -58,35 +43,27 @@ class TreeModel:
 
     def __init__(self, classifier: TextClassifier):
         self.classifier = classifier
-        self.grouping = tree_grouping(classifier)
+        names, self.membership = classifier.membership(tree_grouping(classifier))
+        self.codes: list[str | None] = [name or None for name in names]
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_MODEL) -> "TreeModel":
         return cls(TextClassifier.load(path))
 
-    @cached_property
+    @property
     def version(self) -> str:
         return self.classifier.version
 
     def proba(self, texts: Sequence[str]) -> tuple[list[str | None], np.ndarray]:
         """Our reason codes (None: not ours) and their calibrated probabilities, texts × codes."""
-        names, proba = self.classifier.group_proba(texts, self.grouping, "tree")
-        return [name or None for name in names], proba
+        return self.codes, self.classifier.group_proba(texts, self.membership, "tree")
 
-    def suggest_many(self, texts: Sequence[str]) -> list[Suggestion]:
-        suggestions = []
-        codes, proba = self.proba(texts)
-        for row in proba:
-            top3 = tuple((codes[k], float(row[k])) for k in np.argsort(-row)[:3])
-            reason, score = top3[0]
-            suggestions.append(Suggestion(reason, CATEGORY_OF.get(reason), score, top3))
-        return suggestions
-
-    def suggest(self, text: str) -> Suggestion:
-        """Our reason and category for an appeal's text, with the probability and the top three."""
-        return self.suggest_many([text])[0]
+    def rank_many(self, texts: Sequence[str], limit: int = 3) -> list[list[tuple[str, float]]]:
+        """For each text, our reasons best first with their probabilities (what the company does not handle
+        left out)."""
+        return [[(self.codes[k], float(row[k])) for k in np.argsort(-row) if self.codes[k]][:limit]
+                for row in self.proba(texts)[1]]
 
     def rank(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
-        """Our reasons best first with their probabilities (what the company does not handle left out)."""
-        codes, proba = self.proba([text])
-        return [(codes[k], float(proba[0, k])) for k in np.argsort(-proba[0]) if codes[k]][:limit]
+        """Our reasons for one text, best first, with their probabilities."""
+        return self.rank_many([text], limit)[0]

@@ -9,7 +9,7 @@ character n-grams) and `lemma_text` (dictionary forms from the search index's le
 import html
 import re
 
-from appeals.search import word_key
+from appeals.search import search_keys
 
 MASK = "[СКРЫТО]"  # how the city portal (and our import) marks removed personal data
 
@@ -18,7 +18,6 @@ _TAG = re.compile(r"<!--.*?-->|</?[a-zA-Z][^<>]*>", re.DOTALL)
 _MASKS = re.compile(r"\[\s*(?:скрыто|скрыт|удалено)\s*\]", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
-_WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
 _MASK_WORD = "скрыто"  # the mask as one plain word for the models
 
 
@@ -44,8 +43,8 @@ def char_text(text: str | None) -> str:
 
 def lemmas(text: str | None) -> list[str]:
     """The words of the cleaned text as search-index lemmas; numbers become «0»."""
-    words = _WORD.findall(clean_text(text).replace(MASK, f" {_MASK_WORD} "))
-    return ["0" if word.isdigit() else word_key(word) for word in words]
+    keys = search_keys(clean_text(text).replace(MASK, f" {_MASK_WORD} "))
+    return ["0" if key.isdigit() else key for key in keys]
 
 
 def lemma_text(text: str | None) -> str:

@@ -25,3 +25,8 @@ def test_char_view_masks_numbers_and_lowers_case():
 
 def test_lemma_view_meets_word_forms():
     assert lemma_text("Протекает крыша") == lemma_text("протекла крыши")
+
+
+def test_lemma_view_reads_numbers_as_zero_and_every_mask_alike():
+    assert lemma_text("Квартира 15, дом 7") == "квартира 0 дом 0"
+    assert lemma_text("Звоните [скрыто]") == lemma_text("звоните [ УДАЛЕНО ]")

@@ -35,8 +35,10 @@ def _calibration_split(examples: Examples, share: float = 0.1) -> tuple[list[int
 
 
 def _fit(examples: Examples, settings: Settings, progress: Progress | None) -> TextClassifier:
-    return TextClassifier(settings=settings).fit(examples.texts, examples.labels, dates=examples.dates,
-                                                 parents=examples.parents, progress=progress)
+    model = TextClassifier(settings=settings).fit(examples.texts, examples.labels, dates=examples.dates,
+                                                  parents=examples.parents, progress=progress)
+    model.label_ids = {label: sorted(ids, key=str) for label, ids in examples.label_ids.items()}
+    return model
 
 
 def calibration_probe(examples: Examples, settings: Settings,
@@ -48,7 +50,6 @@ def calibration_probe(examples: Examples, settings: Settings,
     fit_part, calibration_part = _calibration_split(examples)
     held = examples.subset(calibration_part)
     probe = _fit(examples.subset(fit_part), settings, progress)
-    probe.label_ids = {label: sorted(ids, key=str) for label, ids in examples.label_ids.items()}
     temperature = probe.calibrate(held.texts, held.labels, {"tree": tree_grouping(probe)})
     if progress:
         progress(f"калибровка на {len(held)} отложенных примерах: температура {temperature:.2f}")
@@ -63,7 +64,6 @@ def fit_shipped(examples: Examples, settings: Settings, progress: Progress | Non
     if probe is not None:
         model.temperature, model.confidence_map, model.group_maps = (probe.temperature, probe.confidence_map,
                                                                      dict(probe.group_maps))
-    model.label_ids = {label: sorted(ids, key=str) for label, ids in examples.label_ids.items()}
     return model
 
 
@@ -96,6 +96,8 @@ def train(examples: Examples, *, settings: Settings | None = None, split: str = 
     probe = calibration_probe(known, settings, progress)
     evaluation, parent_evaluation = measure(fit_shipped(known, settings, progress, probe), test)
     say(f"оценка готова за {time.monotonic() - started:.0f} с; обучение на всех {len(examples)} примерах")
-    model = fit_shipped(examples, settings, progress, probe or calibration_probe(examples, settings))
+    # The measured probe calibrates the model on all examples too: the calibration shipped is the one
+    # measured, and one fit is saved.
+    model = fit_shipped(examples, settings, progress, probe or calibration_probe(examples, settings, progress))
     say(f"готово за {time.monotonic() - started:.0f} с")
     return TrainingResult(model, evaluation, parent_evaluation)

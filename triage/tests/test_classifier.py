@@ -75,6 +75,19 @@ def test_a_file_that_is_not_a_model_is_refused(tmp_path):
         TextClassifier.load(tmp_path / "missing.npz")
 
 
+def test_a_model_of_another_format_is_refused(model, tmp_path):
+    import json
+
+    path = model.save(tmp_path / "old.npz")
+    with np.load(path) as saved:
+        arrays = dict(saved)
+    arrays["header"] = np.array(json.dumps(json.loads(str(arrays["header"])) | {"format": 0}))
+    with path.open("wb") as file:
+        np.savez_compressed(file, **arrays)
+    with pytest.raises(ModelError, match="сохранена в формате 0.*обучите модель заново"):
+        TextClassifier.load(path)
+
+
 def test_one_class_is_not_enough():
     with pytest.raises(ModelError, match="двух классов"):
         TextClassifier().fit(["течёт крыша", "крыша течёт"], [ROOF, ROOF])

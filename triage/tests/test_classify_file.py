@@ -41,6 +41,15 @@ def test_csv_input_with_a_russian_text_column(model_path, tmp_path):
     assert lines[1] == {"id": "A-2", "label": None, "score": 0.0, "top3": []}
 
 
+def test_records_are_written_in_order_across_batches(model_path, tmp_path, monkeypatch):
+    monkeypatch.setattr("triage.management.commands.classify_file.BATCH", 2)
+    rows = [{"id": i, "text": text} for i, text in enumerate(["Течёт крыша", "", "Сломан лифт", "Мусор во дворе",
+                                                               "Лифт не работает"])]
+    lines = classify(model_path, write_jsonl(tmp_path / "in.jsonl", rows), tmp_path / "out.jsonl")
+    assert [line["id"] for line in lines] == [0, 1, 2, 3, 4]
+    assert lines[1]["label"] is None and lines[4]["label"] == "Содержание МКД → Неисправный лифт"
+
+
 def test_a_missing_model_is_explained(tmp_path):
     with pytest.raises(CommandError, match="не найден"):
         classify(str(tmp_path / "none.npz"), write_jsonl(tmp_path / "in.jsonl", [{"text": "x"}]),

@@ -33,6 +33,13 @@ def test_temporal_split_tests_on_the_latest_month(tmp_path):
     assert "Оценка (temporal)" in out
 
 
+def test_default_build_is_measured_on_the_latest_month(tmp_path):
+    data = write_jsonl(tmp_path / "appeals.jsonl", portal_rows())
+    out = run("--data", data, "--default", "--split", "grouped", "--out", str(tmp_path / "reasons.npz"))
+    assert "Оценка (temporal)" in out
+    assert TextClassifier.load(tmp_path / "reasons.npz").meta["metrics"]["split"] == "temporal"
+
+
 def test_csv_with_russian_headers_and_another_label(tmp_path):
     path = tmp_path / "appeals.csv"
     lines = ["Текст обращения;Категория"]

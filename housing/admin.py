@@ -6,6 +6,7 @@ from django.urls import path
 
 from .importer import import_buildings
 from .models import Building
+from .services import forget_streets
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -41,11 +42,13 @@ class BuildingAdmin(admin.ModelAdmin):
     @admin.action(description="Снять с обслуживания")
     def deactivate(self, request, queryset):
         count = queryset.update(is_active=False)
+        forget_streets()
         self.message_user(request, f"Снято с обслуживания домов: {count}.")
 
     @admin.action(description="Вернуть на обслуживание")
     def activate(self, request, queryset):
         count = queryset.update(is_active=True)
+        forget_streets()
         self.message_user(request, f"Возвращено на обслуживание домов: {count}.")
 
     def get_urls(self):

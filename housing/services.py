@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from django.core.cache import cache
 from rapidfuzz.distance import Levenshtein
 
 from .addresses import (
@@ -73,10 +74,25 @@ def _index(streets: tuple[str, ...]) -> StreetIndex:
     return StreetIndex({key: frozenset(value) for key, value in by_stem.items()}, tuple(sorted(words)))
 
 
+STREETS_KEY = "housing:active-streets"
+# Changes clear the cached list at once (`forget_streets`); the timeout bounds how stale another process's
+# local-memory copy may get when no shared cache (Redis) is configured.
+STREETS_TIMEOUT = 60
+
+
 def street_index() -> StreetIndex:
-    """The index of the streets of active buildings (one query; the index is kept while the streets are the same)."""
-    streets = Building.objects.filter(is_active=True).order_by("street").values_list("street", flat=True).distinct()
-    return _index(tuple(streets))
+    """The index of the streets of active buildings: read once and kept until the registry changes."""
+    streets = cache.get(STREETS_KEY)
+    if streets is None:
+        streets = tuple(Building.objects.filter(is_active=True).order_by("street")
+                        .values_list("street", flat=True).distinct())
+        cache.set(STREETS_KEY, streets, STREETS_TIMEOUT)
+    return _index(streets)
+
+
+def forget_streets(**_signal) -> None:
+    """The registry changed: the next look-up reads the streets again."""
+    cache.delete(STREETS_KEY)
 
 
 def _without_typos(parsed: ParsedAddress) -> ParsedAddress | None:

@@ -61,3 +61,14 @@ def test_buildings_cannot_be_deleted_in_the_admin(admin_client):
     response = admin_client.post(f"/admin/housing/building/{building.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
     assert Building.objects.filter(pk=building.pk).exists()
+
+
+def test_taking_a_building_out_of_service_takes_its_street_out_of_look_ups(client, admin_user):
+    from housing.services import street_index
+
+    building = create_building("улица Пестеля", "5")
+    assert street_index().lookup("пестеля")
+    client.force_login(admin_user)
+    response = client.post("/admin/housing/building/", {"action": "deactivate", "_selected_action": [building.pk]})
+    assert response.status_code == 302
+    assert not street_index().lookup("пестеля")

@@ -152,3 +152,14 @@ def test_a_street_named_by_its_ordinal_alone_is_matched(typed):
     create_building("1-я линия Васильевского острова", "5")
     create_building("улица Марата", "5")
     assert match_building(typed) == line
+
+
+def test_streets_are_read_once_and_again_after_the_registry_changes(django_assert_num_queries):
+    from housing.services import street_index
+
+    create_building("улица Марата", "7")
+    street_index()
+    with django_assert_num_queries(0):
+        assert street_index().lookup("марата")
+    create_building("Литейный проспект", "46")
+    assert street_index().lookup("литейный")

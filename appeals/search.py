@@ -20,7 +20,8 @@ _VERB_SUFFIXES = ("ывать", "ивать", "овать", "евать", "ва�
 
 
 @lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
+def morph() -> pymorphy3.MorphAnalyzer:
+    """The process's one Russian morphological analyzer (some 20 MB): every module shares it."""
     return pymorphy3.MorphAnalyzer()
 
 
@@ -44,14 +45,14 @@ def word_key(word: str) -> str:
     word = word.lower().replace("ё", "е")
     if not re.search("[а-я]", word):
         return word
-    parse = _morph().parse(word)[0]
+    parse = morph().parse(word)[0]
     lemma = parse.normal_form.replace("ё", "е")
     return _verb_key(lemma) if parse.tag.POS in _VERB_TAGS else lemma
 
 
 def is_verb(word: str) -> bool:
     """A verb or a verb form (participle, gerund): these words are the weaker cue in a short question."""
-    return _morph().parse(word.lower().replace("ё", "е"))[0].tag.POS in _VERB_TAGS
+    return morph().parse(word.lower().replace("ё", "е"))[0].tag.POS in _VERB_TAGS
 
 
 def search_words(text: str) -> list[str]:

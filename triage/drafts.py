@@ -12,9 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import pymorphy3
-
-from appeals.search import word_key
+from appeals.search import morph, word_key
 
 from .extraction_contacts import find_emails, find_phones
 
@@ -67,14 +65,9 @@ _MASKED = re.compile(r"\[\s*СКРЫТО\s*\]", re.IGNORECASE)
 _PERSON_SHARE = 0.5  # share of pymorphy's parses reading a capitalised word as a name part
 
 
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=50_000)
 def _person_share(word: str) -> float:
-    return sum(p.score for p in _morph().parse(word) if {"Name", "Surn", "Patr"} & set(p.tag.grammemes))
+    return sum(p.score for p in morph().parse(word) if {"Name", "Surn", "Patr"} & set(p.tag.grammemes))
 
 
 def _replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:

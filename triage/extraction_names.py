@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
-from appeals.search import _morph  # the search index's analyzer: a second one costs some 20 MB a process
+from appeals.search import morph
 from housing.addresses import DECLINED_TYPES, STREET_TYPES
 
 from .semantic import embedding, one_blas_thread
@@ -58,7 +58,7 @@ _PATTERNS = {3: ("SNP", "NPS", "SII", "IIS"), 2: ("SN", "NS", "NP", "SI", "IS"),
 
 @lru_cache(maxsize=50_000)
 def _parse(word: str) -> tuple:
-    return tuple(_morph().parse(word))
+    return tuple(morph().parse(word))
 
 
 @dataclass(frozen=True)

@@ -176,7 +176,6 @@ class FaqEntry(models.Model):
                                 help_text="Как ещё спрашивают об этом, через точку с запятой.")
     is_published = models.BooleanField("показывать на сайте", default=True)
     order = models.PositiveIntegerField("порядок", default=100)
-    lemmas = models.TextField(blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -186,9 +185,3 @@ class FaqEntry(models.Model):
 
     def __str__(self) -> str:
         return self.question
-
-    def save(self, *args, **kwargs):
-        from appeals.search import index_text
-
-        self.lemmas = index_text(self.question, self.keywords)
-        super().save(*args, **kwargs)

@@ -59,7 +59,6 @@ class Migration(migrations.Migration):
                 ('keywords', models.CharField(blank=True, help_text='Как ещё спрашивают об этом, через точку с запятой.', max_length=1000, verbose_name='другие формулировки')),
                 ('is_published', models.BooleanField(default=True, verbose_name='показывать на сайте')),
                 ('order', models.PositiveIntegerField(default=100, verbose_name='порядок')),
-                ('lemmas', models.TextField(blank=True, editable=False)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='appeals.category', verbose_name='категория')),
             ],

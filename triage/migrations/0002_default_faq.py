@@ -317,17 +317,14 @@ ENTRIES = [
 
 
 def load(apps, schema_editor):
-    from appeals.search import index_text
-
     Category = apps.get_model("appeals", "Category")
     FaqEntry = apps.get_model("triage", "FaqEntry")
     categories = {c.code: c for c in Category.objects.all()}
     for position, (code, question, keywords, answer) in enumerate(ENTRIES, start=1):
         if FaqEntry.objects.filter(question=question).exists():
             continue
-        # The historical model has no custom save(): the lemmas are filled here as FaqEntry.save() does.
         FaqEntry.objects.create(question=question, keywords=keywords, answer=answer, order=position * 10,
-                                category=categories.get(code), lemmas=index_text(question, keywords))
+                                category=categories.get(code))
 
 
 def unload(apps, schema_editor):

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
+from django.db import connections
 from django.db.models import Count, Max
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -41,6 +42,7 @@ SAME_REASON_BONUS = 1.0  # the appeal's own reason first, when it has one
 MIN_SCORE = 0.3  # below it an earlier appeal shares little more than «прошу» and «дом»
 CANDIDATES = 10  # ranked before the distinct drafts are picked
 CHECK_EVERY_SECONDS = 60.0
+REBUILD_IN_BACKGROUND = True  # tests switch it off to see new answers in the same call
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,7 @@ def pick_distinct(ranked: list[tuple[int, float]], draft_of, limit: int) -> list
 # --- the company's journal ------------------------------------------------------------------------------------
 
 _lock = threading.Lock()
-_state: dict = {"index": None, "ids": [], "lemmas": {}, "signature": None, "checked": 0.0}
+_state: dict = {"index": None, "ids": [], "lemmas": {}, "signature": None, "checked": 0.0, "rebuilding": False}
 
 
 def answered_appeals():
@@ -177,41 +179,61 @@ def answered_appeals():
 def forget_index() -> None:
     """Drop the index; the next call builds it again (tests, or after a bulk import)."""
     with _lock:
-        _state.update(index=None, ids=[], lemmas={}, signature=None, checked=0.0)
+        _state.update(index=None, ids=[], lemmas={}, signature=None, checked=0.0, rebuilding=False)
+
+
+def _signature() -> tuple:
+    return tuple(answered_appeals().aggregate(n=Count("id"), last=Max("answered_at"), top=Max("id")).values())
 
 
 def _journal_index() -> tuple[AnswerIndex, list[int]]:
+    """The index, built on first use; afterwards newly answered appeals are added in a background thread
+    while requests go on with the index they have (a refit can take seconds on a large journal)."""
     with _lock:
-        now = time.monotonic()
-        if _state["index"] is None or now - _state["checked"] > CHECK_EVERY_SECONDS:
-            signature = tuple(answered_appeals().aggregate(n=Count("id"), last=Max("answered_at"),
-                                                           top=Max("id")).values())
-            _state["checked"] = now
-            if signature != _state["signature"]:
-                _rebuild()
-                _state["signature"] = signature
+        if _state["index"] is None:
+            _state.update(signature=_signature(), checked=time.monotonic(), **_rebuilt(_state))
+        elif not _state["rebuilding"] and time.monotonic() - _state["checked"] > CHECK_EVERY_SECONDS:
+            _state["checked"] = time.monotonic()
+            signature = _signature()
+            if signature != _state["signature"] and not REBUILD_IN_BACKGROUND:
+                _state.update(signature=signature, **_rebuilt(_state))
+            elif signature != _state["signature"]:
+                _state["rebuilding"] = True
+                threading.Thread(target=_rebuild_in_background, args=(dict(_state), signature), daemon=True,
+                                 name="answer-index").start()
         return _state["index"], _state["ids"]
 
 
-def _rebuild() -> None:
+def _rebuild_in_background(old: dict, signature: tuple) -> None:
+    try:
+        fresh = _rebuilt(old)
+        with _lock:
+            _state.update(signature=signature, **fresh)
+    finally:
+        with _lock:
+            _state["rebuilding"] = False
+        connections.close_all()  # this thread's own database connection
+
+
+def _rebuilt(old: dict) -> dict:
     """Lemmas and vectors of appeals already indexed are kept: only newly answered appeals are read."""
     reasons = dict(answered_appeals().values_list("id", "reason_id"))
     ids = sorted(reasons)
-    old = _state["index"]
-    old_rows = {pk: i for i, pk in enumerate(_state["ids"])}
-    lemmas = {pk: _state["lemmas"][pk] for pk in ids if pk in old_rows}
+    old_rows = {pk: i for i, pk in enumerate(old["ids"])}
+    old_vectors = old["index"].vectors if old["index"] is not None else None
+    lemmas = {pk: old["lemmas"][pk] for pk in ids if pk in old_rows}
     vectors = np.zeros((len(ids), COMPACT_DIM), dtype=np.float32)
     for row, pk in enumerate(ids):
-        if pk in old_rows and old is not None and old.vectors is not None:
-            vectors[row] = old.vectors[old_rows[pk]]
+        if pk in old_rows and old_vectors is not None:
+            vectors[row] = old_vectors[old_rows[pk]]
     missing = [pk for pk in ids if pk not in lemmas]
     rows = {pk: i for i, pk in enumerate(ids)}
     for start in range(0, len(missing), 1000):
         for pk, text in Appeal.objects.filter(pk__in=missing[start:start + 1000]).values_list("id", "text"):
             lemmas[pk] = index_text(text)
             vectors[rows[pk]] = compact_vectors(sentence_vector(text))[0]
-    _state.update(index=AnswerIndex([lemmas.get(pk, "") for pk in ids], vectors, [reasons[pk] for pk in ids]),
-                  ids=ids, lemmas=lemmas)
+    return {"index": AnswerIndex([lemmas.get(pk, "") for pk in ids], vectors, [reasons[pk] for pk in ids]),
+            "ids": ids, "lemmas": lemmas}
 
 
 def _personal_details(appeal: Appeal) -> dict:

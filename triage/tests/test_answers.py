@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 def _fresh_index(monkeypatch):
     answers.forget_index()
     monkeypatch.setattr(answers, "CHECK_EVERY_SECONDS", 0.0)
+    monkeypatch.setattr(answers, "REBUILD_IN_BACKGROUND", False)
     yield
     answers.forget_index()
 
@@ -136,3 +137,20 @@ def test_evaluation_on_plain_records():
     assert report["pool"] == 3 and report["queries"] == 2
     assert report["top1_same_reason"] == 1.0 and report["any2_same_reason"] == 1.0
     assert report["latency_ms_p95"] >= report["latency_ms_p50"] > 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_never_waits_for_the_index_to_grow(monkeypatch):
+    """Once built, the index takes new answers in a background thread; requests meanwhile use the one they have."""
+    import threading
+
+    monkeypatch.setattr(answers, "REBUILD_IN_BACKGROUND", True)
+    answered("Не работает домофон", "Домофон отремонтирован.", "mkd-intercom")
+    question = "Лифт стоит, третий день не работает"
+    assert not any("Лифт" in s.draft for s in suggest_answers(question))
+    answered("Лифт стоит третий день", "Лифт отремонтирован специализированной организацией.", "lift-fault")
+    assert not any("Лифт" in s.draft for s in suggest_answers(question))  # the old index answers at once
+    for thread in threading.enumerate():
+        if thread.name == "answer-index":
+            thread.join(timeout=30)
+    assert "Лифт отремонтирован" in suggest_answers(question)[0].draft

@@ -53,22 +53,13 @@ class Command(BaseCommand):
 
 def load_predict(path: str | None):
     """The classifier as `texts → [(reason code, probability), …]`, best first, in the company's tree."""
+    from triage.classifier import ModelError
+    from triage.classifier_tree import DEFAULT_MODEL, TreeModel
+
     try:
-        from triage.classifier import ModelError
-        from triage.classifier_tree import DEFAULT_MODEL, TreeModel
-    except ImportError:
-        raise CommandError("Классификатор причин ещё не установлен: группировать не по чему.") from None
-    try:
-        model = TreeModel.load(path or DEFAULT_MODEL)
+        return TreeModel.load(path or DEFAULT_MODEL).rank_many  # as the product ranks one text: best three
     except ModelError as error:
         raise CommandError(str(error)) from None
-
-    def predict(texts: list[str]) -> list[list[tuple[str, float]]]:
-        # As the product ranks one text (TreeModel.rank): our reasons only, best three.
-        codes, proba = model.proba(texts)
-        return [[(codes[k], float(row[k])) for k in row.argsort()[::-1] if codes[k]][:3] for row in proba]
-
-    return predict
 
 
 def read_records(path: str) -> list[dict]:

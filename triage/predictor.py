@@ -25,16 +25,19 @@ class Ranking:
 
 def _model():
     # Imported here: the classifier brings scikit-learn, which a process that never ranks need not load.
+    from .classifier import ModelError
     from .classifier_tree import DEFAULT_MODEL, TreeModel
 
     path = Path(settings.TRIAGE_MODEL or DEFAULT_MODEL)
     with _lock:
         if path not in _loaded:
-            if path.exists():
-                _loaded[path] = TreeModel.load(path)
-            else:
-                logger.warning("No triage model at %s: rules and keywords only", path)
+            try:
+                _loaded[path] = TreeModel.load(path) if path.exists() else None
+            except ModelError:  # intake must go on; the system check names the file
+                logger.exception("Triage model %s cannot be loaded: rules and keywords only", path)
                 _loaded[path] = None
+            if not path.exists():
+                logger.warning("No triage model at %s: rules and keywords only", path)
         return _loaded[path]
 
 

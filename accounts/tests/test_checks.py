@@ -18,3 +18,12 @@ def test_real_secret_key_passes():
 @override_settings(CELERY_TASK_ALWAYS_EAGER=False, REDIS_URL="")
 def test_workers_without_broker_is_an_error():
     assert "priemnaya.E002" in ids()
+
+
+def test_an_unreadable_triage_model_is_an_error(tmp_path, settings):
+    damaged = tmp_path / "damaged.npz"
+    damaged.write_bytes(b"not a model")
+    settings.TRIAGE_MODEL = str(damaged)
+    assert "priemnaya.E003" in ids()
+    settings.TRIAGE_MODEL = ""
+    assert "priemnaya.E003" not in ids()

@@ -111,3 +111,12 @@ def test_a_likely_routine_appeal_keeps_its_priority(split_model):
     triage_appeal(appeal)
     appeal.refresh_from_db()
     assert appeal.priority == "normal"
+
+
+def test_a_damaged_model_file_leaves_triage_on_its_rules(settings, tmp_path):
+    damaged = tmp_path / "damaged.npz"
+    damaged.write_bytes(b"not a model")
+    settings.TRIAGE_MODEL = str(damaged)
+    predictor.reset()
+    decision = triage_appeal(create_appeal("В подъезде пахнет газом", channel="web"))
+    assert decision.outcome == "applied" and decision.model_version == ""

@@ -36,8 +36,9 @@ def triage_inbox(request):
     for appeal in rows[:LIST_LIMIT]:
         decisions_of = list(appeal.triage_decisions.all())
         # Appeals received before triage was switched on have no decision: propose now, without saving.
-        appeal.options = decisions_of[0].top3 if decisions_of else [
+        options = decisions_of[0].top3 if decisions_of else [
             o.as_dict() for o in propose(appeal.text, timezone.localdate(appeal.received_at), settings).options]
+        appeal.options = [o for o in options if o["id"] != appeal.reason_id]  # a reason already set comes first
     return render(request, "backoffice/lists/triage.html",
                   {"rows": rows[:LIST_LIMIT], "more": len(rows) > LIST_LIMIT, "limit": LIST_LIMIT})
 

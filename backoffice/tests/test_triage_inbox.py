@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from appeals.models import Appeal, Reason
@@ -69,3 +71,12 @@ def test_changing_only_the_complexity_later_keeps_one_correction(client, operato
     with django_capture_on_commit_callbacks(execute=True):
         services.classify(Appeal.objects.get(pk=appeal.pk), operator, reason=chosen, complexity="B")
     assert Correction.objects.filter(appeal=appeal).count() == 1
+
+
+def test_a_reason_already_set_is_offered_first_and_registers(client, operator):
+    appeal = create_appeal("Потёк радиатор в квартире", reason="heating-leak")
+    client.force_login(operator)
+    html = client.get("/staff/triage/").content.decode()
+    assert re.search(r"Причина указана:</span>\s*<button[^>]*>" + re.escape(appeal.reason.name), html)
+    client.post(f"/staff/triage/{appeal.number}/", {"reason": appeal.reason_id})
+    assert Appeal.objects.get(pk=appeal.pk).status == "registered"

@@ -157,3 +157,9 @@ def test_supervisor_previews_and_confirms_a_rebalance(client, supervisor, specia
 def test_specialist_may_not_rebalance(client, specialist):
     client.force_login(specialist)
     assert client.post("/staff/load/tech/rebalance/").status_code == 403
+
+
+def test_rebalance_of_a_one_person_department_says_there_is_nobody_to_move_to(client, supervisor, specialist):
+    _assigned("Одно", specialist)
+    client.force_login(supervisor)
+    assert "переносить не к кому" in client.get("/staff/load/tech/rebalance/").content.decode()

@@ -92,7 +92,8 @@ class _Row:
         return building_search_key(self.street, self.house, self.korpus, self.litera)
 
 
-def _decode(data: bytes) -> str:
+def decode_text(data: bytes) -> str:
+    """A text file as people save it: UTF-8 with or without BOM, UTF-16 from Excel, or Windows-1251."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     try:
@@ -103,9 +104,9 @@ def _decode(data: bytes) -> str:
 
 def _read_text(source) -> str:
     if isinstance(source, (str, Path)):
-        return _decode(Path(source).read_bytes())
+        return decode_text(Path(source).read_bytes())
     data = source.read()
-    return _decode(data) if isinstance(data, bytes) else data.lstrip("\ufeff")
+    return decode_text(data) if isinstance(data, bytes) else data.lstrip("\ufeff")
 
 
 def _delimiter(text: str) -> str:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from housing.importer import decode_text
+
 from .text import clean_text
 
 # Known column titles → the names the code uses.
@@ -47,13 +49,7 @@ def field_key(name: str) -> str:
 
 
 def _open_text(path: Path) -> str:
-    data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1251")
+    return decode_text(gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes())
 
 
 def _format(path: Path) -> str:

@@ -25,6 +25,9 @@ EMERGENCY_RULE_SCORE = 0.99
 # The model's total probability of emergency reasons from which an appeal jumps the queue even before a
 # person confirms its reason (recall first; measured in bench.intelligence).
 EMERGENCY_SHARE = 0.3
+# Below this a reason is not offered: a chip at 0.01 is noise a clerk has to read past. The model's
+# probabilities are calibrated, so such an option is right about once in twenty times at most.
+MIN_OPTION_SCORE = 0.05
 
 
 @dataclass
@@ -57,7 +60,8 @@ def _reasons(codes) -> dict[str, Reason]:
 
 
 def propose(text: str, day: dt.date | None = None, settings: TriageSettings | None = None) -> Proposal:
-    """What triage would do with this text: up to three reasons with calibrated scores, and the outcome."""
+    """What triage would do with this text: up to three reasons with calibrated scores (none below
+    MIN_OPTION_SCORE), and the outcome."""
     settings = settings or TriageSettings.current()
     hit = detect(text, day)
     ranked = predictor.rank(text)
@@ -70,8 +74,8 @@ def propose(text: str, day: dt.date | None = None, settings: TriageSettings | No
     if hit is not None:
         scored[hit.reason] = (max(EMERGENCY_RULE_SCORE, scored.get(hit.reason, (0.0, ""))[0]), "rule")
     reasons = _reasons(scored)
-    options = sorted((Option(reasons[c], s, src) for c, (s, src) in scored.items() if c in reasons),
-                     key=lambda o: (-o.score, o.reason.code))[:3]
+    options = sorted((Option(reasons[c], s, src) for c, (s, src) in scored.items()
+                      if c in reasons and s >= MIN_OPTION_SCORE), key=lambda o: (-o.score, o.reason.code))[:3]
     proposal = Proposal(options=options, model_version=ranked.version, emergency=hit,
                         emergency_share=sum(score for code, score in ranked.options
                                             if code in reasons and reasons[code].is_emergency))

@@ -120,3 +120,14 @@ def test_a_damaged_model_file_leaves_triage_on_its_rules(settings, tmp_path):
     predictor.reset()
     decision = triage_appeal(create_appeal("В подъезде пахнет газом", channel="web"))
     assert decision.outcome == "applied" and decision.model_version == ""
+
+
+def test_reasons_the_model_thinks_unlikely_are_not_offered(split_model):
+    """The lift model is sure of a lift: the basement reasons it gives a few hundredths are no options."""
+    from triage.services import MIN_OPTION_SCORE
+
+    ranked = predictor.rank("Лифт не работает")
+    assert any(score < MIN_OPTION_SCORE for _code, score in ranked.options)  # the model did name them
+    options = propose("Лифт не работает").options
+    assert [o.reason.code for o in options][:1] == ["lift-fault"]
+    assert all(o.score >= MIN_OPTION_SCORE for o in options) and len(options) < len(ranked.options)

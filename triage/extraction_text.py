@@ -7,6 +7,8 @@ from .text import strip_html
 
 MAX_CHARS = 20_000  # as long as an appeal may be; longer input keeps its beginning and its signature
 _TAIL_CHARS = 4_000
+_WORD_CHARS = 200  # a longer run without a space is no word worth keeping whole
+_SPACE, _LAST_WORD, _FIRST_WORD = re.compile(r"\s"), re.compile(r"\S+\Z"), re.compile(r"\A\S+")
 MASK = "§"  # stands in for a phone, a date, a sum…: no address part and no name
 
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li|/tr|/h\d|p|div|li|tr)\b[^>]*>", re.IGNORECASE)
@@ -37,10 +39,21 @@ def prepare(text) -> str:
     if not isinstance(text, str):
         return ""
     if len(text) > MAX_CHARS:
-        text = text[: MAX_CHARS - _TAIL_CHARS] + "\n" + text[-_TAIL_CHARS:]
+        text = _shortened(text)
     if "<" in text:
         text = _BLOCK_TAG.sub("\n", text)  # a paragraph or a line break ends a name or an address as a new line does
     return strip_html(text).translate(_SPACES)
+
+
+def _shortened(text: str) -> str:
+    """The beginning and the end of an over-long text, each cut at a space: a word or an e-mail halved
+    at the cut would be read as another word (a surname «Петро», an address at «nik@mail.r»)."""
+    head, tail = text[: MAX_CHARS - _TAIL_CHARS], text[-_TAIL_CHARS:]
+    if _SPACE.search(head[-_WORD_CHARS:]):
+        head = _LAST_WORD.sub("", head)
+    if _SPACE.search(tail[:_WORD_CHARS]):
+        tail = _FIRST_WORD.sub("", tail)
+    return head + "\n" + tail
 
 
 def lower(text: str) -> str:

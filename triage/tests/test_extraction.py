@@ -173,3 +173,15 @@ def test_the_registry_is_read_once_and_only_when_the_text_may_hold_an_address(re
     with django_assert_num_queries(2):  # the streets (for the address and the surname alike), then the building
         found = extract("Марата 7 кв 12, Михайлов")
     assert (found.full_name, found.building_id) == ("Михайлов", registry["улица Марата, д. 7"])
+
+
+def test_an_over_long_text_is_shortened_between_words():
+    """A word halved where a long text is cut would be read as another word (a name, an e-mail)."""
+    from triage.extraction_text import MAX_CHARS, prepare
+
+    words = [f"w{i:05d}x" for i in range(MAX_CHARS // 5)]
+    for shift in range(8):  # the cuts fall at every place within a word
+        text = "a" * shift + " " + " ".join(words)
+        kept = prepare(text).split()
+        assert len(" ".join(kept)) <= MAX_CHARS and kept[-1] == words[-1]
+        assert set(kept) <= set(words) | {"a" * shift}

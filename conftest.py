@@ -28,6 +28,15 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _answer_index_in_the_request(monkeypatch):
+    """A test's data is not committed, so a background thread could not read it; the tests of the
+    background index switch it back on."""
+    from triage import answers
+
+    monkeypatch.setattr(answers, "REBUILD_IN_BACKGROUND", False)
+
+
+@pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()
     yield

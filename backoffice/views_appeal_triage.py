@@ -2,7 +2,7 @@
 the incident the appeal belongs to, and drafts from answers to similar earlier appeals."""
 
 from appeals.models import Appeal
-from triage.answers import suggest_answers
+from triage.answers import index_ready, suggest_answers
 from triage.models import IncidentAppeal
 from triage.services import latest_decision
 
@@ -17,4 +17,5 @@ def triage_context(appeal: Appeal, show_drafts: bool) -> dict:
         "incident": link.incident if link else None,
         "incident_size": link.incident.memberships.count() if link else 0,
         "answer_drafts": suggest_answers(appeal) if show_drafts else [],
+        "answer_drafts_pending": show_drafts and not index_ready(),
     }

@@ -8,10 +8,10 @@ three about different ones. When the appeal already has a reason, answers to tha
 Why an index in memory and not the journal's full-text search: the journal's search finds appeals that
 hold every word of a query, which a whole appeal text almost never matches, and it does not rank by how
 telling a word is. The index keeps per answered appeal only its id, reason, lemma keys and a compact
-vector (about 0.5 KB), is built on first use, and is checked at most every `CHECK_EVERY_SECONDS` with one
-aggregate query; when answered appeals were added, only the new ones are lemmatised. Answer texts are
-read from the database for the few suggested appeals only. `evaluate_on_archive` runs the same code on
-plain records.
+vector (about 0.5 KB), is built in a background thread on first use, and is checked at most every
+`CHECK_EVERY_SECONDS` with one aggregate query; when answered appeals were added, only the new ones are
+lemmatised. Answer texts are read from the database for the few suggested appeals only.
+`evaluate_on_archive` runs the same code on plain records.
 """
 
 import threading
@@ -43,6 +43,7 @@ MIN_SCORE = 0.3  # below it an earlier appeal shares little more than «прош
 CANDIDATES = 10  # ranked before the distinct drafts are picked
 CHECK_EVERY_SECONDS = 60.0
 REBUILD_IN_BACKGROUND = True  # tests switch it off to see new answers in the same call
+FIRST_BUILD_WAIT_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def pick_distinct(ranked: list[tuple[int, float]], draft_of, limit: int) -> list
 # --- the company's journal ------------------------------------------------------------------------------------
 
 _lock = threading.Lock()
-_state: dict = {"index": None, "ids": [], "lemmas": {}, "signature": None, "checked": 0.0, "rebuilding": False}
+_state: dict = {"index": None, "ids": [], "lemmas": {}, "signature": None, "checked": 0.0, "builder": None}
 
 
 def answered_appeals():
@@ -179,28 +180,41 @@ def answered_appeals():
 def forget_index() -> None:
     """Drop the index; the next call builds it again (tests, or after a bulk import)."""
     with _lock:
-        _state.update(index=None, ids=[], lemmas={}, signature=None, checked=0.0, rebuilding=False)
+        _state.update(index=None, ids=[], lemmas={}, signature=None, checked=0.0, builder=None)
+
+
+def index_ready() -> bool:
+    """Whether suggestions can be made: False only while the first index of this process is being built."""
+    return _state["index"] is not None
 
 
 def _signature() -> tuple:
     return tuple(answered_appeals().aggregate(n=Count("id"), last=Max("answered_at"), top=Max("id")).values())
 
 
-def _journal_index() -> tuple[AnswerIndex, list[int]]:
-    """The index, built on first use; afterwards newly answered appeals are added in a background thread
-    while requests go on with the index they have (a refit can take seconds on a large journal)."""
+def _journal_index() -> tuple[AnswerIndex | None, list[int]]:
+    """The index, or None while the first one is being built.
+
+    Building reads every answered appeal (seconds on a large journal), so it runs in a background thread:
+    the first request waits for it FIRST_BUILD_WAIT_SECONDS at most (a small journal is ready by then)
+    and later ones use the index they have while newly answered appeals are added.
+    """
     with _lock:
-        if _state["index"] is None:
-            _state.update(signature=_signature(), checked=time.monotonic(), **_rebuilt(_state))
-        elif not _state["rebuilding"] and time.monotonic() - _state["checked"] > CHECK_EVERY_SECONDS:
+        due = time.monotonic() - _state["checked"] > CHECK_EVERY_SECONDS
+        if _state["builder"] is None and (_state["index"] is None or due):
             _state["checked"] = time.monotonic()
             signature = _signature()
-            if signature != _state["signature"] and not REBUILD_IN_BACKGROUND:
-                _state.update(signature=signature, **_rebuilt(_state))
-            elif signature != _state["signature"]:
-                _state["rebuilding"] = True
-                threading.Thread(target=_rebuild_in_background, args=(dict(_state), signature), daemon=True,
-                                 name="answer-index").start()
+            if _state["index"] is None or signature != _state["signature"]:
+                if REBUILD_IN_BACKGROUND:
+                    _state["builder"] = threading.Thread(target=_rebuild_in_background, args=(dict(_state), signature),
+                                                         daemon=True, name="answer-index")
+                    _state["builder"].start()
+                else:
+                    _state.update(signature=signature, **_rebuilt(_state))
+        first_build = _state["builder"] if _state["index"] is None else None
+    if first_build is not None:
+        first_build.join(FIRST_BUILD_WAIT_SECONDS)
+    with _lock:
         return _state["index"], _state["ids"]
 
 
@@ -211,7 +225,7 @@ def _rebuild_in_background(old: dict, signature: tuple) -> None:
             _state.update(signature=signature, **fresh)
     finally:
         with _lock:
-            _state["rebuilding"] = False
+            _state["builder"] = None
         connections.close_all()  # this thread's own database connection
 
 
@@ -255,6 +269,8 @@ def suggest_answers(appeal_or_text: Appeal | str, limit: int = 3) -> list[Answer
     if not text.strip():
         return []
     index, ids = _journal_index()
+    if index is None:
+        return []  # the first index is still being built: `index_ready` tells the page
     exclude = _positions_of(ids, appeal.pk) if appeal else []
     ranked = index.rank(text, reason=appeal.reason_id if appeal else None, exclude=exclude, limit=CANDIDATES)
     earlier = answered_appeals().select_related("reason", "applicant").in_bulk([ids[p] for p, _ in ranked])

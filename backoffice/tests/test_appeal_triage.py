@@ -8,6 +8,7 @@ from django.utils import timezone
 from appeals import services
 from appeals.models import Appeal, Reason
 from conftest import create_appeal
+from triage import answers
 from triage.answers import forget_index
 from triage.incident_links import link_appeal
 from triage.models import Decision
@@ -74,3 +75,22 @@ def test_taking_a_draft_fills_the_answer_editor(client, operator):
     client.force_login(operator)
     client.post(f"/staff/appeals/{fresh.number}/draft/", {"answer_text": "Домофон отремонтирован, ключи работают."})
     assert Appeal.objects.get(pk=fresh.pk).answer_text == "Домофон отремонтирован, ключи работают."
+
+
+def test_while_the_first_draft_index_is_built_the_page_says_so_instead_of_waiting(client, operator, monkeypatch):
+    import threading
+
+    release = threading.Event()
+    monkeypatch.setattr(answers, "REBUILD_IN_BACKGROUND", True)
+    monkeypatch.setattr(answers, "FIRST_BUILD_WAIT_SECONDS", 0.01)
+    monkeypatch.setattr(answers, "_rebuilt", lambda old: release.wait(30) and {"index": None, "ids": [], "lemmas": {}})
+    fresh = create_appeal("Домофон не открывает дверь", reason="mkd-intercom")
+    client.force_login(operator)
+    try:
+        html = client.get(fresh.get_absolute_url()).content.decode()
+    finally:
+        release.set()
+    assert "Ответы на похожие обращения ещё подбираются" in html and "Взять за основу черновика" not in html
+    for thread in threading.enumerate():
+        if thread.name == "answer-index":
+            thread.join(timeout=30)

@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.shortcuts import redirect
 
+from triage import answers
+
 
 class StaffLoginForm(AuthenticationForm):
     error_messages = {
@@ -27,6 +29,7 @@ class StaffLoginView(auth_views.LoginView):
 @login_required
 def home(request):
     """Specialists start from their own appeals; everyone who sees all appeals, from the journal."""
+    answers.warm_up()
     if request.user.has_perm("appeals.view_all_appeals"):
         return redirect("staff-journal")
     return redirect("staff-my")

@@ -192,7 +192,14 @@ def _signature() -> tuple:
     return tuple(answered_appeals().aggregate(n=Count("id"), last=Max("answered_at"), top=Max("id")).values())
 
 
-def _journal_index() -> tuple[AnswerIndex | None, list[int]]:
+def warm_up() -> None:
+    """Start building the index if this process has none, without waiting (a clerk has just logged in:
+    by the time an appeal is opened its drafts are ready)."""
+    if REBUILD_IN_BACKGROUND:
+        _journal_index(wait=0.0)
+
+
+def _journal_index(wait: float | None = None) -> tuple[AnswerIndex | None, list[int]]:
     """The index, or None while the first one is being built.
 
     Building reads every answered appeal (seconds on a large journal), so it runs in a background thread:
@@ -212,8 +219,9 @@ def _journal_index() -> tuple[AnswerIndex | None, list[int]]:
                 else:
                     _state.update(signature=signature, **_rebuilt(_state))
         first_build = _state["builder"] if _state["index"] is None else None
-    if first_build is not None:
-        first_build.join(FIRST_BUILD_WAIT_SECONDS)
+    wait = FIRST_BUILD_WAIT_SECONDS if wait is None else wait
+    if first_build is not None and wait > 0:
+        first_build.join(wait)
     with _lock:
         return _state["index"], _state["ids"]
 

@@ -77,20 +77,37 @@ def test_taking_a_draft_fills_the_answer_editor(client, operator):
     assert Appeal.objects.get(pk=fresh.pk).answer_text == "Домофон отремонтирован, ключи работают."
 
 
-def test_while_the_first_draft_index_is_built_the_page_says_so_instead_of_waiting(client, operator, monkeypatch):
+@pytest.fixture
+def slow_first_index(monkeypatch):
+    """The first draft index of a large journal: its build runs until released."""
     import threading
 
     release = threading.Event()
     monkeypatch.setattr(answers, "REBUILD_IN_BACKGROUND", True)
     monkeypatch.setattr(answers, "FIRST_BUILD_WAIT_SECONDS", 0.01)
     monkeypatch.setattr(answers, "_rebuilt", lambda old: release.wait(30) and {"index": None, "ids": [], "lemmas": {}})
-    fresh = create_appeal("Домофон не открывает дверь", reason="mkd-intercom")
-    client.force_login(operator)
-    try:
-        html = client.get(fresh.get_absolute_url()).content.decode()
-    finally:
-        release.set()
-    assert "Ответы на похожие обращения ещё подбираются" in html and "Взять за основу черновика" not in html
+    yield release
+    release.set()
     for thread in threading.enumerate():
         if thread.name == "answer-index":
             thread.join(timeout=30)
+
+
+def _builders() -> int:
+    import threading
+
+    return sum(1 for thread in threading.enumerate() if thread.name == "answer-index" and thread.is_alive())
+
+
+def test_while_the_first_draft_index_is_built_the_page_says_so_instead_of_waiting(client, operator, slow_first_index):
+    fresh = create_appeal("Домофон не открывает дверь", reason="mkd-intercom")
+    client.force_login(operator)
+    html = client.get(fresh.get_absolute_url()).content.decode()
+    assert "Ответы на похожие обращения ещё подбираются" in html and "Взять за основу черновика" not in html
+
+
+def test_the_start_page_after_logging_in_begins_the_draft_index(client, operator, slow_first_index):
+    client.force_login(operator)
+    assert _builders() == 0
+    assert client.get("/staff/").status_code == 302
+    assert _builders() == 1

@@ -11,6 +11,7 @@ from housing.models import Building
 from housing.services import match_building
 
 from .views_lists import person_name
+from .widgets import QuickSelect
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -32,16 +33,22 @@ class DateInput(forms.DateInput):
 class JournalForm(forms.Form):
     q = forms.CharField(label="Поиск по тексту", max_length=200, required=False,
                         widget=forms.TextInput(attrs={"type": "search", "placeholder": "например: протечка крыши"}))
-    status = forms.ChoiceField(label="Статус", required=False, choices=_choices("Все", Status.choices))
-    due = forms.ChoiceField(label="Срок", required=False, choices=_choices("Любой", DUE_CHOICES.items()))
+    status = forms.ChoiceField(label="Статус", required=False, choices=_choices("Все", Status.choices),
+                               widget=QuickSelect)
+    due = forms.ChoiceField(label="Срок", required=False, choices=_choices("Любой", DUE_CHOICES.items()),
+                            widget=QuickSelect)
     category = forms.ModelChoiceField(label="Категория", required=False, empty_label="Все",
-                                      queryset=Category.objects.all())
+                                      queryset=Category.objects.all(), widget=QuickSelect)
     department = forms.ModelChoiceField(label="Подразделение", required=False, empty_label="Все",
-                                        queryset=Department.objects.all())
-    assignee = PersonChoiceField(label="Ответственный", required=False, empty_label="Все", queryset=None)
-    channel = forms.ChoiceField(label="Канал", required=False, choices=_choices("Все", Channel.choices))
-    kind = forms.ChoiceField(label="Вид", required=False, choices=_choices("Все", Kind.choices))
-    priority = forms.ChoiceField(label="Приоритет", required=False, choices=_choices("Любой", Priority.choices))
+                                        queryset=Department.objects.all(), widget=QuickSelect)
+    assignee = PersonChoiceField(label="Ответственный", required=False, empty_label="Все", queryset=None,
+                                 widget=QuickSelect)
+    channel = forms.ChoiceField(label="Канал", required=False, choices=_choices("Все", Channel.choices),
+                                widget=QuickSelect)
+    kind = forms.ChoiceField(label="Вид", required=False, choices=_choices("Все", Kind.choices),
+                             widget=QuickSelect)
+    priority = forms.ChoiceField(label="Приоритет", required=False, choices=_choices("Любой", Priority.choices),
+                                 widget=QuickSelect)
     address = forms.CharField(label="Дом", max_length=200, required=False,
                               widget=forms.TextInput(attrs={"placeholder": "улица и номер дома"}))
     building = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

@@ -4,7 +4,8 @@ CSV headers may be Russian («Текст обращения», «Причина�
 on the command line, goes through `field_key`, so `--text-field Текст` and a JSONL key `text` meet.
 A CSV file may be UTF-8 (with or without BOM) or Windows-1251, with «;», «,» or tab between cells.
 The company's own journal is a data set too (`journal_examples`): the reason an appeal has now is
-its corrected label, since an operator who changes a suggestion changes the reason.
+its corrected label, since an operator who changes a suggestion changes the reason. Where records carry
+the answer given (`answer`), it is kept beside the text: the classifier learns from answers too.
 """
 
 import csv
@@ -33,6 +34,7 @@ FIELD_ALIASES = {
     "category_id": {"category_id", "код категории"},
     "reason_id": {"reason_id", "код причины"},
     "created": {"created", "дата", "дата поступления", "дата создания", "создано", "received_at"},
+    "answer": {"answer", "ответ", "текст ответа", "ответ заявителю"},
 }
 _ALIAS = {alias: name for name, aliases in FIELD_ALIASES.items() for alias in aliases}
 PATH_SEPARATOR = " → "  # between a category and its reason in a label
@@ -133,13 +135,15 @@ class Examples:
     label_ids: dict[str, set] = field(default_factory=dict)  # label → source ids (e.g. portal reason ids)
     parents: dict[str, str] = field(default_factory=dict)  # label → its category, for reasons
     skipped: int = 0
+    answers: list[str] = field(default_factory=list)  # the answer each appeal got, "" where none (or none known)
 
     def __len__(self) -> int:
         return len(self.texts)
 
     def subset(self, indices) -> "Examples":
         return Examples([self.texts[i] for i in indices], [self.labels[i] for i in indices],
-                        [self.dates[i] for i in indices], self.label_ids, self.parents)
+                        [self.dates[i] for i in indices], self.label_ids, self.parents,
+                        answers=[self.answers[i] for i in indices] if self.answers else [])
 
     def describe(self) -> str:
         known = sorted(d for d in self.dates if d)
@@ -163,6 +167,7 @@ def load_examples(path: str | Path, *, label_field: str, text_field: str = "text
         examples.texts.append(text)
         examples.labels.append(label)
         examples.dates.append(_created(record.get("created")))
+        examples.answers.append(clean_text(str(record.get("answer") or "")))
         if record.get(id_key) not in (None, ""):
             examples.label_ids.setdefault(label, set()).add(record[id_key])
         if PATH_SEPARATOR in label:
@@ -208,8 +213,8 @@ def journal_examples() -> Examples:
 
     examples = Examples()
     rows = (Appeal.objects.filter(reason__isnull=False).order_by("received_at", "id")
-            .values_list("text", "reason__code", "reason__category__code", "received_at"))
-    for text, code, category, received_at in rows.iterator(chunk_size=2000):
+            .values_list("text", "reason__code", "reason__category__code", "received_at", "answer_text"))
+    for text, code, category, received_at, answer in rows.iterator(chunk_size=2000):
         text = clean_text(text)
         if not text:
             examples.skipped += 1
@@ -217,6 +222,7 @@ def journal_examples() -> Examples:
         examples.texts.append(text)
         examples.labels.append(code)
         examples.dates.append(timezone.localtime(received_at).date())
+        examples.answers.append(clean_text(answer))
         examples.parents[code] = category
     if len(examples) < MIN_JOURNAL_EXAMPLES or len(set(examples.labels)) < 2:
         raise DatasetError(f"В журнале мало обращений с причиной ({len(examples)}): нужно хотя бы "

@@ -36,7 +36,8 @@ def _calibration_split(examples: Examples, share: float = 0.1) -> tuple[list[int
 
 def _fit(examples: Examples, settings: Settings, progress: Progress | None) -> TextClassifier:
     model = TextClassifier(settings=settings).fit(examples.texts, examples.labels, dates=examples.dates,
-                                                  parents=examples.parents, progress=progress)
+                                                  parents=examples.parents, answers=examples.answers,
+                                                  progress=progress)
     model.label_ids = {label: sorted(ids, key=str) for label, ids in examples.label_ids.items()}
     return model
 

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from triage.classifier import ModelError, TextClassifier
+from triage.classifier import ModelError, Settings, TextClassifier
 from triage.datasets import Examples
 from triage.training import calibration_probe, fit_shipped, train
 
@@ -129,3 +129,21 @@ def test_a_near_certain_row_keeps_its_top_answer_after_calibration():
     assert (mapped.argmax(axis=1) == [0, 0, 0]).all()
     assert (_apply_map(proba, (1.0, -3.0)).argmax(axis=1) == [0, 0, 0]).all()  # a map that lowers keeps the order
     assert np.allclose(mapped.sum(axis=1), 1.0, atol=1e-3) and (mapped <= 1).all()
+
+
+def _light_in_the_lift(answers=None, settings=None) -> float:
+    """The lift's share of «не горит свет» after learning from lift and light appeals (and answers)."""
+    texts = ["лифт не работает в подъезде"] * 3 + ["свет не горит в подъезде"] * 3
+    labels = ["lift"] * 3 + ["light"] * 3
+    model = TextClassifier(settings=settings or Settings()).fit(texts, labels, answers=answers)
+    return float(model.predict_proba(["не горит свет"])[0][model.classes.index("lift")])
+
+
+def test_answers_teach_the_model_as_more_examples_of_their_appeals_labels():
+    """The lift's answers speak of its light: «свет» moves towards the lift; a bare «Выполнено.» says nothing."""
+    told = ["Свет в кабине лифта восстановлен, лифт работает исправно"] * 3 + [""] * 3
+    without = _light_in_the_lift()
+    assert _light_in_the_lift(told) > 5 * without
+    # (approx: the SVM solver is not repeatable to the last bit)
+    assert _light_in_the_lift(["Выполнено."] * 6) == pytest.approx(without, rel=0.05)
+    assert _light_in_the_lift(told, Settings(answer_weight=0.0)) == pytest.approx(without, rel=0.05)

@@ -23,6 +23,17 @@ def test_csv_with_russian_headers_in_windows_1251(tmp_path):
     assert [record_id(r) for r in read_records(path)] == ["7", "8"]
 
 
+def test_answers_are_read_beside_the_texts_and_follow_them_into_a_subset(tmp_path):
+    path = tmp_path / "appeals.csv"
+    path.write_text("Текст обращения;Причина;Ответ\n"
+                    "Течёт крыша;Кровля;<p>Кровля над квартирой отремонтирована</p>\n"
+                    ";Лифты;Ответ на пустое обращение\n"
+                    "Не работает лифт;Лифты;\n", encoding="utf-8")
+    examples = load_examples(path, label_field="Причина", text_field="Текст обращения")
+    assert examples.answers == ["Кровля над квартирой отремонтирована", ""]
+    assert examples.subset([1]).answers == [""] and examples.subset([0]).texts == ["Течёт крыша"]
+
+
 def test_default_text_field_finds_a_russian_column(tmp_path):
     path = tmp_path / "appeals.csv"
     path.write_text("Текст,Категория\nГрязно в парадной,Содержание МКД\n", encoding="utf-8-sig")

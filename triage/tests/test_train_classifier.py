@@ -50,6 +50,13 @@ def test_csv_with_russian_headers_and_another_label(tmp_path):
     assert TextClassifier.load(tmp_path / "m.npz").classes == ["Кровля", "Лифты"]
 
 
+def test_a_file_with_answers_learns_from_them_too(tmp_path):
+    rows = [dict(row, answer=f"Работы по обращению выполнены: {row['text'].lower()}, проверено мастером")
+            for row in portal_rows()]
+    out = run("--data", write_jsonl(tmp_path / "appeals.jsonl", rows), "--out", str(tmp_path / "m.npz"))
+    assert "ответы на обращения как примеры" in out
+
+
 @pytest.mark.django_db
 def test_trains_from_the_journal_with_reason_codes(tmp_path):
     for text in ROOF:

@@ -208,9 +208,11 @@ class TextClassifier:
         (label → category) let `parent_proba` add the labels up to categories; `answers` (the answer each
         appeal got, "" for none) are more examples of the same labels, weighing `answer_weight` each: an
         answer names the problem in the words of whoever handled it (+0.02 macro-F1 on the portal's
-        reasons). The vocabulary is the appeals' own, so the model is no larger."""
+        reasons). The vocabulary stays the appeals' own: the words of answers alone are no features."""
         if len(set(labels)) < 2:
             raise ModelError("Для обучения нужны примеры хотя бы двух классов.")
+        if answers and len(answers) != len(texts):
+            raise ModelError("Ответов должно быть столько же, сколько текстов (пустая строка — ответа нет).")
         say = progress or (lambda message: None)
         lemmas = _lemmatise(texts, progress)
         self.views, blocks = [], []

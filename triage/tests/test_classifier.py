@@ -147,3 +147,8 @@ def test_answers_teach_the_model_as_more_examples_of_their_appeals_labels():
     # (approx: the SVM solver is not repeatable to the last bit)
     assert _light_in_the_lift(["Выполнено."] * 6) == pytest.approx(without, rel=0.05)
     assert _light_in_the_lift(told, Settings(answer_weight=0.0)) == pytest.approx(without, rel=0.05)
+
+
+def test_answers_must_stand_beside_their_texts():
+    with pytest.raises(ModelError, match="столько же"):
+        TextClassifier().fit(["лифт стоит", "свет не горит"], ["lift", "light"], answers=["Лифт отремонтирован"])

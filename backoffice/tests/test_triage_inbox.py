@@ -36,12 +36,18 @@ def test_one_click_registers_with_the_suggested_reason(client, operator):
     assert f"№ {appeal.number} зарегистрировано" in response.content.decode()
 
 
-def test_a_different_choice_is_kept_as_a_correction(client, operator, django_capture_on_commit_callbacks):
+def _choose_another_reason(client, operator, on_commit) -> tuple[Appeal, Reason, Reason]:
+    """An operator registers a received appeal with a reason other than the suggested one."""
     appeal, suggested = _received()
     chosen = Reason.objects.get(code="yard-puddles")
     client.force_login(operator)
-    with django_capture_on_commit_callbacks(execute=True):
+    with on_commit(execute=True):
         client.post(f"/staff/triage/{appeal.number}/", {"reason": chosen.pk})
+    return appeal, suggested, chosen
+
+
+def test_a_different_choice_is_kept_as_a_correction(client, operator, django_capture_on_commit_callbacks):
+    appeal, suggested, chosen = _choose_another_reason(client, operator, django_capture_on_commit_callbacks)
     correction = Correction.objects.get(appeal=appeal)
     assert correction.predicted == suggested and correction.corrected == chosen and correction.by == operator
     assert Appeal.objects.get(pk=appeal.pk).events.filter(action="triage_corrected").exists()
@@ -63,11 +69,7 @@ def test_specialists_have_no_inbox(client, specialist):
 def test_changing_only_the_complexity_later_keeps_one_correction(client, operator, django_capture_on_commit_callbacks):
     from appeals import services
 
-    appeal, _suggested = _received()
-    chosen = Reason.objects.get(code="yard-puddles")
-    client.force_login(operator)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/staff/triage/{appeal.number}/", {"reason": chosen.pk})
+    appeal, _suggested, chosen = _choose_another_reason(client, operator, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         services.classify(Appeal.objects.get(pk=appeal.pk), operator, reason=chosen, complexity="B")
     assert Correction.objects.filter(appeal=appeal).count() == 1

@@ -1,7 +1,8 @@
 """The language features measured on the shared data: `python -m bench.intelligence --data PATH`.
 
 Sections are functions `section(args) -> dict` of numbers, printed as they finish (SECTIONS; the others
-live in bench/intelligence_more.py): classification, incidents, extraction, emergencies, faq, answers.
+live in bench/intelligence_more.py and bench/intelligence_ceiling.py): classification, incidents, extraction,
+emergencies, faq, answers, ceiling (how much of a reason the text holds at all).
 
 classification: the way the product lives — trained with the shipped settings on every month but the
 latest, tested on the latest month. Portal reasons (labels «category → reason») and their categories
@@ -33,6 +34,7 @@ from triage.metrics import evaluate, report
 from triage.training import fit_shipped, measure
 
 from . import intelligence_more as more
+from .intelligence_ceiling import ceiling
 
 LATENCY_TEXTS = 1000
 
@@ -135,7 +137,7 @@ def classification(args) -> dict:
 
 
 SECTIONS = {"classification": classification, "incidents": more.incidents, "extraction": more.extraction,
-            "emergencies": more.emergencies, "faq": more.faq, "answers": more.answers}
+            "emergencies": more.emergencies, "faq": more.faq, "answers": more.answers, "ceiling": ceiling}
 
 
 def main(argv: list[str] | None = None) -> None:

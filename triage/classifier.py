@@ -309,7 +309,11 @@ class TextClassifier:
     def group_proba(self, texts: Sequence[str], member: np.ndarray, name: str = "") -> np.ndarray:
         """Probabilities of groups of labels (`membership`): the sums of their labels' probabilities, the top
         one calibrated when the grouping `name` was calibrated."""
-        return _apply_map(self.predict_proba(texts) @ member, self.group_maps.get(name, (1.0, 0.0)))
+        return self.grouped(self.predict_proba(texts), member, name)
+
+    def grouped(self, proba: np.ndarray, member: np.ndarray, name: str = "") -> np.ndarray:
+        """`group_proba` of label probabilities already computed (texts × classes)."""
+        return _apply_map(proba @ member, self.group_maps.get(name, (1.0, 0.0)))
 
     def parent_proba(self, texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
         """Calibrated probabilities of the categories."""

@@ -7,8 +7,11 @@ Two appeals may share an incident when their places agree — the same building,
 (no hot or cold water, no heating, no electricity), buildings within NEIGHBOUR_METRES of each other —
 and `same_problem` scores them high. The score reads the predicted reason distributions (how much
 they agree, whether the best reasons coincide), how alike the texts are, and whether the two came
-in one burst. A new appeal joins the open incident whose members it matches best on average (all
-members, not only the first), if that average reaches LINK_THRESHOLD.
+in one burst. Requests about one household's account, documents or paid work (HOUSEHOLD_REASONS)
+share a reason without sharing a problem — flat 7's charge and flat 80's are two matters — so they
+link only when their texts say nearly the same (a billing error of the whole building). A new appeal joins the open
+incident whose members it matches best on average (all members, not only the first), if that average
+reaches LINK_THRESHOLD.
 
 An incident stays open while its latest appeal is at most `window_days` old: windows are chained,
 so a problem reported every few days stays one incident, and two appeals two days apart are never
@@ -29,6 +32,11 @@ from housing.addresses import parse_address
 # Reason codes of outages, where neighbouring buildings share the incident (one supply for a block).
 OUTAGE_REASONS = frozenset({"water-no-hot", "water-no-cold", "heating-none", "electric-outage"})
 NEIGHBOUR_METRES = 300
+# Reasons about one household's account, documents or paid work: one answer does not fit two flats.
+HOUSEHOLD_REASONS = frozenset({"billing-wrong", "billing-recalc", "billing-receipt", "meters-readings",
+                               "meters-verification", "docs-certificate", "docs-copies", "docs-act",
+                               "paid-order", "paid-quality"})
+HOUSEHOLD_MIN_TEXT = 0.5  # cosine of the word stems from which two such requests say the same
 WINDOW_DAYS = 14
 TOP_K = 3  # reasons kept per appeal, as a triage decision stores them
 LINK_THRESHOLD = 0.5
@@ -118,6 +126,10 @@ class Candidate:
         return sum(p for reason, p in self.reasons if reason in OUTAGE_REASONS) >= 0.5
 
     @property
+    def is_household(self) -> bool:
+        return sum(p for reason, p in self.reasons if reason in HOUSEHOLD_REASONS) >= 0.5
+
+    @property
     def has_coordinates(self) -> bool:
         return self.lat is not None and self.lon is not None
 
@@ -147,8 +159,10 @@ def same_problem(a: Candidate, b: Candidate) -> float:
     """
     if not same_place(a, b):
         return 0.0
-    agreement = sum(p * b.distribution.get(reason, 0.0) for reason, p in a.reasons)
     text = _cosine(a.profile, b.profile)
+    if (a.is_household or b.is_household) and text < HOUSEHOLD_MIN_TEXT:
+        return 0.0
+    agreement = sum(p * b.distribution.get(reason, 0.0) for reason, p in a.reasons)
     z = (_BIAS + _W_AGREEMENT * math.log(agreement + 0.01)
          + _W_SAME_BEST * (a.best_reason != "" and a.best_reason == b.best_reason)
          + _W_TEXT * text + _W_BURST * (abs(a.created - b.created) <= _BURST))

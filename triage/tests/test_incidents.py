@@ -84,6 +84,22 @@ def test_uncertain_reasons_link_when_texts_and_distributions_agree():
     assert groups == {1: 1, 2: 1}
 
 
+WRONG_CHARGE = (("billing-wrong", 0.9), ("billing-recalc", 0.05))
+
+
+def test_household_requests_of_one_reason_are_two_matters_unless_they_say_the_same():
+    flat_80 = appeal(1, WRONG_CHARGE, text="Кв. 80: в квитанции за октябрь начислено 5 900 руб. за горячую воду, "
+                                           "хотя счётчик показывает меньше")
+    flat_7 = appeal(2, WRONG_CHARGE, days=2, text="В квитанции за октябрь указана площадь квартиры 7 больше, "
+                                                  "чем по документам")
+    assert group_candidates([flat_80, flat_7]) == {1: 1, 2: 2}
+    heating_bill = "В квитанции за ноябрь неправильно начислена плата за отопление, в два раза больше обычного"
+    same_error = [appeal(3, WRONG_CHARGE, text=heating_bill),
+                  appeal(4, WRONG_CHARGE, days=1, text="За ноябрь плата за отопление в квитанции в два раза больше "
+                                                       "обычного, начислена неправильно")]
+    assert group_candidates(same_error) == {3: 3, 4: 3}
+
+
 def test_match_incident_picks_the_open_incident_of_the_problem():
     lift = OpenIncident(key="lift", members=[appeal(1, LIFT), appeal(2, LIFT, days=1)])
     stairs = OpenIncident(key="stairs", members=[appeal(3, STAIRS, days=1)])

@@ -9,9 +9,9 @@ and `same_problem` scores them high. The score reads the predicted reason distri
 they agree, whether the best reasons coincide), how alike the texts are, and whether the two came
 in one burst. Requests about one household's account, documents or paid work (HOUSEHOLD_REASONS)
 share a reason without sharing a problem — flat 7's charge and flat 80's are two matters — so they
-link only when their texts say nearly the same (a billing error of the whole building). A new appeal joins the open
-incident whose members it matches best on average (all members, not only the first), if that average
-reaches LINK_THRESHOLD.
+link only when their texts say nearly the same (a billing error of the whole building).
+A new appeal joins the open incident whose members it matches best on average (all members, not only
+the first), if that average reaches LINK_THRESHOLD.
 
 An incident stays open while its latest appeal is at most `window_days` old: windows are chained,
 so a problem reported every few days stays one incident, and two appeals two days apart are never

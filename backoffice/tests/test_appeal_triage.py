@@ -44,6 +44,7 @@ def test_decision_and_its_options_are_shown_with_one_click_buttons(client, opera
     html = client.get(appeal.get_absolute_url()).content.decode()
     assert "Автоматический разбор" in html and "Подсказка оператору" in html and "Модель tree-2026.12" in html
     assert f'name="reason" value="{puddles.pk}"' in html and f"/staff/appeals/{appeal.number}/classify/" in html
+    assert f"{asphalt.name} (61&nbsp;%)" in html and '<span class="score">30&nbsp;%</span>' in html
 
 
 def test_the_incident_of_the_appeal_is_linked_from_its_page(client, operator, building):

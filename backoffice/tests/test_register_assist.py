@@ -21,6 +21,9 @@ def test_panel_warns_of_an_emergency_and_offers_its_reason(operator_client):
     html = operator_client.post("/staff/register/analyse/", {"text": CALL}).content.decode()
     gas = Reason.objects.get(code="gas-smell")
     assert "Похоже на аварию" in html and f'value="pick:{gas.pk}"' in html
+    # The rule, not the model, put the emergency first: the chip says so instead of showing a made-up share.
+    gas_chip = html[html.index(f'value="pick:{gas.pk}"'):].split("</button>")[0]
+    assert "аварийное правило по словам" in gas_chip and '<span class="score">правило</span>' in gas_chip
     assert "Сидорова Анна Павловна" in html and "+79215554433" in html and "улица Марата, д. 7" in html
 
 

@@ -23,8 +23,21 @@ def test_inbox_lists_received_appeals_with_one_click_suggestions(client, operato
     appeal, reason = _received()
     client.force_login(operator)
     html = client.get("/staff/triage/").content.decode()
-    assert appeal.number in html and f'value="{reason.pk}"' in html and "0,55" in html
+    assert appeal.number in html and f'value="{reason.pk}"' in html and "55&nbsp;%" in html
     assert 'title="Ждут разбора: 1">1</span>' in html
+
+
+def test_a_reason_named_by_keywords_is_labelled_so_not_given_a_share(client, operator):
+    appeal = create_appeal("Прошу сделать перерасчёт за вывоз мусора")
+    recalc = Reason.objects.get(code="billing-recalc")
+    Decision.objects.create(appeal=appeal, model_version="test-1", reason=recalc, score=0.6,
+                            top3=[{"reason": recalc.code, "id": recalc.pk, "name": recalc.name,
+                                   "category": recalc.category.name, "score": 0.6, "source": "keywords"}],
+                            outcome=Decision.Outcome.SUGGESTED)
+    client.force_login(operator)
+    html = client.get("/staff/triage/").content.decode()
+    chip = html[html.index(f'value="{recalc.pk}"'):].split("</button>")[0]
+    assert '<span class="score">по словам</span>' in chip and "%" not in chip
 
 
 def test_one_click_registers_with_the_suggested_reason(client, operator):

@@ -10,20 +10,16 @@ Two measurements on the latest month, with the classifier of the classification 
   the grouping rule reaches with a perfect classifier.
 """
 
-import datetime as dt
-import re
 from collections import Counter, defaultdict
 
 import numpy as np
 
 from triage.classifier_tree import tree_grouping
-from triage.datasets import PATH_SEPARATOR, label_of
-from triage.incidents import Candidate, group_candidates, place_key
-from triage.incidents import evaluate as evaluate_incidents
+from triage.datasets import PATH_SEPARATOR, group_key, label_of
 from triage.metrics import evaluate
 from triage.text import clean_text
 
-from .intelligence_more import _float, _split, raw_records
+from .intelligence_more import _split, grouping_score, incident_records, raw_records
 
 
 def _labelled(records: list[dict]) -> list[dict]:
@@ -35,10 +31,6 @@ def _labelled(records: list[dict]) -> list[dict]:
     return out
 
 
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower().replace("ё", "е")))
-
-
 def _category(label: str) -> str:
     return label.split(PATH_SEPARATOR, 1)[0]
 
@@ -46,10 +38,10 @@ def _category(label: str) -> str:
 def _verbatim(earlier: list[dict], latest: list[dict]) -> dict:
     seen: dict[str, Counter] = defaultdict(Counter)
     for r in earlier:
-        seen[_key(r["_text"])][r["_label"]] += 1
+        seen[group_key(r["_text"])][r["_label"]] += 1
     same_reason = same_category = repeated = 0
     for r in latest:
-        labels = seen.get(_key(r["_text"]))
+        labels = seen.get(group_key(r["_text"]))
         if labels:
             majority = labels.most_common(1)[0][0]
             repeated += 1
@@ -98,17 +90,10 @@ def _true_proba(model, latest: list[dict]) -> np.ndarray:
 def _incidents(model, proba: np.ndarray, latest: list[dict]) -> float:
     """Pairwise F1 of the product's grouping fed the given portal-reason probabilities (in our tree)."""
     names, member = model.membership(tree_grouping(model))
-    tree = model.grouped(proba, member, "tree")
-    records, candidates = [], []
-    for r, row in zip(latest, tree, strict=True):
-        created = dt.datetime.fromisoformat(r["created"])
-        place = place_key(r.get("building_id"), r.get("address") or "")
-        ranked = [(names[k], float(row[k])) for k in np.argsort(-row) if names[k]][:3]
-        candidates.append(Candidate(id=r["id"], created=created, place=place, reasons=tuple(ranked),
-                                    text=r["_text"], lat=_float(r.get("lat")), lon=_float(r.get("lon"))))
-        records.append({"id": r["id"], "created": created, "building_id": r.get("building_id"),
-                        "reason_id": r.get("reason_id")})
-    return round(evaluate_incidents(records, group_candidates(candidates)).f1, 3)
+    ranked = iter([[(names[k], float(row[k])) for k in np.argsort(-row) if names[k]][:3]
+                   for row in model.grouped(proba, member, "tree")])
+    records = incident_records([r | {"text": r["_text"]} for r in latest])
+    return round(grouping_score(records, lambda texts: [next(ranked) for _ in texts]).f1, 3)
 
 
 def ceiling(args) -> dict:

@@ -44,16 +44,25 @@ def _float(value) -> float | None:
         return None
 
 
+def incident_records(raw: list[dict]) -> list[dict]:
+    """Raw records as `group_archive` reads them (and `evaluate` scores them)."""
+    return [{**r, "created": dt.datetime.fromisoformat(r["created"]), "lat": _float(r.get("lat")),
+             "lon": _float(r.get("lon")), "place": place_key(r.get("building_id"), r.get("address") or "")}
+            for r in raw]
+
+
+def grouping_score(records: list[dict], predict):
+    """Pairwise P/R/F1 of the product's grouping of `records` with `predict` (texts → our reasons, best first)."""
+    return evaluate_incidents(records, group_archive(records, predict))
+
+
 def incidents(args) -> dict:
     """Pairwise P/R/F1 of the grouping on the latest month against (building, reason, 14 days, chained)."""
     _earlier, latest = _split(raw_records(args.data))
-    records = [{**r, "created": dt.datetime.fromisoformat(r["created"]), "lat": _float(r.get("lat")),
-                "lon": _float(r.get("lon")), "place": place_key(r.get("building_id"), r.get("address") or "")}
-               for r in latest]
+    records = incident_records(latest)
     started = time.monotonic()
-    assignment = group_archive(records, _tree_predict(args))
+    score = grouping_score(records, _tree_predict(args))
     seconds = time.monotonic() - started
-    score = evaluate_incidents(records, assignment)
     print(f"Инциденты, последний месяц: P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f} "
           f"(верных пар {score.true_pairs}), группировка {len(records)} обращений за {seconds:.1f} с", flush=True)
     return {"precision": round(score.precision, 3), "recall": round(score.recall, 3), "f1": round(score.f1, 3),

@@ -44,7 +44,19 @@ def test_decision_and_its_options_are_shown_with_one_click_buttons(client, opera
     html = client.get(appeal.get_absolute_url()).content.decode()
     assert "Автоматический разбор" in html and "Подсказка оператору" in html and "Модель tree-2026.12" in html
     assert f'name="reason" value="{puddles.pk}"' in html and f"/staff/appeals/{appeal.number}/classify/" in html
-    assert f"{asphalt.name} (61&nbsp;%)" in html and '<span class="score">30&nbsp;%</span>' in html
+    assert f"{asphalt.name} (61\u00a0%)" in html and '<span class="score">30\u00a0%</span>' in html
+
+
+def test_a_decision_an_emergency_rule_made_names_the_rule_not_a_share(client, operator):
+    appeal = create_appeal("Пахнет газом в подъезде")
+    gas = Reason.objects.get(code="gas-smell")
+    Decision.objects.create(appeal=appeal, model_version="tree-2026.12", reason=gas, score=0.99, outcome="applied",
+                            emergency_rule="gas", top3=[{"reason": gas.code, "id": gas.pk, "name": gas.name,
+                                                         "category": gas.category.name, "score": 0.99,
+                                                         "source": "rule"}])
+    client.force_login(operator)
+    html = client.get(appeal.get_absolute_url()).content.decode()
+    assert f"{gas.name} (правило)" in html and "99\u00a0%" not in html
 
 
 def test_the_incident_of_the_appeal_is_linked_from_its_page(client, operator, building):

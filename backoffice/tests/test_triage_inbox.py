@@ -23,7 +23,7 @@ def test_inbox_lists_received_appeals_with_one_click_suggestions(client, operato
     appeal, reason = _received()
     client.force_login(operator)
     html = client.get("/staff/triage/").content.decode()
-    assert appeal.number in html and f'value="{reason.pk}"' in html and "55&nbsp;%" in html
+    assert appeal.number in html and f'value="{reason.pk}"' in html and "55\u00a0%" in html
     assert 'title="Ждут разбора: 1">1</span>' in html
 
 

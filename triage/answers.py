@@ -212,18 +212,24 @@ def _journal_index(wait: float | None = None) -> tuple[AnswerIndex | None, list[
             _state["checked"] = time.monotonic()
             signature = _signature()
             if _state["index"] is None or signature != _state["signature"]:
-                if REBUILD_IN_BACKGROUND:
-                    _state["builder"] = threading.Thread(target=_rebuild_in_background, args=(dict(_state), signature),
-                                                         daemon=True, name="answer-index")
-                    _state["builder"].start()
-                else:
-                    _state.update(signature=signature, **_rebuilt(_state))
+                _build(signature)
         first_build = _state["builder"] if _state["index"] is None else None
     wait = FIRST_BUILD_WAIT_SECONDS if wait is None else wait
     if first_build is not None and wait > 0:
         first_build.join(wait)
     with _lock:
         return _state["index"], _state["ids"]
+
+
+def _build(signature: tuple) -> None:
+    """Bring the index up to `signature`: in a background thread, or here when tests switched that off.
+    Called under `_lock`."""
+    if not REBUILD_IN_BACKGROUND:
+        _state.update(signature=signature, **_rebuilt(_state))
+        return
+    _state["builder"] = threading.Thread(target=_rebuild_in_background, args=(dict(_state), signature), daemon=True,
+                                         name="answer-index")
+    _state["builder"].start()
 
 
 def _rebuild_in_background(old: dict, signature: tuple) -> None:

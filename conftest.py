@@ -1,10 +1,11 @@
 """Shared test helpers: small factories for the usual objects (users by role, buildings, appeals)."""
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.cache import cache
 
 from accounts.models import Department, StaffProfile
+from accounts.roles import set_role
 from appeals import services
 from appeals.applicants import ApplicantData
 from appeals.models import Reason
@@ -47,7 +48,7 @@ def create_staff(username: str, role: str, department_code: str | None = None, *
     user = User.objects.create_user(username=username, password=PASSWORD, email=f"{username}@example.ru",
                                     first_name=extra.pop("first_name", username.capitalize()),
                                     last_name=extra.pop("last_name", "Тестов"), **extra)
-    user.groups.add(Group.objects.get(name=role))
+    set_role(user, role)
     department = Department.objects.get(code=department_code) if department_code else None
     StaffProfile.objects.create(user=user, department=department)
     return user

@@ -1,4 +1,10 @@
-"""Roles are Django groups; this module is the one place that says what each may do."""
+"""Roles are Django groups; this module is the one place that says which permissions each holds.
+
+What a permission lets a person do to an appeal is `appeals.access`; a role is only a bundle of them.
+Operators receive, register, ask for clarification and route; specialists work the appeals they are
+responsible for; supervisors may also work anyone's appeal, assign and reassign, extend deadlines,
+escalate to the Regional HQ and reopen. A one-person department gives one person every role.
+"""
 
 from django.contrib.auth.models import Group, Permission
 
@@ -7,12 +13,14 @@ SPECIALIST = "specialist"
 SUPERVISOR = "supervisor"
 ADMIN = "admin"
 
+# The group names people see in the admin; the codes above are what the program uses.
 ROLE_TITLES = {
     OPERATOR: "Оператор",
     SPECIALIST: "Специалист",
     SUPERVISOR: "Руководитель",
     ADMIN: "Администратор",
 }
+ROLE_ORDER = (ADMIN, SUPERVISOR, OPERATOR, SPECIALIST)  # the highest role first
 
 # app_label.codename for each role; custom appeal permissions are declared on Appeal.Meta.
 ROLE_PERMISSIONS = {
@@ -33,10 +41,21 @@ ROLE_PERMISSIONS = {
 }
 
 
+def group_of(role: str) -> Group:
+    return Group.objects.get(name=ROLE_TITLES[role])
+
+
 def ensure_roles(**kwargs) -> None:
-    """Create the role groups with their permissions (run after every migrate)."""
+    """Create the role groups with their permissions (run after every migrate).
+
+    Groups once named by their codes («operator») are renamed to their Russian titles.
+    """
     for role, perms in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
+        group = Group.objects.filter(name=ROLE_TITLES[role]).first()
+        if group is None:
+            group = Group.objects.filter(name=role).first() or Group(name=role)
+            group.name = ROLE_TITLES[role]
+            group.save()
         wanted = []
         for perm in perms:
             app_label, codename = perm.split(".")
@@ -46,13 +65,20 @@ def ensure_roles(**kwargs) -> None:
         group.permissions.set(wanted)
 
 
+def set_role(user, role: str) -> None:
+    """Give the user exactly this role (its group), replacing the other role groups."""
+    titles = set(ROLE_TITLES.values())
+    user.groups.remove(*user.groups.filter(name__in=titles))
+    user.groups.add(group_of(role))
+
+
 def role_of(user) -> str | None:
     if not user.is_authenticated:
         return None
     if user.is_superuser:
         return ADMIN
     names = set(user.groups.values_list("name", flat=True))
-    for role in (ADMIN, SUPERVISOR, OPERATOR, SPECIALIST):
-        if role in names:
+    for role in ROLE_ORDER:
+        if ROLE_TITLES[role] in names:
             return role
     return None

@@ -174,6 +174,11 @@ class Appeal(models.Model):
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
+    @property
+    def needs_hq_notice(self) -> bool:
+        """W7: a refusal, or a decision not (fully) in the applicant's favour, names the higher organisation."""
+        return self.is_refusal or self.resolved_in_favour_of in (Favour.COMPANY, Favour.PARTLY)
+
     def get_absolute_url(self) -> str:
         return f"/staff/appeals/{self.number}/"
 

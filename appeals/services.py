@@ -170,9 +170,9 @@ def _person(value) -> str:
     return str(value)
 
 
-def _answer_text_with_notice(text: str, needs_notice: bool) -> str:
+def _answer_text_with_notice(text: str, appeal: Appeal) -> str:
     notice = Company.current().hq_notice()
-    if needs_notice and notice not in text:
+    if appeal.needs_hq_notice and notice not in text:
         return f"{text.rstrip()}\n\n{notice}"
     return text
 
@@ -249,7 +249,7 @@ def _apply_answer(appeal: Appeal, name: str, now: dt.datetime, data: dict) -> No
     appeal.is_refusal = name == "refuse"
     appeal.resolved_in_favour_of = favour
     appeal.result = result[:500]
-    appeal.answer_text = _answer_text_with_notice(text, appeal.is_refusal or favour != Favour.APPLICANT)
+    appeal.answer_text = _answer_text_with_notice(text, appeal)
     appeal.answered_at = now
 
 

@@ -8,6 +8,7 @@ from django.core.mail import send_mail
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.roles import ROLE_TITLES, SUPERVISOR
 from deadlines.calendar import add_working_days, end_of_day, local_date
 
 from .choices import OPEN_STATUSES, PAUSED_STATUSES
@@ -46,7 +47,7 @@ def notify_assignee(appeal_id: int) -> bool:
 def _supervisors():
     User = get_user_model()
     return list(User.objects.filter(is_active=True).filter(
-        Q(groups__name="supervisor") | Q(is_superuser=True)).distinct())
+        Q(groups__name=ROLE_TITLES[SUPERVISOR]) | Q(is_superuser=True)).distinct())
 
 
 @shared_task

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 
@@ -144,7 +143,7 @@ def _runner():
         user.set_unusable_password()
         user.save(update_fields=["password"])
         StaffProfile.objects.create(user=user, department=None, position=roles.ROLE_TITLES[roles.SUPERVISOR])
-    user.groups.add(Group.objects.get(name=roles.SUPERVISOR))
+    roles.set_role(user, roles.SUPERVISOR)
     return user
 
 

@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.cache import cache
 
 from accounts import roles
@@ -206,11 +206,11 @@ def _read_norms_and_calendar(reasons: list) -> None:
 
 
 def _ensure_staff(rng: random.Random, department, role: str, wanted: int) -> list[tuple]:
-    users = User.objects.filter(groups__name=role, is_active=True)
+    users = User.objects.filter(groups__name=roles.ROLE_TITLES[role], is_active=True)
     if role == roles.SPECIALIST:
         users = users.filter(profile__department=department)
     found = list(users.select_related("profile").order_by("id"))
-    group = Group.objects.get(name=role)
+    group = roles.group_of(role)
     for i in range(len(found), wanted):
         name, _female = texts.full_name(rng)
         last, first, _patronymic = name.split()

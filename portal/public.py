@@ -9,7 +9,7 @@ import hmac
 import re
 
 from accounts.models import Company
-from appeals.choices import PAUSED_STATUSES, Favour, Kind, Status
+from appeals.choices import PAUSED_STATUSES, Kind, Status
 from appeals.models import Appeal
 from appeals.workflow import TRANSITIONS
 
@@ -76,11 +76,6 @@ def public_timeline(appeal: Appeal) -> list[dict]:
     return steps
 
 
-def needs_hq_notice(appeal: Appeal) -> bool:
-    """W7: a refusal, or a decision not (fully) in the applicant's favour, names the higher organisation."""
-    return appeal.is_refusal or appeal.resolved_in_favour_of in (Favour.COMPANY, Favour.PARTLY)
-
-
 def _answer(appeal: Appeal, notice: str) -> str:
     if appeal.status not in _ANSWER_SHOWN or appeal.answered_at is None:
         return ""
@@ -92,7 +87,7 @@ def _answer(appeal: Appeal, notice: str) -> str:
 def public_status(appeal: Appeal) -> dict:
     """The public view of an appeal: no personal data of anyone."""
     answered = appeal.status in _ANSWER_SHOWN and appeal.answered_at is not None
-    notice = Company.current().hq_notice() if answered and needs_hq_notice(appeal) else ""
+    notice = Company.current().hq_notice() if answered and appeal.needs_hq_notice else ""
     return {
         "number": appeal.number,
         "kind": appeal.kind,

@@ -7,11 +7,11 @@ and web addresses use the reserved .example domain, so nothing can reach a real 
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import get_hasher, make_password
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 
 from accounts.models import Company, Department, StaffProfile
-from accounts.roles import ADMIN, OPERATOR, ROLE_TITLES, SPECIALIST, SUPERVISOR
+from accounts.roles import ADMIN, OPERATOR, ROLE_TITLES, SPECIALIST, SUPERVISOR, set_role
 
 from ..models import ResourceCompany
 
@@ -122,7 +122,7 @@ def create_staff() -> dict[str, User]:
                     is_staff=person.role == ADMIN, is_superuser=person.role == ADMIN)
         user.password = _demo_password_hash(person.password)
         user.save()
-        user.groups.add(Group.objects.get(name=person.role))
+        set_role(user, person.role)
         department = Department.objects.get(code=person.department) if person.department else None
         StaffProfile.objects.create(user=user, department=department, position=person.position,
                                     phone=f"+7 (812) 555-01-{10 + index}")

@@ -2,6 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from deadlines.models import NormKind
+from deadlines.norms import find_norm
+
 from .choices import OPEN_STATUSES, Channel, Complexity, Favour, Kind, Priority, Status
 
 
@@ -173,6 +176,12 @@ class Appeal(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def counted_in_hours(self) -> bool:
+        """Emergency norms run in minutes (the deadline has a time that matters), the others in working days."""
+        return find_norm(NormKind.ANSWER, reason_id=self.reason_id, complexity=self.complexity,
+                         channel=self.channel).by_hours
 
     @property
     def needs_hq_notice(self) -> bool:

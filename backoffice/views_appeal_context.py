@@ -10,8 +10,7 @@ from django.utils import timezone
 from appeals import access, workflow
 from appeals.choices import PAUSED_STATUSES, Complexity, Favour, Priority, Status
 from appeals.models import Appeal
-from deadlines.models import NormKind
-from deadlines.norms import find_norm, working_days_left
+from deadlines.norms import working_days_left
 
 ACTION_LABELS = {
     "received": "Обращение поступило",
@@ -120,9 +119,7 @@ def _hours(minutes: int) -> str:
 
 
 def counted_in_hours(appeal: Appeal) -> bool:
-    """Emergency norms run in minutes, the others in working days."""
-    return find_norm(NormKind.ANSWER, reason_id=appeal.reason_id, complexity=appeal.complexity,
-                     channel=appeal.channel).by_hours
+    return appeal.counted_in_hours
 
 
 def time_left(appeal: Appeal, now: dt.datetime | None = None) -> dict | None:

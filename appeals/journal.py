@@ -3,10 +3,13 @@
 import datetime as dt
 from dataclasses import dataclass, fields
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from deadlines.calendar import add_working_days, end_of_day, local_date
+from deadlines.calendar import end_of_day, local_date
+from deadlines.norms import due_soon_limit
+from priemnaya.russian import working_days
 
 from .choices import OPEN_STATUSES, PAUSED_STATUSES
 from .models import Applicant
@@ -15,7 +18,7 @@ from .search import filter_search
 DUE_CHOICES = {
     "overdue": "Просроченные",
     "today": "Срок сегодня",
-    "soon": "Срок в ближайшие 2 рабочих дня",
+    "soon": f"Срок в ближайшие {working_days(settings.DUE_SOON_WORKING_DAYS)}",
 }
 
 
@@ -61,7 +64,7 @@ def apply_filter(queryset: QuerySet, f: JournalFilter, now: dt.datetime | None =
 
 
 def filter_due(queryset: QuerySet, due: str, now: dt.datetime | None = None) -> QuerySet:
-    """Open appeals (not paused) that are overdue, due today, or due within 2 working days."""
+    """Open appeals (not paused) that are overdue, due today, or due soon (`appeals.due`: the same rule)."""
     now = now or timezone.now()
     running = queryset.filter(status__in=OPEN_STATUSES - PAUSED_STATUSES)
     if due == "overdue":
@@ -69,13 +72,8 @@ def filter_due(queryset: QuerySet, due: str, now: dt.datetime | None = None) -> 
     if due == "today":
         return running.filter(answer_due__gte=now, answer_due__lte=end_of_day(local_date(now)))
     if due == "soon":
-        return running.filter(answer_due__gte=now, answer_due__lte=soon_limit(now))
+        return running.filter(answer_due__gte=now, answer_due__lte=due_soon_limit(now))
     return queryset
-
-
-def soon_limit(now: dt.datetime) -> dt.datetime:
-    """The end of the second working day from now: what the lists call "due soon"."""
-    return end_of_day(add_working_days(local_date(now), 2))
 
 
 def journal_queryset(queryset: QuerySet) -> QuerySet:

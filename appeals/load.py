@@ -1,7 +1,7 @@
 """Workload of the people who work appeals: one definition for the supervisor's board and for routing.
 
 A person's weighted load counts each open appeal by its complexity (А 1, Б 2, В 3) and adds for
-urgency: +1 when the answer is due within 2 working days, +2 when it is overdue, +1 for an emergency.
+urgency: +1 when the answer is due soon (`appeals.due`), +2 when it is overdue, +1 for an emergency.
 """
 
 import datetime as dt
@@ -10,8 +10,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Sum, Value, When
 
+from deadlines.norms import due_soon_limit
+
 from .choices import OPEN_STATUSES, PAUSED_STATUSES, Complexity, Priority
-from .journal import filter_due, soon_limit
+from .journal import filter_due
 from .models import Appeal
 
 COMPLEXITY_WEIGHT = {Complexity.A: 1, Complexity.B: 2, Complexity.V: 3}
@@ -56,7 +58,7 @@ def appeal_weight(appeal: Appeal, now: dt.datetime) -> int:
         return weight
     if appeal.answer_due < now:
         return weight + OVERDUE_EXTRA
-    return weight + (SOON_EXTRA if appeal.answer_due <= soon_limit(now) else 0)
+    return weight + (SOON_EXTRA if appeal.answer_due <= due_soon_limit(now) else 0)
 
 
 def with_load(people, now: dt.datetime) -> list:

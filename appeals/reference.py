@@ -1,6 +1,8 @@
 """Loading the default reference data (departments, tree, norms) into a database."""
 
-from .default_tree import DEFAULT_NORMS, DEPARTMENTS, TREE
+from deadlines.defaults import DEFAULT_NORMS
+
+from .default_tree import DEPARTMENTS, TREE
 
 
 def load_reference_data(apps=None) -> None:
@@ -23,7 +25,7 @@ def load_reference_data(apps=None) -> None:
             if created and minutes:
                 DeadlineNorm.objects.create(kind="answer", reason=reason, minutes=minutes,
                                             note="Аварийная заявка (ПП РФ № 416)")
-    for kind, days, note in DEFAULT_NORMS:
+    for kind, (days, note) in DEFAULT_NORMS.items():
         if not DeadlineNorm.objects.filter(kind=kind, reason__isnull=True, complexity="", channel="").exists():
             DeadlineNorm.objects.create(kind=kind, working_days=days, note=note)
 

@@ -3,18 +3,14 @@
 import datetime as dt
 
 from celery import shared_task
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db.models import Q
 from django.utils import timezone
 
-from accounts.roles import ROLE_TITLES, SUPERVISOR
-from deadlines.calendar import add_working_days, end_of_day, local_date
+from deadlines.norms import due_soon_limit
 
 from .choices import OPEN_STATUSES, PAUSED_STATUSES
+from .load import people_with_perm
 from .models import Appeal, Notification
-
-DUE_SOON_WORKING_DAYS = 1
 
 
 @shared_task
@@ -45,17 +41,16 @@ def notify_assignee(appeal_id: int) -> bool:
 
 
 def _supervisors():
-    User = get_user_model()
-    return list(User.objects.filter(is_active=True).filter(
-        Q(groups__name=ROLE_TITLES[SUPERVISOR]) | Q(is_superuser=True)).distinct())
+    """Those who assign and reassign: overdue appeals are escalated to them (D2)."""
+    return list(people_with_perm("assign_appeal"))
 
 
 @shared_task
 def check_deadlines(now: str | None = None) -> dict:
-    """Flag appeals due within a working day or overdue to the responsible and supervisors."""
+    """Flag appeals due soon (`appeals.due`) or overdue to the responsible and supervisors."""
     moment = dt.datetime.fromisoformat(now) if now else timezone.now()
-    soon_limit = end_of_day(add_working_days(local_date(moment), DUE_SOON_WORKING_DAYS))
-    open_appeals = Appeal.objects.filter(status__in=OPEN_STATUSES - PAUSED_STATUSES, answer_due__lte=soon_limit)
+    open_appeals = Appeal.objects.filter(status__in=OPEN_STATUSES - PAUSED_STATUSES,
+                                         answer_due__lte=due_soon_limit(moment))
     supervisors = _supervisors()
     counts = {"due_soon": 0, "overdue": 0}
     for appeal in open_appeals.only("pk", "assignee_id", "answer_due", "number").iterator():

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from appeals.choices import PAUSED_STATUSES
-from deadlines.norms import working_days_left
+from appeals.due import Due
 
 from .export import applicant_address, classification_name
 
@@ -22,22 +21,24 @@ class DueMark:
 
 
 def due_mark(appeal, now: dt.datetime) -> DueMark:
-    """How the answer deadline of an appeal reads in a list."""
-    if not appeal.is_open:
-        return DueMark("", "")
-    if appeal.status in PAUSED_STATUSES:
+    """How the answer deadline of an appeal reads in a list (`Appeal.due_state`)."""
+    state = appeal.due_state(now)
+    if state.state == Due.NONE:
+        return DueMark("", "срок не установлен" if appeal.is_open else "")
+    if state.state == Due.PAUSED:
         return DueMark("due-paused", "срок приостановлен")
-    if appeal.answer_due is None:
-        return DueMark("", "срок не установлен")
-    due = timezone.localtime(appeal.answer_due)
-    days = working_days_left(appeal.answer_due, now)
-    if appeal.answer_due < now:
+    due = timezone.localtime(state.due)
+    days = state.working_days
+    if state.is_overdue:
         same_day = due.date() == timezone.localtime(now).date()
         late = f"на {-days} раб. дн." if days < 0 else (f"с {due:%H:%M}" if same_day else f"с {due:%d.%m}")
         return DueMark("due-overdue", f"просрочено {late}")
-    if days == 0:
+    if state.by_hours:
+        day = "сегодня" if due.date() == timezone.localtime(now).date() else f"{due:%d.%m}"
+        return DueMark("due-soon" if state.state == Due.SOON else "due-today", f"{day} до {due:%H:%M}")
+    if state.state == Due.TODAY:
         return DueMark("due-today", f"сегодня до {due:%H:%M}")
-    if days <= 2:
+    if state.state == Due.SOON:
         return DueMark("due-soon", f"до {due:%d.%m}, осталось {days} раб. дн.")
     return DueMark("due-ok", f"до {due:%d.%m.%Y}, {days} раб. дн.")
 

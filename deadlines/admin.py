@@ -1,15 +1,17 @@
 from django import forms
+from django.apps import apps
 from django.contrib import admin
-
-from appeals.choices import Channel
 
 from .models import CalendarOverride, DeadlineNorm
 
-CHANNEL_CHOICES = [("", "любой канал"), *Channel.choices]
+
+def _channel_choices() -> list[tuple[str, str]]:
+    # The channels are the appeals app's; looked up through the app registry, as the reason is.
+    return [("", "любой канал"), *apps.get_model("appeals", "Appeal")._meta.get_field("channel").choices]
 
 
 class DeadlineNormForm(forms.ModelForm):
-    channel = forms.ChoiceField(label="канал", choices=CHANNEL_CHOICES, required=False)
+    channel = forms.ChoiceField(label="канал", choices=_channel_choices, required=False)
 
     class Meta:
         model = DeadlineNorm

@@ -22,7 +22,6 @@ class NormKind(models.TextChoices):
     ANSWER = "answer", "Ответ или обоснованный отказ"
     EXTENSION = "extension", "Продление"
     TOTAL = "total", "Предельный общий срок"
-    PROPOSAL = "proposal", "Системные предложения"
 
 
 class DeadlineNorm(models.Model):

@@ -3,21 +3,15 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 
 from .calendar import add_working_days, end_of_day, local_date, working_days_between
+from .defaults import DEFAULT_NORMS
 from .models import DeadlineNorm, NormKind
 
 NORMS_CACHE_KEY = "deadlines:norms"
 
-# Used only when the norms table has no default row for a kind (a fresh, empty database).
-FALLBACK_DAYS = {
-    NormKind.REGISTRATION: 1,
-    NormKind.ANSWER: 10,
-    NormKind.EXTENSION: 10,
-    NormKind.TOTAL: 21,
-    NormKind.PROPOSAL: 20,
-}
 
 
 @dataclass(frozen=True)
@@ -51,7 +45,7 @@ def find_norm(kind: str, *, reason_id: int | None = None, complexity: str = "", 
         rank = (4 if row_reason else 0) + (2 if row_complexity else 0) + (1 if row_channel else 0)
         if rank > best_rank:
             best, best_rank = Norm(days, minutes), rank
-    return best or Norm(FALLBACK_DAYS[kind], None)
+    return best or Norm(DEFAULT_NORMS[kind][0], None)
 
 
 def due_after(start: dt.datetime, norm: Norm) -> dt.datetime:
@@ -78,6 +72,11 @@ def resumed_due(due: dt.datetime, paused_at: dt.datetime, resumed_at: dt.datetim
         return due + (resumed_at - paused_at)
     lost = working_days_between(local_date(paused_at), local_date(resumed_at))
     return end_of_day(add_working_days(local_date(due), lost))
+
+
+def due_soon_limit(now: dt.datetime) -> dt.datetime:
+    """The end of the last working day that counts as "due soon" (settings.DUE_SOON_WORKING_DAYS from today)."""
+    return end_of_day(add_working_days(local_date(now), settings.DUE_SOON_WORKING_DAYS))
 
 
 def working_days_left(due: dt.datetime, now: dt.datetime) -> int:

@@ -166,6 +166,11 @@ X_FRAME_OPTIONS = "DENY"
 # The classifier triage uses; empty = the model that ships with the project (triage/trained/).
 TRIAGE_MODEL = env_str("TRIAGE_MODEL", "")
 
+# An open appeal is "due soon" (flagged in lists, notified) from this many working days before its deadline.
+DUE_SOON_WORKING_DAYS = env_int("DUE_SOON_WORKING_DAYS", 2)
+# An emergency (a deadline counted in minutes) is "due soon" in its last this many minutes.
+DUE_SOON_MINUTES = env_int("DUE_SOON_MINUTES", 60)
+
 # Public forms: how many submissions one IP may make per window.
 PUBLIC_RATE_LIMIT = env_int("PUBLIC_RATE_LIMIT", 20)
 PUBLIC_RATE_WINDOW = env_int("PUBLIC_RATE_WINDOW", 600)

@@ -22,22 +22,16 @@ ROLE_TITLES = {
 }
 ROLE_ORDER = (ADMIN, SUPERVISOR, OPERATOR, SPECIALIST)  # the highest role first
 
-# app_label.codename for each role; custom appeal permissions are declared on Appeal.Meta.
+_OPERATE = ["appeals.register_appeal", "appeals.view_all_appeals", "appeals.view_applicant"]
+_SUPERVISE = ["appeals.work_appeal", "appeals.work_any_appeal", "appeals.assign_appeal", "appeals.extend_appeal",
+              "appeals.escalate_appeal", "appeals.reopen_appeal", "appeals.export_journal"]
+
+# app_label.codename for each role; the appeal permissions are declared on Appeal.Meta.
 ROLE_PERMISSIONS = {
-    OPERATOR: [
-        "appeals.register_appeal", "appeals.view_all_appeals", "appeals.work_appeal",
-        "appeals.view_applicant",
-    ],
+    OPERATOR: _OPERATE,
     SPECIALIST: ["appeals.work_appeal", "appeals.view_applicant"],
-    SUPERVISOR: [
-        "appeals.register_appeal", "appeals.view_all_appeals", "appeals.work_appeal",
-        "appeals.assign_appeal", "appeals.view_applicant", "appeals.export_journal",
-    ],
-    ADMIN: [
-        "appeals.register_appeal", "appeals.view_all_appeals", "appeals.work_appeal",
-        "appeals.assign_appeal", "appeals.view_applicant", "appeals.export_journal",
-        "appeals.view_pd_access_log",
-    ],
+    SUPERVISOR: _OPERATE + _SUPERVISE,
+    ADMIN: _OPERATE + _SUPERVISE + ["appeals.view_pd_access_log"],
 }
 
 

@@ -78,7 +78,7 @@ def _detail(request, appeal: Appeal, action: str) -> dict:
     with_applicant = appeal.applicant_id is not None and request.user.has_perm("appeals.view_applicant")
     if with_applicant:
         access.log_pd_access(request.user, action=action, appeal=appeal, ip=request.META.get("REMOTE_ADDR"))
-    names = [t.name for t in workflow.available(appeal.status) if t.name in TRANSITION_NAMES]
+    names = [t.name for t in access.allowed_transitions(request.user, appeal) if t.name in TRANSITION_NAMES]
     data = appeal_detail(appeal, with_applicant=with_applicant, transitions=names)
     return AppealOut.model_validate(data).model_dump(mode="json")
 
@@ -92,25 +92,22 @@ def _receive(request, payload: AppealIn) -> Appeal:
     reason = _reason(payload.reason, ("body", "reason")) if payload.reason else None
     applicant = ApplicantData(**payload.applicant.model_dump(), flat=payload.flat) if payload.applicant else None
     try:
-        appeal = services.receive_appeal(
-            text=payload.text, channel=payload.channel, kind=payload.kind, received_at=payload.received_at,
-            applicant=applicant, building=building, address_text=payload.address, flat=payload.flat,
-            actor=request.user)
+        return services.receive_and_register(
+            request.user, reason=reason, text=payload.text, channel=payload.channel, kind=payload.kind,
+            received_at=payload.received_at, applicant=applicant, building=building, address_text=payload.address,
+            flat=payload.flat)
     except AppealError as error:
         if error.field in APPLICANT_FIELDS:
             raise FieldError(("body", "applicant", error.field), error.message, "appeal_error") from error
         raise
-    if reason is not None:
-        appeal = services.classify(appeal, request.user, reason=reason)
-    return appeal
 
 
 @router.post("/appeals", response={201: AppealOut, 400: FieldProblems, **ERRORS}, summary="Принять обращение")
 def create_appeal(request, payload: AppealIn,
                   idempotency_key: str | None = Header(None, alias=idempotency.HEADER, max_length=500,
                                                        description="Повтор с тем же ключом вернёт первый ответ")):
-    """Registers nothing by itself: the appeal is received, numbered and given its deadlines."""
-    access.require(access.can_register(request.user))
+    """The appeal is received, numbered and given its deadlines; with a reason it is also registered, as at
+    the registration screen."""
 
     def work() -> tuple[int, dict]:
         return 201, _detail(request, _receive(request, payload), "api_create")
@@ -156,19 +153,13 @@ def get_appeal(request, number: str = NUMBER):
     return _detail(request, _visible(request, number), "api_view")
 
 
-def _workable(request, number: str) -> Appeal:
-    appeal = _visible(request, number)
-    access.require(access.can_work(request.user, appeal))
-    return appeal
-
-
 @router.post("/appeals/{number}/transitions/{name}", response={200: AppealOut, 409: Message, **ERRORS},
              summary="Шаг жизненного цикла")
 def make_transition(request, number: str = NUMBER,
                     name: Literal[TRANSITION_NAMES] = Path(...),  # type: ignore[valid-type]
                     payload: TransitionIn | None = None):
     """Forbidden in the current status → 409; a missing note, answer or result → 422 naming the field."""
-    appeal = _workable(request, number)
+    appeal = _visible(request, number)
     data = (payload or TransitionIn()).model_dump(exclude_none=True)
     appeal = services.transition(appeal, name, request.user, **data)
     return _detail(request, appeal, "api_change")
@@ -177,7 +168,6 @@ def make_transition(request, number: str = NUMBER,
 @router.post("/appeals/{number}/assign", response={200: AppealOut, **ERRORS}, summary="Назначить ответственного")
 def assign_appeal(request, payload: AssignIn, number: str = NUMBER):
     appeal = _visible(request, number)
-    access.require(access.can_assign(request.user))
     assignee = _staff(payload.assignee, ("body", "assignee")) if payload.assignee not in (None, "") else None
     department = (_department(payload.department, ("body", "department"))
                   if payload.department not in (None, "") else None)
@@ -187,7 +177,7 @@ def assign_appeal(request, payload: AssignIn, number: str = NUMBER):
 
 @router.post("/appeals/{number}/classify", response={200: AppealOut, **ERRORS}, summary="Классифицировать")
 def classify_appeal(request, payload: ClassifyIn, number: str = NUMBER):
-    appeal = _workable(request, number)
+    appeal = _visible(request, number)
     reason = _reason(payload.reason, ("body", "reason"))
     appeal = services.classify(appeal, request.user, reason=reason, complexity=payload.complexity,
                                priority=payload.priority)

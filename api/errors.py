@@ -131,7 +131,7 @@ def install(api: NinjaAPI) -> None:
         AppealError: _appeal_error,
         HttpError: _http_error,
         TransitionError: _message_response(409, "Действие невозможно.", own_message=True),
-        PermissionDenied: _message_response(403, "Недостаточно прав."),
+        PermissionDenied: _message_response(403, "Недостаточно прав.", own_message=True),
         RequestDataTooBig: _message_response(413, "Слишком большой запрос."),
         Http404: _message_response(404, "Не найдено.", own_message=True),
         Exception: _unexpected,

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from . import access
 from .errors import AppealError
 from .models import Appeal, AppealEvent, Attachment
 
@@ -90,6 +91,9 @@ def _megabytes(size: int) -> str:
 @transaction.atomic
 def add_attachment(appeal: Appeal, uploaded, actor) -> Attachment:
     """Check an uploaded file (type by content, size), store it and write the history row."""
+    access.check(actor, "attach", appeal)
+    if not appeal.is_open:
+        raise AppealError("Рассмотрение обращения завершено: новые файлы к нему не добавляют.", "file")
     data = _read_checked(uploaded)
     name = getattr(uploaded, "name", "") or ""
     kind = detect_kind(data, name)

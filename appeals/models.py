@@ -6,6 +6,7 @@ from deadlines.models import NormKind
 from deadlines.norms import find_norm
 
 from .choices import OPEN_STATUSES, Channel, Complexity, Favour, Kind, Priority, Status
+from .workflow import TRANSITIONS
 
 
 class Category(models.Model):
@@ -161,10 +162,14 @@ class Appeal(models.Model):
                          condition=models.Q(status__in=sorted(OPEN_STATUSES))),
         ]
         permissions = [
-            ("register_appeal", "Регистрировать обращения"),
+            ("register_appeal", "Принимать, регистрировать и направлять обращения"),
             ("view_all_appeals", "Видеть обращения всех подразделений"),
-            ("work_appeal", "Работать с обращениями своего подразделения"),
+            ("work_appeal", "Работать с обращениями, за которые отвечает"),
+            ("work_any_appeal", "Работать с любым обращением вместо ответственного"),
             ("assign_appeal", "Назначать и переназначать ответственных"),
+            ("extend_appeal", "Продлевать срок рассмотрения"),
+            ("escalate_appeal", "Передавать обращения в вышестоящую организацию"),
+            ("reopen_appeal", "Возобновлять рассмотрение"),
             ("view_applicant", "Видеть персональные данные заявителей"),
             ("export_journal", "Выгружать журнал"),
             ("view_pd_access_log", "Читать журнал доступа к персональным данным"),
@@ -182,6 +187,28 @@ class Appeal(models.Model):
         """Emergency norms run in minutes (the deadline has a time that matters), the others in working days."""
         return find_norm(NormKind.ANSWER, reason_id=self.reason_id, complexity=self.complexity,
                          channel=self.channel).by_hours
+
+    def due_state(self, now=None):
+        """How the appeal stands against its answer deadline (`appeals.due`)."""
+        from .due import due_state
+
+        return due_state(self, now)
+
+    def extension_refusal(self) -> str:
+        """Why the answer deadline cannot be extended now; empty when it can (W4: categories Б and В, once)."""
+        if self.complexity not in (Complexity.B, Complexity.V):
+            return "Продлить срок можно только для обращений категории Б или В; это обращение — категории А."
+        if self.extended_at is not None:
+            return "Срок этого обращения уже продлевался; повторное продление не допускается."
+        if self.status not in TRANSITIONS["extend"].sources:
+            return f"В статусе «{self.get_status_display()}» срок не продлевают."
+        return ""
+
+    def escalation_refusal(self) -> str:
+        """Why the appeal cannot go to the higher organisation; empty when it can (W4: category В)."""
+        if self.complexity != Complexity.V:
+            return "В вышестоящую организацию передаются только обращения категории В."
+        return ""
 
     @property
     def needs_hq_notice(self) -> bool:

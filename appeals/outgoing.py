@@ -1,4 +1,8 @@
-"""Outgoing requests to resource companies (W5): sent with a reply date, the reply recorded."""
+"""Outgoing requests to resource companies (W5): sent with a reply date, the reply recorded.
+
+Recording a request of an appeal in work moves it to «ждём ответа организации», and the last reply
+moves it back, each in the same step; where the status does not allow it, the outcome says why.
+"""
 
 import datetime as dt
 
@@ -6,7 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from deadlines.calendar import add_working_days
+from priemnaya.russian import plural
 
+from . import access, services
+from .choices import Status
 from .errors import AppealError
 from .models import Appeal, AppealEvent, OutgoingRequest, ResourceCompany
 
@@ -56,11 +63,16 @@ def _check_dates(sent_at: dt.date | None, due_at: dt.date | None) -> None:
 
 @transaction.atomic
 def add_request(appeal: Appeal, actor, *, organization: ResourceCompany | str | None, subject: str,
-                sent_at: dt.date | None, due_at: dt.date | None) -> OutgoingRequest:
-    """Record a request for information sent to a resource company about this appeal.
+                sent_at: dt.date | None, due_at: dt.date | None) -> tuple[OutgoingRequest, str]:
+    """Record a request for information sent to a resource company about this appeal; returns it and a
+    sentence on the appeal's status (moved to waiting for the organisation, or why not).
 
     `organization` may be a name typed by the clerk: a company not yet in the directory is added to it.
     """
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    access.check(actor, "edit", appeal)
+    if not appeal.is_open:
+        raise AppealError("Обращение закрыто: запрос в организацию к нему добавить нельзя.", "organization")
     organization = _organization(organization)
     subject = (subject or "").strip()
     if not subject:
@@ -72,12 +84,22 @@ def add_request(appeal: Appeal, actor, *, organization: ResourceCompany | str | 
                                              sent_at=sent_at, due_at=due_at,
                                              created_by=actor if getattr(actor, "pk", None) else None)
     _event(appeal, actor, "outgoing_added", organization.name, note=f"Ответ ожидается до {due_at:%d.%m.%Y}")
-    return request
+    if appeal.status == Status.IN_PROGRESS:
+        services.transition(appeal, "wait_external", actor)
+        return request, "Обращение ждёт ответа организации."
+    if appeal.status == Status.WAITING_EXTERNAL:
+        return request, "Обращение уже ждёт ответа организации."
+    return request, (f"Статус остался «{appeal.get_status_display()}»: ждать ответа организации можно "
+                     "только по обращению в работе.")
 
 
 @transaction.atomic
-def record_reply(request: OutgoingRequest, actor, *, reply: str, answered_at: dt.date | None) -> OutgoingRequest:
-    """Record the organisation's reply to an outgoing request (once)."""
+def record_reply(request: OutgoingRequest, actor, *, reply: str,
+                 answered_at: dt.date | None) -> tuple[OutgoingRequest, str]:
+    """Record the organisation's reply to an outgoing request (once); returns it and a sentence on the
+    appeal's status (back in work when no other request waits, or why not)."""
+    appeal = Appeal.objects.select_for_update().get(pk=request.appeal_id)
+    access.check(actor, "edit", appeal)
     request = OutgoingRequest.objects.select_for_update().select_related("organization").get(pk=request.pk)
     if request.answered_at is not None:
         raise AppealError("Ответ на этот запрос уже записан.", "reply")
@@ -92,9 +114,16 @@ def record_reply(request: OutgoingRequest, actor, *, reply: str, answered_at: dt
         raise AppealError("Ответ не может быть получен раньше, чем отправлен запрос.", "answered_at")
     request.reply, request.answered_at = reply, answered_at
     request.save(update_fields=["reply", "answered_at"])
-    _event(request.appeal, actor, "outgoing_replied", request.organization.name,
+    _event(appeal, actor, "outgoing_replied", request.organization.name,
            note=f"Ответ получен {answered_at:%d.%m.%Y}")
-    return request
+    if appeal.status != Status.WAITING_EXTERNAL:
+        return request, ""
+    waiting = appeal.outgoing_requests.filter(answered_at__isnull=True).count()
+    if waiting:
+        left = f"{waiting} {plural(waiting, 'запрос', 'запроса', 'запросов')}"
+        return request, f"Без ответа остаётся ещё {left}: обращение по-прежнему ждёт ответа организации."
+    services.transition(appeal, "external_replied", actor)
+    return request, "Все организации ответили: обращение снова в работе."
 
 
 def is_overdue(request: OutgoingRequest, today: dt.date | None = None) -> bool:

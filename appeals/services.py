@@ -1,7 +1,8 @@
 """The verbs of the appeal domain. Every change to an appeal goes through here.
 
-Each verb locks the row, checks the life cycle, saves, writes history and announces the
-change after commit (receivers react: notifications, search index is kept on save).
+Each verb locks the row, asks `access.check` whether the actor may do it (the actor `None` is the
+system), checks the life cycle, saves, writes history and announces the change after commit
+(receivers react: notifications, triage, routing).
 """
 
 import datetime as dt
@@ -10,10 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Company
-from deadlines.norms import NormKind, compute_due, extended_due, find_norm, resumed_due
+from deadlines.norms import NormKind, compute_due, extended_due, resumed_due
 from housing.services import match_building
 
-from . import workflow
+from . import access, workflow
 from .applicants import ApplicantData, applicant_for
 from .choices import PAUSED_STATUSES, Channel, Complexity, Favour, Kind, Priority, Status
 from .errors import AppealError
@@ -81,6 +82,7 @@ def receive_appeal(*, text: str, channel: str, kind: str = Kind.APPEAL, received
 
     An unknown address never blocks intake: it is kept as typed.
     """
+    access.check(actor, "receive")
     received_at = received_at or timezone.now()
     _validate_intake(text, channel, kind, received_at)
     if building is None and address_text:
@@ -104,6 +106,27 @@ def receive_appeal(*, text: str, channel: str, kind: str = Kind.APPEAL, received
     return appeal
 
 
+@transaction.atomic
+def register_with_reason(appeal: Appeal, actor, *, reason: Reason, complexity: str | None = None) -> Appeal:
+    """Set the reason and register the appeal (W2), as the registration screen, the triage inbox and
+    automatic triage do."""
+    appeal = classify(appeal, actor, reason=reason, complexity=complexity)
+    return transition(appeal, "register", actor)
+
+
+@transaction.atomic
+def receive_and_register(actor, *, reason: Reason | None = None, complexity: str | None = None,
+                         assignee=None, department=None, **intake) -> Appeal:
+    """Receive an appeal, register it when its reason is known, and appoint whom the person chose — all or
+    nothing. `intake` is what `receive_appeal` takes."""
+    appeal = receive_appeal(actor=actor, **intake)
+    if reason is not None:
+        appeal = register_with_reason(appeal, actor, reason=reason, complexity=complexity)
+    if assignee is not None or department is not None:
+        appeal = assign(appeal, actor, assignee=assignee, department=department)
+    return appeal
+
+
 def _locked(appeal: Appeal) -> Appeal:
     return Appeal.objects.select_for_update().get(pk=appeal.pk)
 
@@ -113,6 +136,7 @@ def classify(appeal: Appeal, actor, *, reason: Reason, complexity: str | None = 
              priority: str | None = None) -> Appeal:
     """Set the reason (and with it the category, department, priority and deadlines)."""
     appeal = _locked(appeal)
+    access.check(actor, "classify", appeal)
     if not appeal.is_open:
         raise AppealError("Закрытое обращение нельзя переклассифицировать.", "reason")
     if complexity and complexity not in Complexity.values:
@@ -136,27 +160,45 @@ def classify(appeal: Appeal, actor, *, reason: Reason, complexity: str | None = 
     return appeal
 
 
+def _assign_action(appeal: Appeal, actor, assignee, department) -> str:
+    """Which action an assignment is: appointing oneself, someone, another person, or only a department."""
+    if assignee is not None and assignee.pk != appeal.assignee_id:
+        if appeal.assignee_id is None:
+            return "take" if actor is not None and assignee.pk == actor.pk else "assign"
+        return "reassign"
+    if department is not None and department.pk != appeal.department_id and appeal.assignee_id is not None:
+        return "reassign"
+    return "route" if appeal.assignee_id is None else "reassign"
+
+
 @transaction.atomic
 def assign(appeal: Appeal, actor, *, assignee=None, department=None, note: str = "") -> Appeal:
-    """Appoint (or change) the department and the responsible person (W3)."""
+    """Appoint (or change) the department and the responsible person (W3); a note is always kept."""
     appeal = _locked(appeal)
+    if not appeal.is_open:
+        raise AppealError("Нельзя назначить ответственного по закрытому обращению.", "assignee")
     profile = getattr(assignee, "profile", None) if assignee else None
     department = department or (profile.department if profile else None) or appeal.department
     if assignee is None and department is None:
         raise AppealError("Укажите подразделение или ответственного.", "assignee")
+    if assignee is not None and not (assignee.is_active and assignee.has_perm("appeals.work_appeal")):
+        raise AppealError("Этот сотрудник не работает с обращениями: выберите другого.", "assignee")
+    access.check(actor, _assign_action(appeal, actor, assignee, department), appeal)
+    note = (note or "").strip()
+    changed = False
     if appeal.status == Status.REGISTERED and assignee is not None:
-        workflow.check("assign", appeal.status)
         _record(appeal, actor, "assign", field="status", old=appeal.status, new=Status.ASSIGNED,
                 note=workflow.TRANSITIONS["assign"].public_note, public=True)
         appeal.status = Status.ASSIGNED
-    elif not appeal.is_open:
-        raise AppealError("Нельзя назначить ответственного по закрытому обращению.", "assignee")
     for field, value in (("department", department), ("assignee", assignee)):
         old = getattr(appeal, field)
         if value is not None and old != value:
             setattr(appeal, field, value)
             _record(appeal, actor, "reassigned" if old else "assigned", field=field,
                     old=_person(old), new=_person(value), note=note)
+            changed = True
+    if note and not changed:  # the same person again: the supervisor's words still count
+        _record(appeal, actor, "commented", note=note)
     appeal.save()
     _announce(appeal, "assigned")
     return appeal
@@ -206,8 +248,8 @@ def _guard_and_apply(appeal: Appeal, name: str, now: dt.datetime, data: dict) ->
     elif name == "extend":
         _apply_extension(appeal, now, note)
     elif name == "escalate":
-        if appeal.complexity != Complexity.V:
-            raise AppealError("В вышестоящую организацию передаются только обращения категории В.", "complexity")
+        if appeal.escalation_refusal():
+            raise AppealError(appeal.escalation_refusal(), "complexity")
         note = _require(note, "Укажите, что передаётся в вышестоящую организацию.", "note")
     elif name == "close":
         appeal.closed_at = now
@@ -221,7 +263,7 @@ def _guard_and_apply(appeal: Appeal, name: str, now: dt.datetime, data: dict) ->
 def _resume_clock(appeal: Appeal, now: dt.datetime) -> None:
     if appeal.paused_at is None:
         return
-    by_hours = find_norm(NormKind.ANSWER, **_case(appeal)).by_hours
+    by_hours = appeal.counted_in_hours
     if appeal.status == Status.CLARIFICATION and appeal.registration_due:
         appeal.registration_due = resumed_due(appeal.registration_due, appeal.paused_at, now, by_hours=by_hours)
     if appeal.answer_due:
@@ -254,10 +296,8 @@ def _apply_answer(appeal: Appeal, name: str, now: dt.datetime, data: dict) -> No
 
 
 def _apply_extension(appeal: Appeal, now: dt.datetime, note: str) -> None:
-    if appeal.complexity not in (Complexity.B, Complexity.V):
-        raise AppealError("Продлить срок можно только для обращений категории Б или В.", "complexity")
-    if appeal.extended_at is not None:
-        raise AppealError("Срок этого обращения уже продлевался; повторное продление не допускается.", "extend")
+    if appeal.extension_refusal():
+        raise AppealError(appeal.extension_refusal(), "complexity" if appeal.extended_at is None else "extend")
     _require(note, "Укажите причину продления срока.", "note")
     appeal.extension_reason = note
     appeal.extended_at = now
@@ -268,6 +308,9 @@ def _apply_extension(appeal: Appeal, now: dt.datetime, note: str) -> None:
 def transition(appeal: Appeal, name: str, actor, **data) -> Appeal:
     """Move the appeal along the life cycle; raises TransitionError or AppealError."""
     appeal = _locked(appeal)
+    if name == "assign":
+        raise AppealError("Ответственного назначают отдельно: укажите сотрудника.", "assignee")
+    access.check(actor, name, appeal)
     step = workflow.check(name, appeal.status)
     now = data.pop("now", None) or timezone.now()
     old_due = appeal.answer_due
@@ -293,6 +336,7 @@ def _fmt(moment: dt.datetime | None) -> str:
 def update_draft(appeal: Appeal, actor, *, answer_text: str, result: str = "", favour: str = "") -> Appeal:
     """Save the answer editor without sending (W5: the draft)."""
     appeal = _locked(appeal)
+    access.check(actor, "edit", appeal)
     if not appeal.is_open:
         raise AppealError("Ответ по закрытому обращению изменить нельзя.", "answer_text")
     if favour and favour not in Favour.values:
@@ -307,6 +351,10 @@ def update_draft(appeal: Appeal, actor, *, answer_text: str, result: str = "", f
 
 @transaction.atomic
 def link(appeal: Appeal, other: Appeal, actor) -> None:
+    """Link two appeals (the same matter); the actor must see both."""
+    access.check(actor, "link", appeal)
+    if actor is not None and not access.can_view(actor, other):
+        raise AppealError(f"Обращение № {other.number} не найдено.", "number")
     if appeal.pk == other.pk:
         raise AppealError("Нельзя связать обращение с самим собой.", "number")
     appeal.linked.add(other)
@@ -318,6 +366,7 @@ def link(appeal: Appeal, other: Appeal, actor) -> None:
 def raise_priority(appeal: Appeal, actor, priority: str, why: str) -> Appeal:
     """Raise the priority of an appeal not yet classified (an emergency suspected before its reason is set)."""
     appeal = _locked(appeal)
+    access.check(actor, "classify", appeal)
     if priority not in Priority.values:
         raise AppealError("Неизвестный приоритет.", "priority")
     order = [Priority.NORMAL, Priority.HIGH, Priority.EMERGENCY]

@@ -1,4 +1,7 @@
-"""The life cycle of an appeal: one table of named transitions, checked on every change."""
+"""The life cycle of an appeal: one table of named transitions, checked on every change.
+
+Each transition names what a person needs to take it (`Need`); `appeals.access.may` answers it.
+"""
 
 from dataclasses import dataclass
 
@@ -10,12 +13,30 @@ class TransitionError(Exception):
 
 
 @dataclass(frozen=True)
+class Need:
+    """A permission of the appeals app, and whether the person must also be responsible for the appeal
+    (its assignee; for an appeal nobody is assigned to, a specialist of its department)."""
+
+    permission: str
+    responsible: bool = False
+
+
+OPERATE = Need("register_appeal")  # operators: receive, register, clarify, route
+WORK = Need("work_appeal", responsible=True)  # the responsible specialist works the appeal
+EXTEND = Need("extend_appeal")
+ESCALATE = Need("escalate_appeal")
+REOPEN = Need("reopen_appeal")
+ASSIGN = Need("assign_appeal")
+
+
+@dataclass(frozen=True)
 class Transition:
     name: str
     sources: frozenset[str]
     target: str | None  # None: the status stays (extension)
     label: str
     public_note: str = ""
+    needs: tuple[Need, ...] = (WORK,)  # any one of them suffices
 
 
 _WORK = frozenset({S.ASSIGNED, S.IN_PROGRESS, S.WAITING_APPLICANT, S.WAITING_EXTERNAL, S.ANSWER_DRAFTED})
@@ -25,13 +46,13 @@ TRANSITIONS = {
     t.name: t
     for t in [
         Transition("register", frozenset({S.RECEIVED}), S.REGISTERED, "Зарегистрировать",
-                   "Обращение зарегистрировано."),
+                   "Обращение зарегистрировано.", (OPERATE,)),
         Transition("request_clarification", frozenset({S.RECEIVED}), S.CLARIFICATION,
-                   "Вернуть для уточнения", "Нужны уточнения от заявителя; срок приостановлен."),
+                   "Вернуть для уточнения", "Нужны уточнения от заявителя; срок приостановлен.", (OPERATE,)),
         Transition("clarified", frozenset({S.CLARIFICATION}), S.RECEIVED, "Уточнения получены",
-                   "Заявитель предоставил уточнения."),
+                   "Заявитель предоставил уточнения.", (OPERATE,)),
         Transition("assign", frozenset({S.REGISTERED}), S.ASSIGNED, "Назначить ответственного",
-                   "Назначен ответственный исполнитель."),
+                   "Назначен ответственный исполнитель.", (ASSIGN,)),
         Transition("start", frozenset({S.ASSIGNED}), S.IN_PROGRESS, "Взять в работу", "Обращение в работе."),
         Transition("wait_applicant", frozenset({S.IN_PROGRESS}), S.WAITING_APPLICANT,
                    "Запросить сведения у заявителя", "Ожидаем сведения от заявителя; срок приостановлен."),
@@ -49,14 +70,15 @@ TRANSITIONS = {
         Transition("refuse", frozenset({S.ANSWER_DRAFTED}), S.ANSWERED, "Направить обоснованный отказ",
                    "Дан обоснованный отказ."),
         Transition("extend", frozenset({S.ASSIGNED, S.IN_PROGRESS, S.WAITING_EXTERNAL, S.ANSWER_DRAFTED}), None,
-                   "Продлить срок", "Срок рассмотрения продлён."),
+                   "Продлить срок", "Срок рассмотрения продлён.", (EXTEND,)),
         Transition("escalate", frozenset({S.IN_PROGRESS, S.WAITING_EXTERNAL, S.ANSWER_DRAFTED, S.ANSWERED}),
                    S.ESCALATED, "Передать в вышестоящую организацию",
-                   "Обращение передано в вышестоящую организацию."),
+                   "Обращение передано в вышестоящую организацию.", (ESCALATE,)),
         Transition("close", frozenset({S.ANSWERED, S.ESCALATED}), S.CLOSED, "Закрыть", "Обращение закрыто."),
         Transition("reopen", frozenset({S.ANSWERED, S.CLOSED}), S.IN_PROGRESS, "Возобновить",
-                   "Рассмотрение возобновлено."),
-        Transition("withdraw", _OPEN, S.WITHDRAWN, "Отозвано заявителем", "Заявитель отозвал обращение."),
+                   "Рассмотрение возобновлено.", (REOPEN,)),
+        Transition("withdraw", _OPEN, S.WITHDRAWN, "Отозвано заявителем", "Заявитель отозвал обращение.",
+                   (OPERATE, WORK)),
     ]
 }
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from functools import cached_property
 
-from appeals.access import can_assign, can_register
+from appeals.access import may
 from appeals.choices import Status
 from appeals.models import Appeal, Notification
 
@@ -42,15 +42,17 @@ class StaffNav:
         if not user.is_authenticated:
             return []
         links = []
-        if user.has_perm("appeals.view_all_appeals") or user.has_perm("appeals.work_appeal"):
+        sees_appeals = user.has_perm("appeals.view_all_appeals") or user.has_perm("appeals.work_appeal")
+        if sees_appeals:
             links.append(self._link("/staff/journal/", "Журнал"))
-        if can_register(user):
+        if may(user, "receive"):
             links.append(self._link("/staff/register/", "Зарегистрировать"))
             links.append(self._link("/staff/triage/", "Разбор", self.triage_count, "Ждут разбора"))
         if user.has_perm("appeals.work_appeal"):
             links.append(self._link("/staff/my/", "Мои обращения"))
+        if sees_appeals:
             links.append(self._link("/staff/incidents/", "Инциденты"))
-        if can_assign(user):
+        if may(user, "assign"):
             links.append(self._link("/staff/overdue/", "Просроченные"))
             links.append(self._link("/staff/load/", "Нагрузка"))
         links.append(self._link("/staff/notifications/", "Уведомления", self.unread_count))

@@ -172,6 +172,11 @@ class AssignForm(forms.Form):
                                 empty_label="— не менять —")
     note = forms.CharField(label="Комментарий", required=False, max_length=1000)
 
+    def __init__(self, *args, may_assign_person: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_assign_person:  # operators route to a department; a person is appointed by others
+            del self.fields["assignee"]
+
     def clean(self):
         data = super().clean()
         if not data.get("department") and not data.get("assignee"):

@@ -24,25 +24,16 @@ from .forms import (
     ReplyForm,
     add_domain_error,
 )
-from .views_appeal_context import (
-    appeal_or_404,
-    buttons,
-    counted_in_hours,
-    extension_allowed,
-    may_do,
-    may_take,
-    time_left,
-    timeline,
-)
+from .views_appeal_context import appeal_or_404, buttons, may_take, time_left, timeline
 from .views_appeal_triage import triage_context
 
 ANSWER_FIELDS = ("answer_text", "result", "resolved_in_favour_of")
 
 
-def _default_forms(appeal) -> dict:
+def _default_forms(appeal, may_assign_person: bool) -> dict:
     return {
         "classify_form": ClassifyForm(initial={"reason": appeal.reason_id}),
-        "assign_form": AssignForm(),
+        "assign_form": AssignForm(may_assign_person=may_assign_person),
         "answer_form": AnswerForm(initial={"answer_text": appeal.answer_text, "result": appeal.result,
                                            "resolved_in_favour_of": appeal.resolved_in_favour_of}),
         "extension_form": NoteForm(),
@@ -56,22 +47,29 @@ def _default_forms(appeal) -> dict:
 def render_page(request, appeal, *, status: int = 200, error: str = "", **forms):
     """The appeal page; a failed action passes its bound form (with errors) and the message."""
     user = request.user
-    can_work = access.can_work(user, appeal)
+    is_open = appeal.is_open
+    may_assign = access.may(user, "assign" if appeal.assignee_id is None else "reassign", appeal)
+    may_extend = appeal.status in workflow.TRANSITIONS["extend"].sources and access.may(user, "extend", appeal)
     reply_forms = forms.pop("reply_forms", {})
-    context = _default_forms(appeal) | forms | {
+    context = _default_forms(appeal, may_assign) | forms | {
         "appeal": appeal,
         "applicant": appeal.applicant,
         "error": error,
         "time_left": time_left(appeal),
-        "in_hours": counted_in_hours(appeal),
+        "in_hours": appeal.counted_in_hours,
         "timeline": timeline(appeal),
         "buttons": buttons(user, appeal),
-        "can_work": can_work,
-        "can_assign": access.can_assign(user) and appeal.is_open,
+        "can_edit": is_open and access.may(user, "edit", appeal),
+        "can_classify": is_open and access.may(user, "classify", appeal),
+        "can_link": access.may(user, "link", appeal),
+        "can_attach": is_open and access.may(user, "attach", appeal),
+        "can_assign": is_open and (may_assign or (appeal.assignee_id is None and access.may(user, "route", appeal))),
+        "may_assign_person": may_assign,
         "can_take": may_take(user, appeal),
         "can_view_applicant": user.has_perm("appeals.view_applicant"),
-        "show_extension": can_work and extension_allowed(appeal),
-        "show_editor": can_work and appeal.is_open,
+        "show_extension": may_extend,
+        "extension_refusal": appeal.extension_refusal() if may_extend else "",
+        "show_editor": is_open and access.may(user, "edit", appeal),
         "editor_steps": [s for s in workflow.available(appeal.status) if s.name in ("draft_answer", "answer",
                                                                                    "refuse")],
         "hq_notice": Company.current().hq_notice(),
@@ -80,7 +78,7 @@ def render_page(request, appeal, *, status: int = 200, error: str = "", **forms)
         "attachments": appeal.attachments.select_related("uploaded_by"),
         "links": appeal.linked.order_by("-received_at"),
         "max_upload": settings.ATTACHMENT_MAX_BYTES,
-    } | triage_context(appeal, show_drafts=can_work and appeal.is_open)
+    } | triage_context(appeal, show_drafts=is_open and access.may(user, "edit", appeal))
     access.log_pd_access(user, action="view_appeal", appeal=appeal, ip=request.META.get("REMOTE_ADDR") or None)
     return render(request, "backoffice/appeal/page.html", context, status=status)
 
@@ -116,8 +114,6 @@ def _do(appeal, name: str, actor, data: dict):
         # The editor's result and «in whose favour» are kept with the draft they were typed with.
         appeal = services.update_draft(appeal, actor, answer_text=data["answer_text"],
                                        result=data.get("result", ""), favour=data.get("resolved_in_favour_of", ""))
-    if name == "assign":
-        raise AppealError("Выберите ответственного в блоке «Назначение».", "assignee")
     return services.transition(appeal, name, actor, **data)
 
 
@@ -125,7 +121,6 @@ def _do(appeal, name: str, actor, data: dict):
 @require_POST
 def appeal_do(request, number: str, name: str):
     appeal = appeal_or_404(request.user, number)
-    access.require(may_do(request.user, appeal, name))
     data = _transition_data(request, name)
     form_key = "answer_form" if name in ("draft_answer", "answer", "refuse") else (
         "extension_form" if name == "extend" else "note_form")

@@ -11,7 +11,7 @@ from appeals.models import Appeal
 
 from .forms import AnswerForm, AssignForm, ClassifyForm, LinkForm
 from .views_appeal import failed, invalid
-from .views_appeal_context import appeal_or_404, may_take
+from .views_appeal_context import appeal_or_404
 
 
 def _done(request, appeal, message: str, anchor: str = ""):
@@ -23,8 +23,8 @@ def _done(request, appeal, message: str, anchor: str = ""):
 @require_POST
 def appeal_assign(request, number: str):
     appeal = appeal_or_404(request.user, number)
-    access.require(access.can_assign(request.user))
-    form = AssignForm(request.POST)
+    form = AssignForm(request.POST, may_assign_person=access.may(
+        request.user, "assign" if appeal.assignee_id is None else "reassign", appeal))
     if not form.is_valid():
         return invalid(request, appeal, " ".join(form.non_field_errors()) or "Проверьте поля назначения.",
                        assign_form=form)
@@ -43,7 +43,6 @@ def appeal_assign(request, number: str):
 def appeal_take(request, number: str):
     """A specialist takes an unassigned appeal of their department for themselves."""
     appeal = appeal_or_404(request.user, number)
-    access.require(may_take(request.user, appeal))
     try:
         appeal = services.assign(appeal, request.user, assignee=request.user)
     except AppealError as error:
@@ -55,7 +54,6 @@ def appeal_take(request, number: str):
 @require_POST
 def appeal_classify(request, number: str):
     appeal = appeal_or_404(request.user, number)
-    access.require(access.can_work(request.user, appeal))
     form = ClassifyForm(request.POST)
     if not form.is_valid():
         return invalid(request, appeal, "Выберите причину из классификатора.", classify_form=form)
@@ -72,7 +70,6 @@ def appeal_classify(request, number: str):
 @require_POST
 def appeal_draft(request, number: str):
     appeal = appeal_or_404(request.user, number)
-    access.require(access.can_work(request.user, appeal))
     form = AnswerForm(request.POST)
     form.is_valid()
     data = form.cleaned_data
@@ -88,7 +85,6 @@ def appeal_draft(request, number: str):
 @require_POST
 def appeal_link(request, number: str):
     appeal = appeal_or_404(request.user, number)
-    access.require(access.can_work(request.user, appeal))
     form = LinkForm(request.POST)
     if not form.is_valid():
         return invalid(request, appeal, "Введите номер обращения.", link_form=form)

@@ -5,12 +5,12 @@ from dataclasses import dataclass
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from appeals import access, workflow
-from appeals.choices import PAUSED_STATUSES, Complexity, Favour, Priority, Status
+from appeals.choices import Complexity, Favour, Priority, Status
+from appeals.due import Due
 from appeals.models import Appeal
-from deadlines.norms import working_days_left
+from priemnaya.russian import working_days
 
 ACTION_LABELS = {
     "received": "Обращение поступило",
@@ -27,6 +27,7 @@ ACTION_LABELS = {
     "triage_corrected": "Классификация исправлена",
     "incident_linked": "Включено в инцидент",
     "incident_unlinked": "Исключено из инцидента",
+    "commented": "Комментарий",
 }
 FIELD_LABELS = {
     "status": "Статус", "answer_due": "Срок ответа", "reason": "Причина", "category": "Категория",
@@ -46,7 +47,6 @@ NOTE_PROMPTS = {
 }
 # Transitions pressed elsewhere on the page: in the answer editor, the extension or the assignment form.
 EDITOR_TRANSITIONS = {"draft_answer", "answer", "refuse"}
-OPERATOR_TRANSITIONS = {"register", "request_clarification", "clarified"}
 
 
 def appeal_or_404(user, number: str) -> Appeal:
@@ -59,26 +59,10 @@ def appeal_or_404(user, number: str) -> Appeal:
     return appeal
 
 
-def may_do(user, appeal: Appeal, name: str) -> bool:
-    """Whether this user may press this transition's button (the life cycle is checked separately)."""
-    if name in OPERATOR_TRANSITIONS:
-        return access.can_register(user)
-    if name == "assign":
-        return access.can_assign(user)
-    return access.can_work(user, appeal)
-
-
 def may_take(user, appeal: Appeal) -> bool:
-    """A specialist may take an unassigned appeal of their own department."""
-    profile = getattr(user, "profile", None)
-    return (appeal.is_open and appeal.assignee_id is None and appeal.department_id is not None
-            and profile is not None and profile.department_id == appeal.department_id
-            and access.can_work(user, appeal))
-
-
-def extension_allowed(appeal: Appeal) -> bool:
-    return (appeal.complexity in (Complexity.B, Complexity.V) and appeal.extended_at is None
-            and appeal.status in workflow.TRANSITIONS["extend"].sources)
+    """Offer «Взять себе»: an open appeal nobody is responsible for that this person may take."""
+    return appeal.is_open and appeal.assignee_id is None and appeal.department_id is not None \
+        and access.may(user, "take", appeal) and not access.may(user, "reassign", appeal)
 
 
 @dataclass
@@ -90,27 +74,14 @@ class Button:
 
 
 def buttons(user, appeal: Appeal) -> list[Button]:
-    """The transition buttons shown in the actions block."""
+    """The transition buttons shown in the actions block (the editor and the extension have their own)."""
     result = []
-    for step in workflow.available(appeal.status):
-        if step.name in EDITOR_TRANSITIONS or step.name == "extend" or not may_do(user, appeal, step.name):
+    for step in access.allowed_transitions(user, appeal):
+        if step.name in EDITOR_TRANSITIONS or step.name in ("extend", "assign"):
             continue
         prompt = NOTE_PROMPTS.get(step.name, "")
         result.append(Button(step.name, step.label, prompt, bool(prompt) and step.name != "withdraw"))
     return result
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
-
-
-def _days(n: int) -> str:
-    return f"{n} {plural(n, 'рабочий день', 'рабочих дня', 'рабочих дней')}"
 
 
 def _hours(minutes: int) -> str:
@@ -118,29 +89,26 @@ def _hours(minutes: int) -> str:
     return f"{hours} ч {mins:02d} мин" if hours else f"{mins} мин"
 
 
-def counted_in_hours(appeal: Appeal) -> bool:
-    return appeal.counted_in_hours
+TIME_LEFT_CSS = {Due.OVERDUE: "due-overdue", Due.TODAY: "due-today", Due.SOON: "due-soon", Due.OK: "due-ok",
+                 Due.PAUSED: "muted"}
 
 
 def time_left(appeal: Appeal, now: dt.datetime | None = None) -> dict | None:
-    """How much time is left to answer, in words, with a CSS class for the urgency."""
-    now = now or timezone.now()
-    if not appeal.is_open or appeal.answer_due is None:
+    """How much time is left to answer, in words, with a CSS class for the urgency (`Appeal.due_state`)."""
+    state = appeal.due_state(now)
+    if state.state == Due.NONE:
         return None
-    if appeal.status in PAUSED_STATUSES:
-        return {"text": "Срок приостановлен: ждём заявителя", "css": "muted"}
-    if counted_in_hours(appeal):
-        minutes = int((appeal.answer_due - now).total_seconds() // 60)
-        if minutes < 0:
-            return {"text": f"Просрочено на {_hours(minutes)}", "css": "due-overdue"}
-        return {"text": f"Осталось {_hours(minutes)}", "css": "due-soon" if minutes < 60 else "due-today"}
-    days = working_days_left(appeal.answer_due, now)
-    if appeal.answer_due < now:
-        late = f" на {_days(-days)}" if days < 0 else ""
-        return {"text": f"Срок истёк{late}", "css": "due-overdue"}
-    if days == 0:
-        return {"text": "Срок истекает сегодня", "css": "due-today"}
-    return {"text": f"Осталось {_days(days)}", "css": "due-soon" if days <= 2 else "due-ok"}
+    if state.state == Due.PAUSED:
+        text = "Срок приостановлен: ждём заявителя"
+    elif state.by_hours:
+        text = f"Просрочено на {_hours(state.minutes)}" if state.is_overdue else f"Осталось {_hours(state.minutes)}"
+    elif state.is_overdue:
+        text = "Срок истёк" + (f" на {working_days(-state.working_days)}" if state.working_days < 0 else "")
+    elif state.state == Due.TODAY:
+        text = "Срок истекает сегодня"
+    else:
+        text = f"Осталось {working_days(state.working_days)}"
+    return {"text": text, "css": TIME_LEFT_CSS[state.state]}
 
 
 def _value(field: str, value: str) -> str:

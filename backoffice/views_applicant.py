@@ -41,7 +41,7 @@ def applicant_matches(request, query: str) -> list[Applicant]:
 @login_required
 @require_GET
 def applicant_search(request):
-    access.require(access.can_register(request.user))
+    access.require(access.may(request.user, "receive"))
     query = request.GET.get("q", "").strip()
     matches = applicant_matches(request, query) if len(query) >= 2 else None
     return render(request, "backoffice/applicant/_matches.html", {"q": query, "matches": matches})
@@ -51,7 +51,7 @@ def applicant_search(request):
 @require_GET
 def applicant_pick(request, pk: int | None = None):
     """The applicant block of the registration form: a chosen applicant, or empty fields for a new one."""
-    access.require(access.can_register(request.user))
+    access.require(access.may(request.user, "receive"))
     applicant = get_object_or_404(Applicant.objects.select_related("building"), pk=pk) if pk else None
     if applicant is not None:
         access.log_pd_access(request.user, action="pick_applicant", applicant=applicant, ip=_ip(request))

@@ -19,7 +19,6 @@ from .views_appeal_context import appeal_or_404
 @require_POST
 def attachment_upload(request, number: str):
     appeal = appeal_or_404(request.user, number)
-    access.require(access.can_work(request.user, appeal))
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
         return invalid(request, appeal, "Выберите файл для загрузки.", attachment_form=form)

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from accounts.availability import current_absences
-from appeals.access import can_assign, log_pd_access, require, visible_appeals
+from appeals.access import log_pd_access, may, require, visible_appeals
 from appeals.choices import OPEN_STATUSES, Priority
 from appeals.journal import filter_due, journal_queryset
 from appeals.load import people_with_perm, with_load
@@ -55,7 +55,7 @@ def my_appeals(request):
 @login_required
 def overdue_board(request):
     """Overdue and due-today appeals of every department: emergencies, then the longest overdue."""
-    require(can_assign(request.user))
+    require(may(request.user, "assign"))
     now = timezone.now()
     visible = visible_appeals(request.user)
     late, today = filter_due(visible, "overdue", now), filter_due(visible, "today", now)
@@ -80,7 +80,7 @@ def staff_load(now) -> list:
 @login_required
 def load_board(request):
     """Load per person (A2: balancing), and what waits for a responsible in each department."""
-    require(can_assign(request.user))
+    require(may(request.user, "assign"))
     unassigned = (Appeal.objects.filter(status__in=OPEN_STATUSES, assignee__isnull=True)
                   .values("department__name").annotate(count=Count("pk"))
                   .order_by(F("department__name").asc(nulls_last=True)))

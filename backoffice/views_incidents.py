@@ -18,13 +18,27 @@ from .views_lists import client_ip, mark_deadlines
 LIST_LIMIT = 200
 
 
+def _sees_appeals(user) -> bool:
+    return user.has_perm("appeals.view_all_appeals") or user.has_perm("appeals.work_appeal")
+
+
+def visible_incidents(user):
+    """Incidents holding an appeal the person may see, counted over those appeals only."""
+    incidents = Incident.objects.all()
+    if not user.has_perm("appeals.view_all_appeals"):
+        # A filter before the annotation narrows what is counted to the same memberships.
+        incidents = incidents.filter(memberships__appeal__in=visible_appeals(user).values("pk"))
+    return incidents.annotate(
+        size=Count("memberships"),
+        open_count=Count("memberships", filter=Q(memberships__appeal__status__in=OPEN_STATUSES))).filter(size__gt=0)
+
+
 @login_required
 def incident_list(request):
-    require(request.user.has_perm("appeals.work_appeal"))
+    require(_sees_appeals(request.user))
     show = request.GET.get("show", "open")
-    incidents = (Incident.objects.select_related("building", "reason__category")
-                 .annotate(size=Count("memberships"),
-                           open_count=Count("memberships", filter=Q(memberships__appeal__status__in=OPEN_STATUSES))))
+    incidents = visible_incidents(request.user).select_related("building", "reason__category").order_by(
+        "-last_appeal_at", "-pk")
     if show != "all":
         incidents = incidents.filter(status=Incident.Status.OPEN)
     return render(request, "backoffice/incidents/list.html",
@@ -42,8 +56,8 @@ def _page(request, incident, form, status=200):
 
 @login_required
 def incident_detail(request, pk: int):
-    require(request.user.has_perm("appeals.work_appeal"))
-    incident = get_object_or_404(Incident.objects.select_related("building", "reason"), pk=pk)
+    require(_sees_appeals(request.user))
+    incident = get_object_or_404(visible_incidents(request.user).select_related("building", "reason"), pk=pk)
     if request.method != "POST":
         return _page(request, incident, AnswerForm(initial={"answer_text": incident.answer_text}))
     form = AnswerForm(request.POST)

@@ -5,13 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.models import Department
-from appeals.access import can_assign, require
+from appeals.access import may, require
 from triage import routing
 
 
 @login_required
 def rebalance(request, code: str):
-    require(can_assign(request.user))
+    require(may(request.user, "assign"))
     department = get_object_or_404(Department, code=code)
     if request.method == "POST":
         moves = routing.rebalance(department, request.user)

@@ -1,7 +1,6 @@
 """The operator's registration screen (CH1/CH2): a call or a visit registered in under a minute."""
 
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,7 +18,6 @@ from housing.models import Building
 from housing.services import suggest_buildings
 
 from .forms import CARE_FLAGS, RegisterForm, add_domain_error
-from .views_appeal_context import counted_in_hours
 from .views_applicant import applicant_matches
 from .views_register_assist import MIN_TEXT, analysis, prefilled_form
 
@@ -35,22 +33,15 @@ def _applicant_data(data: dict) -> ApplicantData | None:
                          **{flag: data[flag] for flag, _label in CARE_FLAGS})
 
 
-@transaction.atomic
 def register_appeal(data: dict, actor) -> Appeal:
-    """Receive, classify, register and (optionally) assign — all or nothing."""
+    """The form's fields handed to the one intake verb."""
     chosen = data["applicant_id"]
-    appeal = services.receive_appeal(
-        text=data["text"], channel=data["channel"], kind=data["kind"], received_at=data["received_at"],
-        applicant=None if chosen else _applicant_data(data), applicant_obj=chosen,
+    return services.receive_and_register(
+        actor, reason=data["reason"], complexity=data["complexity"] or None, assignee=data.get("assignee"),
+        department=data.get("department"), text=data["text"], channel=data["channel"], kind=data["kind"],
+        received_at=data["received_at"], applicant=None if chosen else _applicant_data(data), applicant_obj=chosen,
         building=data["building_id"], address_text=data["address_text"], flat=data["flat"],
-        short_content=data["short_content"], actor=actor)
-    if data["reason"] is not None:
-        appeal = services.classify(appeal, actor, reason=data["reason"], complexity=data["complexity"] or None)
-        appeal = services.transition(appeal, "register", actor)
-    assignee, department = data.get("assignee"), data.get("department")
-    if assignee or department:
-        appeal = services.assign(appeal, actor, assignee=assignee, department=department)
-    return appeal
+        short_content=data["short_content"])
 
 
 def _chosen(form, name: str, model, request=None):
@@ -92,8 +83,8 @@ def _reason_or_none(pk) -> Reason | None:
 
 @login_required
 def register(request):
-    access.require(access.can_register(request.user))
-    may_assign_person = access.can_assign(request.user)
+    access.require(access.may(request.user, "receive"))
+    may_assign_person = access.may(request.user, "assign")
     if request.method != "POST":
         return _page(request, RegisterForm(may_assign_person=may_assign_person))
     action = request.POST.get("action", "register")
@@ -112,12 +103,12 @@ def register(request):
 
 @login_required
 def register_done(request, number: str):
-    access.require(access.can_register(request.user))
+    access.require(access.may(request.user, "receive"))
     appeal = get_object_or_404(Appeal.objects.select_related("applicant", "reason", "department", "assignee"),
                                number=number)
     if not access.can_view(request.user, appeal):
         raise Http404
-    return render(request, "backoffice/register/done.html", {"appeal": appeal, "by_hours": counted_in_hours(appeal)})
+    return render(request, "backoffice/register/done.html", {"appeal": appeal, "by_hours": appeal.counted_in_hours})
 
 
 def _hint(data: dict) -> dict | None:
@@ -140,7 +131,7 @@ def _hint(data: dict) -> dict | None:
 @login_required
 @require_GET
 def register_hint(request):
-    access.require(access.can_register(request.user))
+    access.require(access.may(request.user, "receive"))
     form = RegisterForm(request.GET)
     form.is_valid()  # only the fields that parse are used for the hint
     return render(request, "backoffice/register/_hint.html", {"hint": _hint(form.cleaned_data)})
@@ -149,7 +140,7 @@ def register_hint(request):
 @login_required
 @require_GET
 def building_suggest(request):
-    access.require(access.can_register(request.user) or request.user.has_perm("appeals.work_appeal"))
+    access.require(access.may(request.user, "receive") or access.may(request.user, "classify"))
     query = request.GET.get("address_text", request.GET.get("q", "")).strip()
     buildings = suggest_buildings(query) if len(query) >= 2 else []
     return render(request, "backoffice/register/_building_suggest.html", {"buildings": buildings, "q": query})
@@ -159,7 +150,7 @@ def building_suggest(request):
 @require_GET
 def building_pick(request, pk: int | None = None):
     """The address block with a building from the registry filled in (or emptied for another address)."""
-    access.require(access.can_register(request.user))
+    access.require(access.may(request.user, "receive"))
     building = get_object_or_404(Building, pk=pk) if pk else None
     return render(request, "backoffice/register/_address.html",
                   {"building": building, "address_value": request.GET.get("q", "")})

@@ -63,7 +63,7 @@ def analysis(text: str, values: dict) -> dict:
 @require_POST
 def register_analyse(request):
     """The panel beside the text: refreshed as the operator types."""
-    access.require(access.can_register(request.user))
+    access.require(access.may(request.user, "receive"))
     text = request.POST.get("text", "")
     context = analysis(text, request.POST) if len(text.strip()) >= MIN_TEXT else {}
     return render(request, "backoffice/register/_analysis.html", context)

@@ -3,18 +3,17 @@ each registered by one click (the reason chosen becomes training data when it di
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from appeals import services
-from appeals.access import can_register, require, visible_appeals
+from appeals.access import may, require, visible_appeals
 from appeals.choices import Status
 from appeals.errors import AppealError
 from appeals.journal import journal_queryset
-from appeals.models import Appeal, Reason
+from appeals.models import Reason
 from appeals.workflow import TransitionError
 from triage.models import Decision, TriageSettings
 from triage.services import propose
@@ -27,7 +26,7 @@ LIST_LIMIT = 100
 
 @login_required
 def triage_inbox(request):
-    require(can_register(request.user))
+    require(may(request.user, "receive"))
     decisions = Prefetch("triage_decisions", queryset=Decision.objects.order_by("-created_at", "-id"))
     waiting = (journal_queryset(visible_appeals(request.user)).filter(status=Status.RECEIVED)
                .prefetch_related(decisions).order_by(EMERGENCY_FIRST, "registration_due", "received_at"))
@@ -47,7 +46,7 @@ def triage_inbox(request):
 @require_POST
 def triage_register(request, number: str):
     """Set the reason chosen in the inbox and register the appeal."""
-    require(can_register(request.user))
+    require(may(request.user, "receive"))
     appeal = get_object_or_404(visible_appeals(request.user), number=number)
     reason = Reason.objects.filter(pk=request.POST.get("reason", ""), is_active=True).first() \
         if request.POST.get("reason", "").isdigit() else None
@@ -55,9 +54,7 @@ def triage_register(request, number: str):
         messages.error(request, f"№ {appeal.number}: выберите причину из классификатора.")
         return redirect("staff-triage")
     try:
-        with transaction.atomic():
-            appeal = services.classify(appeal, request.user, reason=reason)
-            appeal = services.transition(Appeal.objects.get(pk=appeal.pk), "register", request.user)
+        appeal = services.register_with_reason(appeal, request.user, reason=reason)
     except (AppealError, TransitionError) as error:
         messages.error(request, f"№ {appeal.number}: {getattr(error, 'message', error)}")
     else:

@@ -14,11 +14,12 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from appeals import services, workflow
+from appeals import access, services, workflow
 from appeals.choices import OPEN_STATUSES, Status
 from appeals.errors import AppealError
 from appeals.models import Appeal, Reason
 from housing.models import Building
+from priemnaya.russian import plural
 
 from .incidents import NEIGHBOUR_METRES, Candidate, OpenIncident, match_incident, place_key
 from .models import Decision, Incident, IncidentAppeal, TriageSettings
@@ -162,22 +163,45 @@ def _answer_one(appeal: Appeal, actor, reason: Reason | None, text: str, result:
     return appeal
 
 
+def _out_of_reach(numbers: list[str], hidden: int) -> str:
+    parts = []
+    if numbers:
+        parts.append(", ".join(f"№ {n}" for n in numbers) + " (их рассматривают другие сотрудники или нужен шаг, "
+                     "который вам недоступен)")
+    if hidden:
+        parts.append(f"{hidden} {plural(hidden, 'обращение', 'обращения', 'обращений')} других подразделений")
+    return ("Ответ не отправлен: в инциденте есть обращения, на которые вы не можете ответить: " + " и ".join(parts)
+            + ". Ответьте по своим обращениям на их страницах или попросите ответить руководителя.")
+
+
+@transaction.atomic
 def answer_incident(incident: Incident, actor, *, text: str, result: str, favour: str) -> IncidentAnswer:
-    """Answer every open appeal of the incident with one text; appeals waiting for someone are left out."""
+    """Answer every open appeal of the incident with one text; appeals waiting for someone are left out.
+
+    All or nothing: when the person may not answer one of the open appeals (one they do not see, or a step
+    their role does not allow), nothing is sent and the AppealError says which.
+    """
     services.check_answer(text, result, favour)  # once for all, rather than failing on every appeal
-    outcome = IncidentAnswer()
+    outcome, forbidden, hidden = IncidentAnswer(), [], 0
     for link in incident.memberships.select_related("appeal__reason").order_by("appeal__received_at"):
         appeal = link.appeal
+        if not appeal.is_open:
+            continue
+        if actor is not None and not access.can_view(actor, appeal):
+            hidden += 1
+            continue
         if appeal.status in (Status.CLARIFICATION, Status.WAITING_APPLICANT, Status.WAITING_EXTERNAL):
             outcome.skipped.append((appeal, "ждёт сведений — ответьте отдельно"))
-            continue
-        if not appeal.is_open:
             continue
         try:
             with transaction.atomic():
                 outcome.answered.append(_answer_one(appeal, actor, incident.reason, text, result, favour))
+        except access.Forbidden:
+            forbidden.append(appeal.number)
         except (AppealError, workflow.TransitionError) as error:
             outcome.skipped.append((appeal, str(getattr(error, "message", error))))
+    if forbidden or hidden:
+        raise AppealError(_out_of_reach(forbidden, hidden), "incident")
     incident.answer_text = text
     if not incident.memberships.filter(appeal__status__in=OPEN_STATUSES).exists():
         incident.status, incident.answered_at = Incident.Status.ANSWERED, timezone.now()

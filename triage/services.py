@@ -122,8 +122,8 @@ def triage_appeal(appeal: Appeal, settings: TriageSettings | None = None) -> Dec
     proposal = propose(appeal.text, timezone.localdate(appeal.received_at), settings)
     services.note(appeal, None, "auto_triage", _history_note(proposal))
     if proposal.outcome == Decision.Outcome.APPLIED:  # routing follows the registration (receivers)
-        appeal = services.classify(appeal, None, reason=proposal.best.reason, complexity=proposal.complexity)
-        appeal = services.transition(appeal, "register", None)
+        appeal = services.register_with_reason(appeal, None, reason=proposal.best.reason,
+                                               complexity=proposal.complexity)
     elif proposal.emergency_share >= EMERGENCY_SHARE:
         appeal = services.raise_priority(appeal, None, Priority.EMERGENCY,
                                          f"Похоже на аварию (вероятность {proposal.emergency_share:.2f}): "

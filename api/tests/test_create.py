@@ -66,14 +66,14 @@ def test_building_id_picks_the_building(client_for, operator):
     assert data["building"]["id"] == building.pk
 
 
-def test_reason_classifies_but_does_not_register(client_for, operator):
+def test_reason_classifies_and_registers_as_the_registration_screen_does(client_for, operator):
     data = client_for(operator).post_json(URL, {"text": "Протекает крыша", "reason": "roof-damage"}).json()
-    assert data["status"] == "received"
+    assert data["status"] == "registered"
     assert data["reason"] == {"code": "roof-damage", "name": "Повреждение кровли, протечка с крыши"}
     assert data["category"]["code"] == "roof"
     assert data["complexity"] == {"code": "B", "label": "Б — требует анализа"}
     assert data["department"]["code"] == "tech"
-    assert {"received", "classified"} <= {event["action"] for event in data["history"]}
+    assert {"received", "classified", "register"} <= {event["action"] for event in data["history"]}
     assert data["history"][-1]["actor"]["username"] == "operator"
 
 
@@ -104,7 +104,7 @@ def test_create_with_applicant_writes_personal_data_access_log(client_for, opera
 def test_specialist_may_not_create(client_for, specialist):
     response = client_for(specialist).post_json(URL, {"text": "Течёт кран"})
     assert response.status_code == 403
-    assert response.json() == {"detail": "Недостаточно прав."}
+    assert response.json() == {"detail": "У вас нет права на действие «Принять обращение»."}
     assert not Appeal.objects.exists()
 
 

@@ -40,10 +40,10 @@ def test_code_typed_in_lower_case_with_spaces_works(client_for):
     assert response.status_code == 200
 
 
-def test_track_never_contains_personal_data(client_for, operator):
+def test_track_never_contains_personal_data(client_for, supervisor):
     appeal = _planted_appeal()
     Appeal.objects.filter(pk=appeal.pk).update(status="answer_drafted", answer_text="Проверка проведена.")
-    services.transition(appeal, "answer", operator, result="Проверено", resolved_in_favour_of="partly",
+    services.transition(appeal, "answer", supervisor, result="Проверено", resolved_in_favour_of="partly",
                         note=f"Звонили {PLANTED['full_name']} по {PLANTED['phone']}")
     response = client_for(None).post_json(URL, {"number": appeal.number, "access_code": appeal.access_code})
     assert response.status_code == 200

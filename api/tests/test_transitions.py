@@ -40,9 +40,9 @@ def test_register_without_reason_names_the_field(client_for, operator):
     assert _status(appeal) == "received"
 
 
-def test_forbidden_transition_gives_409_with_russian_message(client_for, operator):
+def test_forbidden_transition_gives_409_with_russian_message(client_for, supervisor):
     appeal = create_appeal()
-    response = client_for(operator).post_json(_url(appeal, "transitions/close"))
+    response = client_for(supervisor).post_json(_url(appeal, "transitions/close"))
     assert response.status_code == 409
     assert response.json() == {"detail": "Действие «Закрыть» невозможно, когда обращение в статусе «Поступило»."}
     assert _status(appeal) == "received"
@@ -89,10 +89,11 @@ def test_full_cycle_from_registration_to_answer(client_for, operator, specialist
     assert answered["is_refusal"] is False
 
 
-def test_answer_without_result_names_the_field(client_for, operator):
+def test_answer_without_result_names_the_field(client_for, supervisor):
     appeal = create_appeal(reason="roof-damage")
     Appeal.objects.filter(pk=appeal.pk).update(status="answer_drafted", answer_text="Проект ответа")
-    response = client_for(operator).post_json(_url(appeal, "transitions/answer"), {"resolved_in_favour_of": "company"})
+    response = client_for(supervisor).post_json(_url(appeal, "transitions/answer"),
+                                                {"resolved_in_favour_of": "company"})
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "result"]
 
@@ -117,7 +118,8 @@ def test_operator_cannot_assign(client_for, operator, specialist):
     appeal = create_appeal(reason="roof-damage")
     response = client_for(operator).post_json(_url(appeal, "assign"), {"assignee": "specialist"})
     assert response.status_code == 403
-    assert response.json() == {"detail": "Недостаточно прав."}
+    assert response.json() == {"detail": f"У вас нет права на действие «Назначить ответственного» по обращению "
+                                         f"№ {appeal.number}."}
     assert Appeal.objects.get(pk=appeal.pk).assignee is None
 
 

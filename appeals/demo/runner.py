@@ -59,7 +59,7 @@ def _work_steps(plan: Plan, rng, fast: bool) -> list[tuple[str, float]]:
             return steps
         steps.append(("applicant_replied", _h(rng, 24, 96)))
     if "external" in plan.flags:
-        steps += [("outgoing", _h(rng, 2, 30)), ("wait_external", 0.05)]
+        steps.append(("outgoing", _h(rng, 2, 30)))  # recording the request moves the appeal to waiting
         if plan.status == S.WAITING_EXTERNAL:
             return steps
         steps.append(("external_replied", _h(rng, 48, 160)))
@@ -202,14 +202,14 @@ def _outgoing(appeal, plan: Plan, ctx: Context, moment) -> Appeal:
     sent = moment.date()
     outgoing.add_request(appeal, appeal.assignee, organization=company, subject=subject, sent_at=sent,
                          due_at=outgoing.default_due(sent))
-    return appeal
+    return Appeal.objects.get(pk=appeal.pk)
 
 
 def _external_replied(appeal, plan: Plan, ctx: Context, moment) -> Appeal:
     for request in appeal.outgoing_requests.filter(answered_at__isnull=True):
         outgoing.record_reply(request, appeal.assignee, reply=ctx.rng.choice(A.OUTGOING_REPLIES),
-                              answered_at=max(moment.date(), request.sent_at))
-    return services.transition(appeal, "external_replied", appeal.assignee, now=moment)
+                              answered_at=max(moment.date(), request.sent_at))  # the last reply resumes the work
+    return Appeal.objects.get(pk=appeal.pk)
 
 
 STEPS = {
@@ -220,7 +220,7 @@ STEPS = {
     "start": _simple("start"), "extend": _simple("extend", A.EXTENSION_NOTES, by="supervisor"),
     "wait_applicant": _simple("wait_applicant", A.WAIT_APPLICANT_NOTES),
     "applicant_replied": _simple("applicant_replied", ["Заявитель предоставил запрошенные сведения."]),
-    "wait_external": _simple("wait_external"), "escalate": _simple("escalate", A.ESCALATION_NOTES, by="supervisor"),
-    "close": _simple("close", by="operator"), "reopen": _simple("reopen", A.REOPEN_NOTES, by="supervisor"),
+    "escalate": _simple("escalate", A.ESCALATION_NOTES, by="supervisor"),
+    "close": _simple("close"), "reopen": _simple("reopen", A.REOPEN_NOTES, by="supervisor"),
     "withdraw": _simple("withdraw", A.WITHDRAW_NOTES, by="operator"),
 }

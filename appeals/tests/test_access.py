@@ -1,7 +1,7 @@
 import pytest
 
 from appeals import services
-from appeals.access import can_assign, can_register, can_view, can_work, log_pd_access, visible_appeals
+from appeals.access import can_view, log_pd_access, may, visible_appeals
 from appeals.models import PersonalDataAccess
 from conftest import create_appeal, create_staff
 
@@ -25,9 +25,10 @@ def test_operator_and_supervisor_see_all(operator, supervisor):
 
 def test_role_abilities(operator, specialist, supervisor, admin_user):
     appeal = create_appeal(reason="roof-damage")
-    assert can_register(operator) and not can_register(specialist)
-    assert can_assign(supervisor) and not can_assign(operator) and not can_assign(specialist)
-    assert can_work(specialist, appeal)
+    assert may(operator, "receive") and not may(specialist, "receive")
+    assert may(supervisor, "assign", appeal) and not may(operator, "assign", appeal)
+    assert not may(specialist, "assign", appeal)
+    assert may(specialist, "classify", appeal) and not may(operator, "edit", appeal)
     assert admin_user.has_perm("appeals.view_pd_access_log") and not supervisor.has_perm("appeals.view_pd_access_log")
 
 

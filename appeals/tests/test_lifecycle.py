@@ -18,6 +18,12 @@ def staff(db):
     return create_staff("engineer", "specialist", "tech")
 
 
+@pytest.fixture
+def chief(db):
+    """Extending, escalating and reopening belong to the supervisor."""
+    return create_staff("chief", "supervisor", "crm")
+
+
 def registered(reason="roof-damage", **kw):
     appeal = create_appeal(reason=reason, **kw)
     return services.transition(appeal, "register", None)
@@ -121,39 +127,39 @@ def test_partly_resolved_answer_tells_of_the_right_to_appeal(staff):
     assert "вышестоящую организацию" in appeal.answer_text
 
 
-def test_extension_only_for_b_and_v_and_only_once(staff):
+def test_extension_only_for_b_and_v_and_only_once(staff, chief):
     a = in_progress(staff, reason="roof-drainpipe")  # complexity А
     with pytest.raises(AppealError) as err:
-        services.transition(a, "extend", staff, note="Нужно обследование")
+        services.transition(a, "extend", chief, note="Нужно обследование")
     assert err.value.field == "complexity"
     b = in_progress(staff, reason="roof-damage")  # complexity Б
     old_due = b.answer_due
     with pytest.raises(AppealError):
-        services.transition(b, "extend", staff)
-    b = services.transition(b, "extend", staff, note="Нужно обследование подрядчиком")
+        services.transition(b, "extend", chief)
+    b = services.transition(b, "extend", chief, note="Нужно обследование подрядчиком")
     assert b.answer_due > old_due and b.extended_at
     assert b.events.filter(field="answer_due").exists()
     with pytest.raises(AppealError) as err:
-        services.transition(b, "extend", staff, note="Ещё раз")
+        services.transition(b, "extend", chief, note="Ещё раз")
     assert err.value.field == "extend"
 
 
-def test_escalation_only_for_category_v(staff):
+def test_escalation_only_for_category_v(staff, chief):
     appeal = in_progress(staff, reason="roof-damage")
     with pytest.raises(AppealError):
-        services.transition(appeal, "escalate", staff, note="Нужен капремонт")
+        services.transition(appeal, "escalate", chief, note="Нужен капремонт")
     appeal = in_progress(staff, reason="common-replanning")  # В
-    appeal = services.transition(appeal, "escalate", staff, note="Передано в ГЖИ")
+    appeal = services.transition(appeal, "escalate", chief, note="Передано в ГЖИ")
     assert appeal.status == Status.ESCALATED
     assert services.transition(appeal, "close", staff).status == Status.CLOSED
 
 
-def test_reopen_needs_a_reason_and_sets_a_new_deadline(staff):
+def test_reopen_needs_a_reason_and_sets_a_new_deadline(staff, chief):
     appeal = services.transition(drafted(staff), "answer", staff, result="Сделано", resolved_in_favour_of="applicant")
     appeal = services.transition(appeal, "close", staff)
     with pytest.raises(AppealError):
-        services.transition(appeal, "reopen", staff)
-    appeal = services.transition(appeal, "reopen", staff, note="Снова течёт")
+        services.transition(appeal, "reopen", chief)
+    appeal = services.transition(appeal, "reopen", chief, note="Снова течёт")
     assert appeal.status == Status.IN_PROGRESS and appeal.closed_at is None
 
 

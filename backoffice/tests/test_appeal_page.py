@@ -32,18 +32,19 @@ def in_progress(actor, reason: str = "roof-damage", **extra) -> Appeal:
 
 
 @pytest.fixture
-def logged(client, operator):
-    client.force_login(operator)
+def logged(client, supervisor):
+    """The page's features seen by a supervisor, who may take every step; roles have their own tests."""
+    client.force_login(supervisor)
     return client
 
 
-def test_page_shows_header_properties_applicant_text_and_history(logged, operator):
+def test_page_shows_header_properties_applicant_text_and_history(logged, supervisor):
     building = create_building("улица Марата", "7")
     appeal = create_appeal("Протекает крыша над квартирой 12", reason="roof-damage", building=building,
                            address_text="Марата 7", flat="12")
     appeal.applicant.is_veteran = True
     appeal.applicant.save()
-    services.transition(appeal, "register", operator)
+    services.transition(appeal, "register", supervisor)
     html = logged.get(page_url(appeal)).content.decode()
     for text in (f"Обращение № {appeal.number}", "Зарегистрировано", "ветеран", "Осталось", "Ответить до",
                  "Кровля", "Повреждение кровли, протечка с крыши", "Б — требует анализа", "Техническая служба",
@@ -64,11 +65,11 @@ def test_overdue_appeal_says_so(logged):
     assert "Срок истёк" in logged.get(page_url(appeal)).content.decode()
 
 
-def test_viewing_writes_the_access_log(logged, operator):
+def test_viewing_writes_the_access_log(logged, supervisor):
     appeal = create_appeal()
     logged.get(page_url(appeal), REMOTE_ADDR="10.1.2.3")
     row = PersonalDataAccess.objects.get(action="view_appeal")
-    assert (row.user, row.appeal, row.applicant, row.ip) == (operator, appeal, appeal.applicant, "10.1.2.3")
+    assert (row.user, row.appeal, row.applicant, row.ip) == (supervisor, appeal, appeal.applicant, "10.1.2.3")
 
 
 def test_specialist_of_another_department_gets_404(client):
@@ -126,21 +127,39 @@ def test_every_button_posts_and_moves_the_state(client, supervisor):
     assert fresh(appeal).result == "Отремонтировано"
 
 
-def test_waiting_for_an_organisation_needs_an_outgoing_request(logged, operator):
-    appeal = in_progress(operator)
+def test_waiting_for_an_organisation_needs_an_outgoing_request(logged, supervisor):
+    appeal = in_progress(supervisor)
     response = logged.post(page_url(appeal, "do/wait_external/"))
     assert response.status_code == 400 and "Сначала добавьте исходящий запрос" in response.content.decode()
-    today = timezone.localdate()
-    logged.post(page_url(appeal, "outgoing/"), {"organization_name": "Водоканал", "subject": "Графики отключений",
-                                                "sent_at": today.isoformat(), "due_at": today.isoformat()})
-    assert logged.post(page_url(appeal, "do/wait_external/")).status_code == 302
+
+
+def test_recording_a_request_and_its_reply_moves_the_appeal_each_in_one_step(logged, supervisor):
+    appeal = in_progress(supervisor)
+    today = timezone.localdate().isoformat()
+    response = logged.post(page_url(appeal, "outgoing/"), {"organization_name": "Водоканал", "subject": "Графики",
+                                                           "sent_at": today, "due_at": today}, follow=True)
     assert fresh(appeal).status == "waiting_external"
-    assert logged.post(page_url(appeal, "do/external_replied/")).status_code == 302
+    assert "Обращение ждёт ответа организации." in response.content.decode()
+    sent = appeal.outgoing_requests.get()
+    response = logged.post(page_url(appeal, f"outgoing/{sent.pk}/reply/"),
+                           {f"r{sent.pk}-reply": "Отключение до 5 декабря", f"r{sent.pk}-answered_at": today},
+                           follow=True)
     assert fresh(appeal).status == "in_progress"
+    assert "Все организации ответили: обращение снова в работе." in response.content.decode()
 
 
-def test_escalation_of_a_complex_appeal(logged, operator):
-    appeal = in_progress(operator, reason="mkd-ramp-proposal")  # category В
+def test_a_request_recorded_before_the_work_starts_says_why_the_status_stays(logged, supervisor, specialist):
+    appeal = services.assign(registered(), supervisor, assignee=specialist)  # assigned, not yet in work
+    today = timezone.localdate().isoformat()
+    response = logged.post(page_url(appeal, "outgoing/"), {"organization_name": "Водоканал", "subject": "Графики",
+                                                           "sent_at": today, "due_at": today}, follow=True)
+    assert fresh(appeal).status == "assigned"
+    assert "Статус остался «Назначен ответственный»: ждать ответа организации можно только по обращению в работе." \
+        in response.content.decode()
+
+
+def test_escalation_of_a_complex_appeal(logged, supervisor):
+    appeal = in_progress(supervisor, reason="mkd-ramp-proposal")  # category В
     response = logged.post(page_url(appeal, "do/escalate/"), {"note": ""})
     assert "Укажите, что передаётся" in response.content.decode() and fresh(appeal).status == "in_progress"
     logged.post(page_url(appeal, "do/escalate/"), {"note": "Пандус требует решения администрации района"})
@@ -165,8 +184,8 @@ def test_register_without_reason_is_explained(logged):
     assert fresh(appeal).status == "received"
 
 
-def test_answer_without_text_is_refused(logged, operator):
-    appeal = services.transition(in_progress(operator), "draft_answer", operator, answer_text="Черновик")
+def test_answer_without_text_is_refused(logged, supervisor):
+    appeal = services.transition(in_progress(supervisor), "draft_answer", supervisor, answer_text="Черновик")
     Appeal.objects.filter(pk=appeal.pk).update(answer_text="")
     response = logged.post(page_url(appeal, "do/answer/"), {"answer_text": "", "result": "Сделано",
                                                              "resolved_in_favour_of": "applicant"})
@@ -174,8 +193,8 @@ def test_answer_without_text_is_refused(logged, operator):
     assert fresh(appeal).status == "answer_drafted"
 
 
-def test_reasoned_refusal_carries_the_hq_notice(logged, operator):
-    appeal = services.transition(in_progress(operator), "draft_answer", operator, answer_text="Черновик")
+def test_reasoned_refusal_carries_the_hq_notice(logged, supervisor):
+    appeal = services.transition(in_progress(supervisor), "draft_answer", supervisor, answer_text="Черновик")
     notice = Company.current().hq_notice()
     assert notice in logged.get(page_url(appeal)).content.decode()
     logged.post(page_url(appeal, "do/refuse/"), {"answer_text": "Работы не входят в перечень услуг.",
@@ -185,8 +204,8 @@ def test_reasoned_refusal_carries_the_hq_notice(logged, operator):
     assert appeal.answer_text.endswith(notice)
 
 
-def test_draft_is_saved_without_sending(logged, operator):
-    appeal = in_progress(operator)
+def test_draft_is_saved_without_sending(logged, supervisor):
+    appeal = in_progress(supervisor)
     logged.post(page_url(appeal, "draft/"), {"answer_text": "Проект ответа", "result": "",
                                              "resolved_in_favour_of": "partly"})
     appeal = fresh(appeal)
@@ -194,41 +213,46 @@ def test_draft_is_saved_without_sending(logged, operator):
     assert appeal.status == "in_progress"
 
 
-def test_extension_form_only_for_categories_b_and_v(logged, operator):
-    typical = in_progress(operator, reason="mkd-intercom")  # А
-    assert 'id="extend"' not in logged.get(page_url(typical)).content.decode()
+def test_extension_form_only_for_categories_b_and_v(logged, supervisor):
+    typical = in_progress(supervisor, reason="mkd-intercom")  # А
+    html = logged.get(page_url(typical)).content.decode()
+    assert "Продлить срок можно только для обращений категории Б или В; это обращение — категории А." in html
+    assert 'action="/staff/appeals/' + typical.number + '/do/extend/"' not in html
     response = logged.post(page_url(typical, "do/extend/"), {"note": "Нужно обследование"})
     assert "только для обращений категории Б или В" in response.content.decode()
     assert fresh(typical).extended_at is None
 
-    complex_ = in_progress(operator, reason="roof-damage")  # Б
+    complex_ = in_progress(supervisor, reason="roof-damage")  # Б
     assert 'id="extend"' in logged.get(page_url(complex_)).content.decode()
     due = fresh(complex_).answer_due
     assert logged.post(page_url(complex_, "do/extend/"), {"note": "Нужно обследование кровли"}).status_code == 302
     assert fresh(complex_).answer_due > due and fresh(complex_).extension_reason == "Нужно обследование кровли"
 
 
-def test_extension_is_allowed_only_once(logged, operator):
-    appeal = in_progress(operator, reason="roof-damage")
+def test_extension_is_allowed_only_once(logged, supervisor):
+    appeal = in_progress(supervisor, reason="roof-damage")
     logged.post(page_url(appeal, "do/extend/"), {"note": "Обследование"})
-    assert 'id="extend"' not in logged.get(page_url(appeal)).content.decode()
+    html = logged.get(page_url(appeal)).content.decode()
+    assert "Срок этого обращения уже продлевался" in html and "do/extend/" not in html
     due = fresh(appeal).answer_due
     response = logged.post(page_url(appeal, "do/extend/"), {"note": "Ещё раз"})
     assert "повторное продление не допускается" in response.content.decode()
     assert fresh(appeal).answer_due == due
 
 
-def test_extension_needs_a_reason(logged, operator):
-    appeal = in_progress(operator, reason="roof-damage")
+def test_extension_needs_a_reason(logged, supervisor):
+    appeal = in_progress(supervisor, reason="roof-damage")
     response = logged.post(page_url(appeal, "do/extend/"), {"note": ""})
     assert "Укажите причину продления срока." in response.content.decode() and fresh(appeal).extended_at is None
 
 
 def test_supervisor_reassigns_and_operator_may_not(client, supervisor, operator, specialist):
     appeal = registered()
-    client.force_login(operator)
-    assert 'id="assign"' not in client.get(page_url(appeal)).content.decode()
-    assert client.post(page_url(appeal, "assign/"), {"assignee": specialist.pk}).status_code == 403
+    client.force_login(operator)  # an operator routes to a department, and appoints nobody
+    html = client.get(page_url(appeal)).content.decode()
+    assert "Направить в подразделение" in html and 'name="assignee"' not in html
+    assert client.post(page_url(appeal, "assign/"), {"assignee": specialist.pk}).status_code == 400
+    assert fresh(appeal).assignee is None
     client.force_login(supervisor)
     client.post(page_url(appeal, "assign/"), {"assignee": specialist.pk})
     other = create_staff("other", "specialist", "tech")
@@ -282,21 +306,21 @@ def _queries_for_page(client, appeal) -> int:
     return len(captured)
 
 
-def test_page_queries_do_not_grow_with_history_files_requests_and_links(logged, operator, settings, tmp_path):
+def test_page_queries_do_not_grow_with_history_files_requests_and_links(logged, supervisor, settings, tmp_path):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from appeals import outgoing
     from appeals.attachments import add_attachment
 
     settings.MEDIA_ROOT = tmp_path
-    quiet, busy = in_progress(operator), in_progress(operator)
+    quiet, busy = in_progress(supervisor), in_progress(supervisor)
     _queries_for_page(logged, quiet)  # warm the caches (company, norms)
     baseline = _queries_for_page(logged, quiet)
     today = timezone.localdate()
     for n in range(5):
-        add_attachment(busy, SimpleUploadedFile(f"{n}.txt", b"text"), operator)
-        outgoing.add_request(busy, operator, organization=f"Организация {n}", subject="Запрос",
+        add_attachment(busy, SimpleUploadedFile(f"{n}.txt", b"text"), supervisor)
+        outgoing.add_request(busy, supervisor, organization=f"Организация {n}", subject="Запрос",
                              sent_at=today, due_at=today)
-        services.link(busy, create_appeal(f"Похожее {n}"), operator)
-        services.update_draft(busy, operator, answer_text=f"Черновик {n}")
+        services.link(busy, create_appeal(f"Похожее {n}"), supervisor)
+        services.update_draft(busy, supervisor, answer_text=f"Черновик {n}")
     assert _queries_for_page(logged, busy) == baseline

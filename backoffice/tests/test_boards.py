@@ -53,8 +53,8 @@ def test_specialist_also_sees_unassigned_of_own_department(client, specialist):
     assert PersonalDataAccess.objects.filter(user=specialist, action="my_appeals").exists()
 
 
-def test_operator_has_no_department_queue(client, operator):
-    html = _get(client, operator, "/staff/my/").content.decode()
+def test_supervisor_without_appeals_has_no_department_queue(client, supervisor):
+    html = _get(client, supervisor, "/staff/my/").content.decode()
     assert "Сейчас на вас нет открытых обращений." in html
     assert "Без ответственного в вашем подразделении" not in html
 

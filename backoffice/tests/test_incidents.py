@@ -3,8 +3,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from accounts.models import Department
 from appeals.models import Appeal
-from conftest import create_appeal
+from conftest import create_appeal, create_staff
 from triage.incident_links import link_appeal
 
 pytestmark = pytest.mark.django_db
@@ -25,8 +26,8 @@ def test_open_incidents_are_listed_with_their_size(client, operator, incident):
     assert "Инциденты" in html  # in the navigation
 
 
-def test_incident_page_lists_its_appeals_and_answers_them_all(client, operator, incident):
-    client.force_login(operator)
+def test_incident_page_lists_its_appeals_and_answers_them_all(client, supervisor, incident):
+    client.force_login(supervisor)
     html = client.get(f"/staff/incidents/{incident.pk}/").content.decode()
     assert "Иванова Мария Петровна" in html and "Петров Пётр" in html and "Направить ответ всем" in html
     response = client.post(f"/staff/incidents/{incident.pk}/", {
@@ -49,3 +50,37 @@ def test_people_who_do_not_work_appeals_cannot_see_incidents(client, incident):
 
     client.force_login(User.objects.create_user("clerk", password="x"))
     assert client.get("/staff/incidents/").status_code == 403
+
+
+def _answer(client, incident):
+    return client.post(f"/staff/incidents/{incident.pk}/", {
+        "answer_text": "Кровля отремонтирована.", "result": "Кровля отремонтирована",
+        "resolved_in_favour_of": "applicant"})
+
+
+def test_a_specialist_of_another_service_neither_sees_nor_answers_the_incident(client, incident):
+    client.force_login(create_staff("janitor", "specialist", "san"))  # the roof is the technical service's
+    assert f"/staff/incidents/{incident.pk}/" not in client.get("/staff/incidents/").content.decode()
+    assert client.get(f"/staff/incidents/{incident.pk}/").status_code == 404
+    assert _answer(client, incident).status_code == 404
+    assert set(Appeal.objects.values_list("status", flat=True)) == {"received"}
+    assert not Appeal.objects.filter(assignee__isnull=False).exists()
+
+
+def test_an_incident_answer_with_an_appeal_out_of_reach_sends_nothing_and_says_why(client, incident, building):
+    roofer = create_staff("roofer", "specialist", "tech")
+    client.force_login(roofer)
+    html = _answer(client, incident).content.decode()  # the appeals are not registered: operators register
+    assert "Ответ не отправлен: в инциденте есть обращения, на которые вы не можете ответить" in html
+    assert set(Appeal.objects.values_list("status", flat=True)) == {"received"}
+    assert not Appeal.objects.filter(assignee__isnull=False).exists()
+
+
+def test_an_incident_lists_and_counts_only_the_appeals_a_specialist_sees(client, incident, building):
+    other = Appeal.objects.filter(incident_link__incident=incident).order_by("pk").first()
+    Appeal.objects.filter(pk=other.pk).update(department=Department.objects.get(code="san"))
+    client.force_login(create_staff("roofer", "specialist", "tech"))
+    detail = client.get(f"/staff/incidents/{incident.pk}/").content.decode()
+    assert other.number not in detail and "Петров Пётр" in detail
+    row = client.get("/staff/incidents/").content.decode().split(f"/staff/incidents/{incident.pk}/")[1]
+    assert '<strong>1</strong>' in row.split("</tr>")[0]

@@ -24,12 +24,12 @@ def vodokanal(db):
 
 
 @pytest.fixture
-def logged(client, operator):
-    client.force_login(operator)
+def logged(client, supervisor):
+    client.force_login(supervisor)
     return client
 
 
-def test_request_is_added_with_dates_and_history(logged, operator, vodokanal):
+def test_request_is_added_with_dates_and_history(logged, supervisor, vodokanal):
     appeal = create_appeal()
     today = timezone.localdate()
     due = today + dt.timedelta(days=7)
@@ -37,7 +37,7 @@ def test_request_is_added_with_dates_and_history(logged, operator, vodokanal):
                                              "sent_at": today.isoformat(), "due_at": due.isoformat()})
     assert response.status_code == 302
     sent = OutgoingRequest.objects.get()
-    assert (sent.organization, sent.sent_at, sent.due_at, sent.created_by) == (vodokanal, today, due, operator)
+    assert (sent.organization, sent.sent_at, sent.due_at, sent.created_by) == (vodokanal, today, due, supervisor)
     event = appeal.events.get(action="outgoing_added")
     assert event.new_value == vodokanal.name and f"{due:%d.%m.%Y}" in event.note
     html = logged.get(f"/staff/appeals/{appeal.number}/").content.decode()
@@ -80,18 +80,18 @@ def test_bad_request_is_explained_and_not_saved(logged, vodokanal, change, field
     assert not OutgoingRequest.objects.exists()
 
 
-def test_sent_date_in_the_future_is_refused(operator, vodokanal):
+def test_sent_date_in_the_future_is_refused(supervisor, vodokanal):
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
     with pytest.raises(AppealError) as error:
-        outgoing.add_request(create_appeal(), operator, organization=vodokanal, subject="Запрос",
+        outgoing.add_request(create_appeal(), supervisor, organization=vodokanal, subject="Запрос",
                              sent_at=tomorrow, due_at=tomorrow)
     assert error.value.field == "sent_at"
 
 
-def test_reply_is_recorded_once_with_history(logged, operator, vodokanal):
+def test_reply_is_recorded_once_with_history(logged, supervisor, vodokanal):
     appeal = create_appeal()
     today = timezone.localdate()
-    sent = outgoing.add_request(appeal, operator, organization=vodokanal, subject="Запрос",
+    sent, _status = outgoing.add_request(appeal, supervisor, organization=vodokanal, subject="Запрос",
                                 sent_at=today, due_at=today)
     url = f"/staff/appeals/{appeal.number}/outgoing/{sent.pk}/reply/"
     prefix = f"r{sent.pk}-"
@@ -104,10 +104,10 @@ def test_reply_is_recorded_once_with_history(logged, operator, vodokanal):
     assert response.status_code == 400 and "Ответ на этот запрос уже записан." in response.content.decode()
 
 
-def test_reply_without_text_is_refused(logged, operator, vodokanal):
+def test_reply_without_text_is_refused(logged, supervisor, vodokanal):
     appeal = create_appeal()
     today = timezone.localdate()
-    sent = outgoing.add_request(appeal, operator, organization=vodokanal, subject="Запрос",
+    sent, _status = outgoing.add_request(appeal, supervisor, organization=vodokanal, subject="Запрос",
                                 sent_at=today, due_at=today)
     response = logged.post(f"/staff/appeals/{appeal.number}/outgoing/{sent.pk}/reply/",
                            {f"r{sent.pk}-reply": "", f"r{sent.pk}-answered_at": today.isoformat()})
@@ -116,10 +116,10 @@ def test_reply_without_text_is_refused(logged, operator, vodokanal):
     assert sent.answered_at is None
 
 
-def test_overdue_request_is_flagged(logged, operator, vodokanal):
+def test_overdue_request_is_flagged(logged, supervisor, vodokanal):
     appeal = create_appeal()
     week_ago = timezone.localdate() - dt.timedelta(days=7)
-    outgoing.add_request(appeal, operator, organization=vodokanal, subject="Запрос", sent_at=week_ago,
+    outgoing.add_request(appeal, supervisor, organization=vodokanal, subject="Запрос", sent_at=week_ago,
                          due_at=week_ago + dt.timedelta(days=1))
     assert "срок прошёл" in logged.get(f"/staff/appeals/{appeal.number}/").content.decode()
 

@@ -36,7 +36,7 @@ def live_through_everything(appeal: Appeal) -> Appeal:
     appeal = services.transition(appeal, "start", specialist)
     appeal = services.transition(appeal, "wait_applicant", specialist, note=inside)
     appeal = services.transition(appeal, "applicant_replied", specialist, note=inside)
-    appeal = services.transition(appeal, "extend", specialist, note=inside)
+    appeal = services.transition(appeal, "extend", supervisor, note=inside)
     appeal = services.transition(appeal, "draft_answer", specialist,
                                  answer_text="Кровля над вашей квартирой отремонтирована 12 марта.")
     appeal = services.transition(appeal, "answer", supervisor, result=inside[:200], resolved_in_favour_of="partly")

@@ -6,7 +6,7 @@ import pytest
 
 from appeals import services
 from appeals.models import Reason
-from conftest import create_appeal
+from conftest import create_appeal, create_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -91,10 +91,9 @@ def test_status_page_without_a_look_up_goes_to_the_form(client):
 
 def _answered(favour: str, refuse: bool = False):
     appeal = create_appeal()
-    actor = None
-    services.classify(appeal, actor, reason=Reason.objects.get(code="roof-drainpipe"))
-    appeal = services.transition(appeal, "register", actor)
-    appeal = services.transition(appeal, "assign", actor)
+    actor = create_staff("roofer", "specialist", "tech")
+    appeal = services.register_with_reason(appeal, None, reason=Reason.objects.get(code="roof-drainpipe"))
+    appeal = services.assign(appeal, None, assignee=actor)
     appeal = services.transition(appeal, "start", actor)
     appeal = services.transition(appeal, "draft_answer", actor, answer_text="Водосточная труба заменена 3 марта.")
     return services.transition(appeal, "refuse" if refuse else "answer", actor, result="Труба заменена",

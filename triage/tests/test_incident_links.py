@@ -61,11 +61,11 @@ def test_the_public_form_finds_the_open_incident_of_a_building(building):
 
 
 def test_one_answer_goes_to_every_appeal_of_the_incident(building):
-    operator = create_staff("op", "operator", "crm")
+    chief = create_staff("chief", "supervisor", "crm")
     first = _appeal(building, "Течёт крыша", "roof-damage", hours_ago=3)
-    services.transition(first, "register", operator)
+    services.transition(first, "register", chief)
     incident = link_appeal(_appeal(building, "Протекает крыша", "roof-damage"))
-    outcome = answer_incident(incident, operator, text="Кровля отремонтирована 02.12.2026.",
+    outcome = answer_incident(incident, chief, text="Кровля отремонтирована 02.12.2026.",
                               result="Кровля отремонтирована", favour="applicant")
     assert len(outcome.answered) == 2 and not outcome.skipped
     for appeal in Appeal.objects.filter(incident_link__incident=incident):
@@ -76,14 +76,14 @@ def test_one_answer_goes_to_every_appeal_of_the_incident(building):
 
 
 def test_an_appeal_waiting_for_its_applicant_is_left_for_a_separate_answer(building):
-    operator = create_staff("op", "operator", "crm")
+    chief = create_staff("chief", "supervisor", "crm")
     waiting = _appeal(building, "Течёт крыша", "roof-damage", hours_ago=3)
-    services.transition(waiting, "register", operator)
-    services.assign(waiting, operator, assignee=operator)
-    services.transition(waiting, "start", operator)
-    services.transition(waiting, "wait_applicant", operator, note="Нужен доступ в квартиру")
+    services.transition(waiting, "register", chief)
+    services.assign(waiting, chief, assignee=chief)
+    services.transition(waiting, "start", chief)
+    services.transition(waiting, "wait_applicant", chief, note="Нужен доступ в квартиру")
     incident = link_appeal(_appeal(building, "Протекает крыша", "roof-damage"))
-    outcome = answer_incident(incident, operator, text="Отремонтировано.", result="Ремонт", favour="applicant")
+    outcome = answer_incident(incident, chief, text="Отремонтировано.", result="Ремонт", favour="applicant")
     assert [a.pk for a, _why in outcome.skipped] == [waiting.pk] and len(outcome.answered) == 1
     incident.refresh_from_db()
     assert incident.status == Incident.Status.OPEN

@@ -86,8 +86,10 @@ def test_absence_that_ended_does_not_count():
 def test_supervisor_gets_work_only_when_nobody_else_can(supervisor):
     crm = Department.objects.get(code="crm")
     assert routing.choose_assignee(crm) == supervisor
-    operator = create_staff("op", "operator", "crm")
-    assert routing.choose_assignee(crm) == operator
+    clerk = create_staff("clerk", "specialist", "crm")
+    assert routing.choose_assignee(crm) == clerk
+    create_staff("op", "operator", "crm")  # operators receive and route; they are not given appeals to work
+    assert routing.choose_assignee(crm) == clerk
 
 
 def test_route_gives_a_registered_appeal_department_and_person_with_a_note():

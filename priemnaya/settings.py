@@ -162,6 +162,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "priemnaya.errors.csrf_failure"
 
 # The classifier triage uses; empty = the model that ships with the project (triage/trained/).
 TRIAGE_MODEL = env_str("TRIAGE_MODEL", "")

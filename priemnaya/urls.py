@@ -7,3 +7,9 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("", include("portal.urls")),
 ]
+
+# Russian error pages in the look of the site's part they happen in (JSON under /api/).
+handler400 = "priemnaya.errors.bad_request"
+handler403 = "priemnaya.errors.permission_denied"
+handler404 = "priemnaya.errors.page_not_found"
+handler500 = "priemnaya.errors.server_error"

@@ -111,3 +111,12 @@ def test_csrf_failure_never_links_to_another_site():
     assert "evil.example" not in html and "Открыть форму заново" not in html
     assert '<a class="button" href="/">На главную</a>' in html
 
+
+def test_rate_limit_is_a_russian_429_in_the_portal_look_saying_when_to_return(client, settings):
+    settings.PUBLIC_RATE_LIMIT = 1
+    client.post("/track/", {"number": "26-000001", "code": "AAAA"})
+    response = client.post("/track/", {"number": "26-000001", "code": "BBBB"})
+    html = _page(response, 429)
+    assert "<h1>Слишком много попыток</h1>" in html
+    assert "подождите 10 мин. и попробуйте снова — после " in html
+    assert 590 <= int(response["Retry-After"]) <= 600

@@ -92,6 +92,13 @@ def test_csrf_failure_on_the_login_form_is_explained_in_the_staff_look():
     assert 'href="http://testserver/staff/login/"' in html
 
 
+def test_login_lock_out_is_a_russian_429_in_the_staff_look(client, operator):
+    for _ in range(6):
+        response = client.post("/staff/login/", {"username": "operator", "password": "wrong"})
+    html = _page(response, 429)
+    assert "<h1>Вход временно заблокирован</h1>" in html and "на 15 мин." in html
+
+
 def test_admin_error_pages_are_in_the_staff_look(client, admin_user):
     client.force_login(admin_user)
     html = _page(client.get("/admin/accounts/no-such-model/"), 404)

@@ -141,6 +141,8 @@ LOGIN_REDIRECT_URL = "/staff/"
 LOGOUT_REDIRECT_URL = "/staff/login/"
 
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "ru")
+# One language: otherwise LocaleMiddleware follows the browser and shows Django's own pages in English.
+LANGUAGES = [(LANGUAGE_CODE, LANGUAGE_CODE)]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Moscow")
 USE_I18N = True
 USE_TZ = True

@@ -104,3 +104,9 @@ def test_admin_error_pages_are_in_the_staff_look(client, admin_user):
     html = _page(client.get("/admin/accounts/no-such-model/"), 404)
     assert "Страница не найдена" in html
 
+
+def test_admin_speaks_russian_whatever_the_browser_asks(client, admin_user):
+    html = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="ru"' in html and "Войти" in html and "Log in" not in html
+    client.force_login(admin_user)
+    assert "Справочники" in client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()

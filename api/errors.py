@@ -7,7 +7,7 @@ Other errors: {"detail": "<message for people>"}.
 import logging
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -15,6 +15,9 @@ from appeals.errors import AppealError
 from appeals.workflow import TransitionError
 
 logger = logging.getLogger(__name__)
+
+UNKNOWN_ADDRESS = "Такого адреса в API нет. Список адресов: /api/v1/docs"
+INTERNAL_ERROR = "Внутренняя ошибка сервера. Мы уже разбираемся."
 
 BODY_PARAM = "payload"  # every endpoint names its JSON body so; it is dropped from error locations
 
@@ -56,6 +59,11 @@ class FieldError(Exception):
         self.loc = loc
         self.message = message
         self.kind = kind
+
+
+def json_error(status: int, message: str) -> JsonResponse:
+    """The same shape for errors answered outside ninja: an unknown address, a CSRF failure, a 500."""
+    return JsonResponse({"detail": message}, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 def field_errors(*errors: tuple[tuple, str, str]) -> dict:
@@ -120,7 +128,7 @@ def _message_response(status: int, default: str, *, own_message: bool = False):
 
 def _unexpected(request, exc: Exception, api: NinjaAPI):
     logger.exception("API error on %s %s", request.method, request.path)
-    return api.create_response(request, {"detail": "Внутренняя ошибка сервера. Мы уже разбираемся."}, status=500)
+    return api.create_response(request, {"detail": INTERNAL_ERROR}, status=500)
 
 
 def install(api: NinjaAPI) -> None:

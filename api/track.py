@@ -1,13 +1,13 @@
 """The public status check: number + access code, no account, no personal data."""
 
 import datetime as dt
+import math
 
-from django.http import Http404
-from ninja import Router
-from ninja.errors import HttpError
+from django.http import Http404, HttpResponse
+from ninja import Router, Status
 
 from portal.public import find_tracked, public_status
-from portal.ratelimit import hit
+from portal.ratelimit import hit, seconds_left
 
 from .schemas import FieldProblems, Message, TrackIn, TrackOut, moscow
 
@@ -25,10 +25,12 @@ def _in_moscow(data: dict) -> dict:
 
 @router.post("/track", auth=None, response={200: TrackOut, 404: Message, 422: FieldProblems, 429: Message},
              summary="Узнать статус по номеру и коду")
-def track(request, payload: TrackIn):
+def track(request, payload: TrackIn, response: HttpResponse):
     """A wrong code and an unknown number give the same 404; attempts are limited per IP address."""
     if not hit(request, SCOPE):
-        raise HttpError(429, "Слишком много попыток. Повторите позже.")
+        seconds = seconds_left(request, SCOPE)
+        response["Retry-After"] = str(seconds)
+        return Status(429, {"detail": f"Слишком много попыток. Повторите через {math.ceil(seconds / 60)} мин."})
     appeal = find_tracked(payload.number, payload.access_code)
     if appeal is None:
         raise Http404(NOT_FOUND)

@@ -2,8 +2,8 @@
 
 from functools import wraps
 
-from django.http import JsonResponse
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
@@ -44,8 +44,7 @@ def _json_405(view):
         response = view(request, *args, **kwargs)
         if response.status_code == 405 and not response.get("Content-Type", "").startswith("application/json"):
             allowed = response.get("Allow", "")
-            answer = JsonResponse({"detail": f"Метод не поддерживается. Допустимо: {allowed}."}, status=405,
-                                  json_dumps_params={"ensure_ascii": False})
+            answer = errors.json_error(405, f"Метод не поддерживается. Допустимо: {allowed}.")
             answer["Allow"] = allowed
             return answer
         return response
@@ -53,9 +52,9 @@ def _json_405(view):
     return wrapped
 
 
+@csrf_exempt  # a client posting to a wrong address learns so, not that it lacks a CSRF cookie
 def _not_found(request, *args, **kwargs):
-    return JsonResponse({"detail": "Такого адреса в API нет. Список адресов: /api/v1/docs"}, status=404,
-                        json_dumps_params={"ensure_ascii": False})
+    return errors.json_error(404, errors.UNKNOWN_ADDRESS)
 
 
 # (no module-level `app_name` here: include() would take it for this module's namespace)

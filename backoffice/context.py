@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.contrib.auth.models import AnonymousUser
+
 from appeals.access import may
 from appeals.choices import Status
 from appeals.models import Appeal, Notification
@@ -22,7 +24,8 @@ class StaffNav:
 
     def __init__(self, request):
         self.request = request
-        self.user = request.user
+        # An error page for a request stopped before AuthenticationMiddleware (a bad Host) has no user.
+        self.user = getattr(request, "user", AnonymousUser())
 
     @cached_property
     def triage_count(self) -> int:

@@ -1,11 +1,12 @@
 """The public site: landing, the web appeal form (CH3) and the status look-up (CH4)."""
 
+import datetime as dt
 import math
 import time
 
-from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import Company
@@ -36,9 +37,14 @@ def landing(request):
     return render(request, "portal/landing.html", {"office_hours": office_hours})
 
 
-def too_many(request):
-    minutes = math.ceil(settings.PUBLIC_RATE_WINDOW / 60)
-    return render(request, "portal/too_many.html", {"minutes": minutes}, status=429)
+def too_many(request, scope: str):
+    """429 in the public site's look, saying how long to wait (Retry-After for programs)."""
+    seconds = ratelimit.seconds_left(request, scope)
+    until = timezone.now() + dt.timedelta(seconds=seconds)
+    response = render(request, "portal/too_many.html",
+                      {"status": 429, "minutes": math.ceil(seconds / 60), "until": until}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 def _remember(request, key: str, appeal: Appeal) -> None:
@@ -69,7 +75,7 @@ def appeal_form(request):
     form = AppealForm()
     if request.method == "POST":
         if not ratelimit.hit(request, "appeal"):
-            return too_many(request)
+            return too_many(request, "appeal")
         form = AppealForm(request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -112,7 +118,7 @@ def track(request):
         form = TrackForm(initial={"number": data.get("number", "")})
         return render(request, "portal/track_form.html", {"form": form})
     if not ratelimit.hit(request, "track"):
-        return too_many(request)
+        return too_many(request, "track")
     form = TrackForm(data)
     if not form.is_valid():
         return render(request, "portal/track_form.html", {"form": form})

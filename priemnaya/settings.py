@@ -141,6 +141,8 @@ LOGIN_REDIRECT_URL = "/staff/"
 LOGOUT_REDIRECT_URL = "/staff/login/"
 
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "ru")
+# One language: otherwise LocaleMiddleware follows the browser and shows Django's own pages in English.
+LANGUAGES = [(LANGUAGE_CODE, LANGUAGE_CODE)]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Moscow")
 USE_I18N = True
 USE_TZ = True
@@ -162,6 +164,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "priemnaya.errors.csrf_failure"
 
 # The classifier triage uses; empty = the model that ships with the project (triage/trained/).
 TRIAGE_MODEL = env_str("TRIAGE_MODEL", "")

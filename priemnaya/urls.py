@@ -1,9 +1,19 @@
 from django.contrib import admin
 from django.urls import include, path
 
+admin.site.site_header = "Приёмная: справочники и настройки"
+admin.site.site_title = "Приёмная"
+admin.site.index_title = "Справочники"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/", include("backoffice.urls")),
     path("api/v1/", include("api.urls")),
     path("", include("portal.urls")),
 ]
+
+# Russian error pages in the look of the site's part they happen in (JSON under /api/).
+handler400 = "priemnaya.errors.bad_request"
+handler403 = "priemnaya.errors.permission_denied"
+handler404 = "priemnaya.errors.page_not_found"
+handler500 = "priemnaya.errors.server_error"

@@ -77,7 +77,8 @@ def test_track_is_rate_limited_per_ip(client_for):
     guesses = [client.post_json(URL, {"number": appeal.number, "access_code": f"GUESS{i}"}, REMOTE_ADDR="10.0.0.1")
                for i in range(4)]
     assert [r.status_code for r in guesses] == [404, 404, 404, 429]
-    assert guesses[-1].json() == {"detail": "Слишком много попыток. Повторите позже."}
+    assert guesses[-1].json() == {"detail": "Слишком много попыток. Повторите через 10 мин."}
+    assert 590 <= int(guesses[-1]["Retry-After"]) <= 600
     # even the right code waits out the window from that address; others are not affected
     right = {"number": appeal.number, "access_code": appeal.access_code}
     assert client.post_json(URL, right, REMOTE_ADDR="10.0.0.1").status_code == 429

@@ -46,3 +46,13 @@ def test_appeal_form_over_the_limit_gets_a_friendly_429_and_creates_nothing(clie
 
 def test_reading_the_form_is_not_limited(client, limit_of_two):
     assert [client.get("/appeal/").status_code for _ in range(4)] == [200] * 4
+
+
+def test_seconds_left_counts_down_from_the_first_attempt_of_the_window(limit_of_two, monkeypatch):
+    clock = [1_000_000.0]
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock[0])
+    ratelimit.hit("10.0.0.4", "track")
+    clock[0] += 120
+    ratelimit.hit("10.0.0.4", "track")
+    assert ratelimit.seconds_left("10.0.0.4", "track") == 480
+    assert ratelimit.seconds_left("10.0.0.5", "track") == 600  # no window yet: the whole one

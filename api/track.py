@@ -6,7 +6,7 @@ from django.http import Http404
 from ninja import Router
 from ninja.errors import HttpError
 
-from portal.public import find_tracked, public_status
+from appeals.tracking import find_tracked, public_status
 from portal.ratelimit import hit
 
 from .schemas import FieldProblems, Message, TrackIn, TrackOut, moscow

@@ -9,9 +9,10 @@ import hmac
 import re
 
 from accounts.models import Company
-from appeals.choices import PAUSED_STATUSES, Kind, Status
-from appeals.models import Appeal
-from appeals.workflow import TRANSITIONS
+
+from .choices import PAUSED_STATUSES, Kind, Status
+from .models import Appeal
+from .workflow import TRANSITIONS
 
 RECEIVED_NOTE = "Обращение получено."
 

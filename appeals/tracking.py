@@ -1,38 +1,95 @@
-"""What an applicant (or anyone holding the number and the code) may see of an appeal.
+"""What a resident (or anyone holding the number and the access code) may see of an appeal (CH4, A9).
 
-Built only from the appeal's own fields and its public history, with each step told by the
-life cycle's public note. Never from event notes (they are internal), never names, phones,
+Built only from the appeal's own fields and its public history, each step told in the resident's
+words by the table below. Never from event notes (they are internal), never names, phones,
 e-mails, flats or addresses: whoever has the code sees the course of the case, not the people.
 """
 
+import datetime as dt
 import hmac
 import re
+from dataclasses import dataclass
+
+from django.db import models
 
 from accounts.models import Company
+from deadlines.calendar import MOSCOW
 
 from .choices import PAUSED_STATUSES, Kind, Status
 from .models import Appeal
-from .workflow import TRANSITIONS
 
-RECEIVED_NOTE = "Обращение получено."
+
+class Stage(models.TextChoices):
+    """Where the case stands, as the resident sees it: the life cycle's internal steps fold into these."""
+
+    RECEIVED = "received", "Получено"
+    REGISTERED = "registered", "Зарегистрировано"
+    IN_WORK = "in_work", "В работе"
+    WAITING_FOR_YOU = "waiting_for_you", "Нужны сведения от вас"
+    EXTENDED = "extended", "Срок продлён"
+    ANSWERED = "answered", "Дан ответ"
+    ESCALATED = "escalated", "Передано в вышестоящую организацию"
+    CLOSED = "closed", "Рассмотрение завершено"
+    WITHDRAWN = "withdrawn", "Отозвано"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the resident's timeline; `{due}` in the text is the answer deadline."""
+
+    stage: Stage
+    text: str
+
+
+_IN_WORK = Step(Stage.IN_WORK, "Обращение принято в работу")
+_WAITING = Step(Stage.WAITING_FOR_YOU, "Нужны сведения от вас. Сотрудник свяжется с вами")
+
+# Each action of the history → the step the resident is told, or None: the staff's own
+# back-and-forth (drafts, revisions, requests to other organisations) is simply "in work".
+RESIDENT_STEPS: dict[str, Step | None] = {
+    "received": Step(Stage.RECEIVED, "Обращение получено"),
+    "request_clarification": _WAITING,
+    "clarified": Step(Stage.RECEIVED, "Сведения от вас получены, обращение ждёт регистрации"),
+    "register": Step(Stage.REGISTERED, "Обращение зарегистрировано"),
+    "assign": _IN_WORK,
+    "start": _IN_WORK,
+    "wait_applicant": _WAITING,
+    "applicant_replied": Step(Stage.IN_WORK, "Сведения от вас получены, работа продолжается"),
+    "wait_external": None,
+    "external_replied": None,
+    "draft_answer": None,
+    "revise": None,
+    "extend": Step(Stage.EXTENDED, "Срок рассмотрения продлён до {due}"),
+    "answer": Step(Stage.ANSWERED, "Дан ответ"),
+    "refuse": Step(Stage.ANSWERED, "Дан ответ: обоснованный отказ"),
+    "escalate": Step(Stage.ESCALATED, "Обращение передано в вышестоящую организацию"),
+    "close": Step(Stage.CLOSED, "Рассмотрение завершено"),
+    "reopen": Step(Stage.IN_WORK, "Рассмотрение возобновлено"),
+    "withdraw": Step(Stage.WITHDRAWN, "Обращение отозвано"),
+}
+
+# What is needed is never taken from the staff's notes: the resident is told who will ask.
+WAITING_HINT = ("Чтобы ответить, нам нужны сведения от вас. Сотрудник сам свяжется с вами и скажет, что нужно. "
+                "Пока мы ждём, срок ответа не идёт.")
+_WORKING = "Обращение рассматривается. Ответ будет дан не позднее срока, указанного ниже."
+# The status of the appeal → where the case stands for the resident, and what that means for them.
+RESIDENT_STATUS: dict[str, tuple[Stage, str]] = {
+    Status.RECEIVED: (Stage.RECEIVED, "Обращение получено и ждёт регистрации."),
+    Status.CLARIFICATION: (Stage.WAITING_FOR_YOU, WAITING_HINT),
+    Status.REGISTERED: (Stage.REGISTERED, "Обращение зарегистрировано, скоро им займётся ответственный сотрудник."),
+    Status.ASSIGNED: (Stage.IN_WORK, _WORKING),
+    Status.IN_PROGRESS: (Stage.IN_WORK, _WORKING),
+    Status.WAITING_APPLICANT: (Stage.WAITING_FOR_YOU, WAITING_HINT),
+    Status.WAITING_EXTERNAL: (Stage.IN_WORK, _WORKING),
+    Status.ANSWER_DRAFTED: (Stage.IN_WORK, _WORKING),
+    Status.ANSWERED: (Stage.ANSWERED, "Ответ дан, его текст — ниже."),
+    Status.ESCALATED: (Stage.ESCALATED, "Обращение передано на рассмотрение в вышестоящую организацию."),
+    Status.CLOSED: (Stage.CLOSED, "Рассмотрение обращения завершено."),
+    Status.WITHDRAWN: (Stage.WITHDRAWN, "Обращение отозвано, рассмотрение прекращено."),
+}
 
 # Statuses in which the answer has been sent to the applicant.
 _ANSWER_SHOWN = frozenset({Status.ANSWERED, Status.CLOSED, Status.ESCALATED})
-
-STATUS_HINTS = {
-    Status.RECEIVED: "Обращение получено и ждёт регистрации.",
-    Status.CLARIFICATION: "Нам нужны уточнения. Сотрудник свяжется с вами; срок рассмотрения пока приостановлен.",
-    Status.REGISTERED: "Обращение зарегистрировано, назначается ответственный сотрудник.",
-    Status.ASSIGNED: "Ответственный сотрудник назначен и приступает к работе.",
-    Status.IN_PROGRESS: "Обращение рассматривается.",
-    Status.WAITING_APPLICANT: "Нам нужны сведения от вас. Сотрудник свяжется с вами; срок пока приостановлен.",
-    Status.WAITING_EXTERNAL: "Мы запросили сведения у ресурсоснабжающей организации и ждём её ответа.",
-    Status.ANSWER_DRAFTED: "Ответ готовится к отправке.",
-    Status.ANSWERED: "Ответ дан. Текст ответа — ниже.",
-    Status.ESCALATED: "Обращение передано в вышестоящую организацию.",
-    Status.CLOSED: "Рассмотрение обращения завершено.",
-    Status.WITHDRAWN: "Обращение отозвано.",
-}
 
 _NUMBER = re.compile(r"^(\d{2})(?:-(\d{1,6})|(\d{6}))$")
 # Cyrillic letters that look like the Latin ones of the code: people copy it from paper.
@@ -62,19 +119,51 @@ def find_tracked(number: str, code: str) -> Appeal | None:
     return appeal if appeal is not None and code and matches else None
 
 
-def public_timeline(appeal: Appeal) -> list[dict]:
-    """Dated steps of the public history, each told by the life cycle's public note."""
-    steps = []
+def _day_and_hour(moment: dt.datetime) -> tuple[str, str]:
+    local = moment.astimezone(MOSCOW)
+    return f"{local:%d.%m.%Y}", f"{local:%H:%M}"
+
+
+def _extended_until(appeal: Appeal) -> str:
+    day, hour = _day_and_hour(appeal.answer_due)
+    return f"{day}, {hour}" if appeal.counted_in_hours else day
+
+
+def answer_due_text(appeal: Appeal) -> str:
+    """The answer deadline as the resident reads it, in Moscow time.
+
+    «02.12.2026 до 14:30» when its hour matters (emergencies), «15.12.2026» when it ends with the
+    day, «продлён до 15.12.2026» once extended.
+    """
+    if appeal.answer_due is None:
+        return ""
+    if appeal.extended_at is not None:
+        return f"продлён до {_extended_until(appeal)}"
+    day, hour = _day_and_hour(appeal.answer_due)
+    return f"{day} до {hour}" if appeal.counted_in_hours else day
+
+
+def resident_timeline(appeal: Appeal) -> list[dict]:
+    """The dated steps of the case in the resident's words; a step already reached is not repeated.
+
+    An extension is told with the deadline that holds now (a later pause moves it on), the same
+    date the status line gives.
+    """
+    steps, stage = [], None
     for event in appeal.events.filter(is_public=True).order_by("at", "id"):
-        if event.action == "received":
-            text = RECEIVED_NOTE
-        elif event.action in TRANSITIONS:
-            text = TRANSITIONS[event.action].public_note
-        else:
+        step = RESIDENT_STEPS.get(event.action)
+        if step is None or step.stage == stage:
             continue
-        if text:
-            steps.append({"at": event.at, "text": text})
+        text = step.text.format(due=_extended_until(appeal)) if step.stage == Stage.EXTENDED else step.text
+        steps.append({"at": event.at, "step": step.stage, "text": text})
+        if step.stage != Stage.EXTENDED:  # an extension changes the date, not where the case stands
+            stage = step.stage
     return steps
+
+
+def resident_status(appeal: Appeal) -> tuple[Stage, str]:
+    """Where the case stands for the resident and what it means for them (one sentence)."""
+    return RESIDENT_STATUS[appeal.status]
 
 
 def _answer(appeal: Appeal, notice: str) -> str:
@@ -86,26 +175,29 @@ def _answer(appeal: Appeal, notice: str) -> str:
 
 
 def public_status(appeal: Appeal) -> dict:
-    """The public view of an appeal: no personal data of anyone."""
+    """The public view of an appeal: no personal data of anyone, no internal step."""
     answered = appeal.status in _ANSWER_SHOWN and appeal.answered_at is not None
     notice = Company.current().hq_notice() if answered and appeal.needs_hq_notice else ""
+    stage, hint = resident_status(appeal)
     return {
         "number": appeal.number,
         "kind": appeal.kind,
         "kind_label": Kind(appeal.kind).label,
-        "status": appeal.status,
-        "status_label": Status(appeal.status).label,
-        "status_hint": STATUS_HINTS.get(appeal.status, ""),
+        "status": stage,
+        "status_label": stage.label,
+        "status_hint": hint,
         "is_open": appeal.is_open,
         "is_paused": appeal.status in PAUSED_STATUSES,
         "received_at": appeal.received_at,
         "registered_at": appeal.registered_at,
         "registration_due": appeal.registration_due,
         "answer_due": appeal.answer_due,
+        "answer_due_has_time": appeal.counted_in_hours,
+        "answer_due_text": answer_due_text(appeal),
         "is_extended": appeal.extended_at is not None,
         "answered_at": appeal.answered_at if answered else None,
         "answer_text": _answer(appeal, notice),
         "is_refusal": answered and appeal.is_refusal,
         "hq_notice": notice,
-        "timeline": public_timeline(appeal),
+        "timeline": resident_timeline(appeal),
     }

@@ -3,6 +3,7 @@
 Built only from the appeal's own fields and its public history, each step told in the resident's
 words by the table below. Never from event notes (they are internal), never names, phones,
 e-mails, flats or addresses: whoever has the code sees the course of the case, not the people.
+Even the answer letter, which addresses the applicant by name, is shown with the people hidden.
 """
 
 import datetime as dt
@@ -88,6 +89,8 @@ RESIDENT_STATUS: dict[str, tuple[Stage, str]] = {
     Status.WITHDRAWN: (Stage.WITHDRAWN, "Обращение отозвано, рассмотрение прекращено."),
 }
 
+HIDDEN = "[скрыто]"
+_CASE_ENDING = "(?:а|я|й|ь|о|ы|и|е|у|ю|ой|ей|ою|ею|ом|ем|ым|им|ого|его|ому|ему)?"
 # Statuses in which the answer has been sent to the applicant.
 _ANSWER_SHOWN = frozenset({Status.ANSWERED, Status.CLOSED, Status.ESCALATED})
 
@@ -166,12 +169,48 @@ def resident_status(appeal: Appeal) -> tuple[Stage, str]:
     return RESIDENT_STATUS[appeal.status]
 
 
+def _name_pattern(word: str) -> str:
+    # Names decline («Мария Петровна» → «Марии Петровне»): the stem and a case ending, capitalised as written.
+    stem = word[:-1] if word[-1] in "аяйьоеыи" else word
+    return rf"(?<!\w){re.sub('[её]', '[её]', re.escape(stem))}{_CASE_ENDING}(?!\w)"
+
+
+def _people_patterns(appeal: Appeal) -> list[str]:
+    applicant, assignee = appeal.applicant, appeal.assignee
+    names = applicant.full_name.split() if applicant else []
+    names += [assignee.first_name, assignee.last_name] if assignee else []
+    patterns = [_name_pattern(name) for name in names if len(name) >= 2 and name.isalpha()]
+    digits = re.sub(r"\D", "", applicant.phone if applicant else "")[-10:]
+    if len(digits) == 10:
+        patterns.append(r"(?:\+7|8)?[\s()-]*" + r"[\s()-]*".join(digits))
+    for exact in (applicant.email if applicant else "", applicant.postal_address if applicant else "",
+                  appeal.address_text):
+        if exact.strip():
+            patterns.append(f"(?i:{re.escape(exact.strip())})")
+    if appeal.flat:
+        patterns.append(rf"(?i:(?:кв\.|квартир\w*)\s*№?\s*{re.escape(appeal.flat)})(?!\w)")
+    return patterns
+
+
+def hide_people(text: str, appeal: Appeal) -> str:
+    """The answer letter with the applicant's and the clerk's names, phone, e-mail, address and flat hidden.
+
+    A letter addresses the applicant by name; the status page opens for anyone who holds the code.
+    """
+    patterns = _people_patterns(appeal)
+    if not patterns:
+        return text
+    hidden = re.sub("|".join(patterns), HIDDEN, text)
+    return re.sub(rf"{re.escape(HIDDEN)}(?:[ \t]+{re.escape(HIDDEN)})+", HIDDEN, hidden)
+
+
 def _answer(appeal: Appeal, notice: str) -> str:
     if appeal.status not in _ANSWER_SHOWN or appeal.answered_at is None:
         return ""
     # The notice is appended to the answer when it is sent; the page shows it apart, in its own box.
     text = appeal.answer_text.strip()
-    return text[: -len(notice)].rstrip() if notice and text.endswith(notice) else text
+    text = text[: -len(notice)].rstrip() if notice and text.endswith(notice) else text
+    return hide_people(text, appeal)
 
 
 def public_status(appeal: Appeal) -> dict:
@@ -179,6 +218,7 @@ def public_status(appeal: Appeal) -> dict:
     answered = appeal.status in _ANSWER_SHOWN and appeal.answered_at is not None
     notice = Company.current().hq_notice() if answered and appeal.needs_hq_notice else ""
     stage, hint = resident_status(appeal)
+    answer = _answer(appeal, notice)
     return {
         "number": appeal.number,
         "kind": appeal.kind,
@@ -196,7 +236,8 @@ def public_status(appeal: Appeal) -> dict:
         "answer_due_text": answer_due_text(appeal),
         "is_extended": appeal.extended_at is not None,
         "answered_at": appeal.answered_at if answered else None,
-        "answer_text": _answer(appeal, notice),
+        "answer_text": answer,
+        "answer_has_hidden": HIDDEN in answer,
         "is_refusal": answered and appeal.is_refusal,
         "hq_notice": notice,
         "timeline": resident_timeline(appeal),

@@ -17,7 +17,7 @@ from appeals.tracking import (
     resident_timeline,
 )
 from appeals.workflow import TRANSITIONS
-from conftest import appeal_through_full_life_cycle, create_appeal, happening_at
+from conftest import appeal_through_full_life_cycle, create_appeal, create_staff, happening_at
 from deadlines.calendar import MOSCOW
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +135,18 @@ def test_wrong_code_and_unknown_number_both_find_nothing():
     assert find_tracked(appeal.number, "WRONGCODE1") is None
     assert find_tracked("26-999999", appeal.access_code) is None
     assert find_tracked(appeal.number, "") is None
+
+
+def test_answer_letter_hides_the_applicants_and_the_clerks_names_and_contacts(admin_user):
+    clerk = create_staff("roofer", "specialist", "tech", first_name="Сергей", last_name="Кровельщиков")
+    appeal = create_appeal(email="maria@example.ru", flat="12", address_text="ул. Уединённая, д. 9")
+    Appeal.objects.filter(pk=appeal.pk).update(
+        status=Status.ANSWERED, answered_at=appeal.received_at, assignee=clerk, resolved_in_favour_of="applicant",
+        answer_text="Уважаемая Мария Петровна!\n\nМарии Петровне Ивановой (ул. Уединённая, д. 9, кв. 12) сообщаем, "
+                    "что ответ направлен на maria@example.ru и продублирован по телефону 8 (921) 123-45-67. "
+                    "Верно указан подъезд 3. Исполнитель: Кровельщиков Сергей, звонил Сергею Пётр.")
+    shown = public_status(Appeal.objects.get(pk=appeal.pk))
+    assert shown["answer_text"] == (
+        "Уважаемая [скрыто]!\n\n[скрыто] ([скрыто], [скрыто]) сообщаем, что ответ направлен на [скрыто] и "
+        "продублирован по телефону [скрыто]. Верно указан подъезд 3. Исполнитель: [скрыто], звонил [скрыто] Пётр.")
+    assert shown["answer_has_hidden"]

@@ -71,7 +71,7 @@ RESIDENT_STEPS: dict[str, Step | None] = {
 
 # What is needed is never taken from the staff's notes: the resident is told who will ask.
 WAITING_HINT = ("Чтобы ответить, нам нужны сведения от вас. Сотрудник сам свяжется с вами и скажет, что нужно. "
-                "Пока мы ждём, срок ответа не идёт.")
+                "Пока мы ждём, срок ответа не идёт: он сдвинется на время ожидания.")
 _WORKING = "Обращение рассматривается. Ответ будет дан не позднее срока, указанного ниже."
 # The status of the appeal → where the case stands for the resident, and what that means for them.
 RESIDENT_STATUS: dict[str, tuple[Stage, str]] = {
@@ -85,7 +85,7 @@ RESIDENT_STATUS: dict[str, tuple[Stage, str]] = {
     Status.ANSWER_DRAFTED: (Stage.IN_WORK, _WORKING),
     Status.ANSWERED: (Stage.ANSWERED, "Ответ дан, его текст — ниже."),
     Status.ESCALATED: (Stage.ESCALATED, "Обращение передано на рассмотрение в вышестоящую организацию."),
-    Status.CLOSED: (Stage.CLOSED, "Рассмотрение обращения завершено."),
+    Status.CLOSED: (Stage.CLOSED, "Если вопрос остался нерешённым, позвоните нам или подайте новое обращение."),
     Status.WITHDRAWN: (Stage.WITHDRAWN, "Обращение отозвано, рассмотрение прекращено."),
 }
 

@@ -1,5 +1,9 @@
 """Shared test helpers: small factories for the usual objects (users by role, buildings, appeals)."""
 
+import datetime as dt
+from contextlib import contextmanager
+from unittest import mock
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
@@ -8,7 +12,8 @@ from accounts.models import Department, StaffProfile
 from accounts.roles import set_role
 from appeals import services
 from appeals.applicants import ApplicantData
-from appeals.models import Reason
+from appeals.models import AppealEvent, Reason
+from deadlines.calendar import MOSCOW
 from housing.models import Building
 
 PASSWORD = "test-pass-123!"
@@ -89,3 +94,47 @@ def admin_user(db):
 @pytest.fixture
 def building(db):
     return create_building()
+
+
+@contextmanager
+def happening_at(moment: dt.datetime):
+    """Whatever the verbs do inside happens at `moment`: the appeal's dates and its history rows alike."""
+    at_field = AppealEvent._meta.get_field("at")
+    with mock.patch("django.utils.timezone.now", return_value=moment), \
+            mock.patch.dict(at_field.__dict__, {"_get_default": lambda: moment}):
+        yield
+
+
+# The whole life cycle, one verb at a time, from Monday 3 March 2025, 10:00 Moscow time.
+FULL_LIFE_CYCLE = [
+    (dt.datetime(2025, 3, 3, 11, 0, tzinfo=MOSCOW), "register", {}),
+    (dt.datetime(2025, 3, 3, 12, 0, tzinfo=MOSCOW), "assign", {}),
+    (dt.datetime(2025, 3, 4, 9, 0, tzinfo=MOSCOW), "start", {}),
+    (dt.datetime(2025, 3, 5, 10, 0, tzinfo=MOSCOW), "wait_applicant", {"note": "Уточнить номер подъезда"}),
+    (dt.datetime(2025, 3, 6, 15, 0, tzinfo=MOSCOW), "applicant_replied", {"note": "Подъезд 3"}),
+    (dt.datetime(2025, 3, 7, 10, 0, tzinfo=MOSCOW), "draft_answer", {"answer_text": "Кровля будет отремонтирована."}),
+    (dt.datetime(2025, 3, 10, 10, 0, tzinfo=MOSCOW), "revise", {"note": "Указать сроки работ"}),
+    (dt.datetime(2025, 3, 11, 10, 0, tzinfo=MOSCOW), "draft_answer",
+     {"answer_text": "Кровля над вашим подъездом будет отремонтирована до 30 апреля."}),
+    (dt.datetime(2025, 3, 12, 10, 0, tzinfo=MOSCOW), "extend", {"note": "Нужен осмотр подрядчика"}),
+    (dt.datetime(2025, 3, 20, 16, 0, tzinfo=MOSCOW), "answer",
+     {"result": "Ремонт кровли запланирован", "resolved_in_favour_of": "applicant"}),
+    (dt.datetime(2025, 3, 21, 9, 0, tzinfo=MOSCOW), "close", {}),
+]
+
+
+def appeal_through_full_life_cycle(actor, assignee=None, *, until: str = "close"):
+    """A category Б appeal received on 3 March 2025 and driven through FULL_LIFE_CYCLE by the verbs,
+    up to the last time `until` is done."""
+    assignee = assignee or create_staff("roofer", "specialist", "tech")
+    with happening_at(dt.datetime(2025, 3, 3, 10, 0, tzinfo=MOSCOW)):
+        appeal = create_appeal()
+        appeal = services.classify(appeal, actor, reason=Reason.objects.get(code="roof-damage"), complexity="B")
+    last = max(i for i, (_moment, name, _data) in enumerate(FULL_LIFE_CYCLE) if name == until)
+    for moment, name, data in FULL_LIFE_CYCLE[: last + 1]:
+        with happening_at(moment):
+            if name == "assign":
+                appeal = services.assign(appeal, actor, assignee=assignee)
+            else:
+                appeal = services.transition(appeal, name, actor, **data)
+    return appeal

@@ -15,6 +15,7 @@ from pydantic import AwareDatetime, ConfigDict, Field, field_validator
 from appeals.choices import Channel, Complexity, Favour, Kind, Priority, Status
 from appeals.journal import DUE_CHOICES
 from appeals.services import MAX_TEXT
+from appeals.tracking import Stage
 from deadlines.calendar import MOSCOW
 
 Due = Literal[tuple(DUE_CHOICES)]
@@ -242,6 +243,7 @@ class AppealPage(Schema):
 
 class TimelineStep(Schema):
     at: dt.datetime
+    step: Stage = Field(description="Этап рассмотрения, как его видит заявитель")
     text: str
 
 
@@ -251,15 +253,17 @@ class TrackOut(Schema):
     number: str
     kind: Kind
     kind_label: str
-    status: Status
+    status: Stage = Field(description="Этап рассмотрения, как его видит заявитель (служебные шаги — «в работе»)")
     status_label: str
-    status_hint: str
+    status_hint: str = Field(description="Что этот этап значит для заявителя")
     is_open: bool
     is_paused: bool
     received_at: dt.datetime
     registered_at: dt.datetime | None
     registration_due: dt.datetime | None
     answer_due: dt.datetime | None
+    answer_due_has_time: bool = Field(description="Срок считается в часах (аварийная заявка): важно и время")
+    answer_due_text: str = Field(description="Срок ответа словами: «02.12.2026 до 14:30», «продлён до 15.12.2026»")
     is_extended: bool
     answered_at: dt.datetime | None
     answer_text: str

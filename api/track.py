@@ -6,7 +6,7 @@ import math
 from django.http import Http404, HttpResponse
 from ninja import Router, Status
 
-from portal.public import find_tracked, public_status
+from appeals.tracking import find_tracked, public_status
 from portal.ratelimit import hit, seconds_left
 
 from .schemas import FieldProblems, Message, TrackIn, TrackOut, moscow

@@ -256,6 +256,8 @@ def _guard_and_apply(appeal: Appeal, name: str, now: dt.datetime, data: dict) ->
     elif name == "reopen":
         note = _require(note, "Укажите причину возобновления.", "note")
         appeal.closed_at = None
+        # A reopened appeal is considered anew: its own deadline, and it may be extended once again.
+        appeal.extended_at, appeal.extension_reason = None, ""
         appeal.answer_due = compute_due(NormKind.ANSWER, now, **_case(appeal))
     return note
 

@@ -73,8 +73,8 @@ def test_citizen_files_an_appeal_and_checks_its_status(page, shot, company):
 
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Жалоба № {number}")
     expect(page.get_by_text("Статус: Зарегистрировано")).to_be_visible()
-    expect(page.get_by_text("Обращение получено.")).to_be_visible()
-    expect(page.get_by_text("Обращение зарегистрировано.")).to_be_visible()
+    expect(page.get_by_text("Обращение получено", exact=True)).to_be_visible()
+    expect(page.get_by_text("Обращение зарегистрировано", exact=True)).to_be_visible()
     expect(page.get_by_text("Сидорова")).to_have_count(0)
     shot("citizen-07-status")
 

@@ -15,12 +15,12 @@ from appeals.attachments import add_attachment
 from appeals.choices import Channel
 from appeals.errors import AppealError
 from appeals.models import Appeal
+from appeals.tracking import find_tracked, public_status
 from housing.models import Building
 from housing.services import suggest_buildings
 
 from . import ratelimit
 from .forms import AppealForm, TrackForm
-from .public import find_tracked, public_status
 
 SESSION_FILED = "portal_filed"
 SESSION_TRACKED = "portal_tracked"

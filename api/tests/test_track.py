@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 
 import pytest
@@ -6,7 +7,8 @@ from django.test import override_settings
 from appeals import services
 from appeals.applicants import ApplicantData
 from appeals.models import Appeal
-from conftest import create_appeal
+from conftest import appeal_through_full_life_cycle, create_appeal, happening_at
+from deadlines.calendar import MOSCOW
 
 from .conftest import ApiClient
 
@@ -28,9 +30,59 @@ def test_right_number_and_code_give_the_public_status(client_for):
     response = client_for(None).post_json(URL, {"number": appeal.number, "access_code": appeal.access_code})
     assert response.status_code == 200
     data = response.json()
-    assert (data["number"], data["status"], data["status_label"]) == (appeal.number, "received", "Поступило")
+    assert (data["number"], data["status"], data["status_label"]) == (appeal.number, "received", "Получено")
     assert data["received_at"].endswith("+03:00")
-    assert data["timeline"][0]["text"] == "Обращение получено."
+    assert (data["timeline"][0]["step"], data["timeline"][0]["text"]) == ("received", "Обращение получено")
+
+
+def _track(client_for, appeal) -> dict:
+    response = client_for(None).post_json(URL, {"number": appeal.number, "access_code": appeal.access_code})
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_track_gives_the_residents_steps_of_a_full_life_cycle_in_moscow_time(client_for, admin_user):
+    data = _track(client_for, appeal_through_full_life_cycle(admin_user))
+    assert [(step["at"], step["step"], step["text"]) for step in data["timeline"]] == [
+        ("2025-03-03T10:00:00+03:00", "received", "Обращение получено"),
+        ("2025-03-03T11:00:00+03:00", "registered", "Обращение зарегистрировано"),
+        ("2025-03-03T12:00:00+03:00", "in_work", "Обращение принято в работу"),
+        ("2025-03-05T10:00:00+03:00", "waiting_for_you", "Нужны сведения от вас. Сотрудник свяжется с вами"),
+        ("2025-03-06T15:00:00+03:00", "in_work", "Сведения от вас получены, работа продолжается"),
+        ("2025-03-12T10:00:00+03:00", "extended", "Срок рассмотрения продлён до 01.04.2025"),
+        ("2025-03-20T16:00:00+03:00", "answered", "Дан ответ"),
+        ("2025-03-21T09:00:00+03:00", "closed", "Рассмотрение завершено"),
+    ]
+    assert (data["status"], data["status_label"]) == ("closed", "Рассмотрение завершено")
+
+
+def test_drafted_answer_is_in_work_for_the_resident(client_for, admin_user):
+    data = _track(client_for, appeal_through_full_life_cycle(admin_user, until="draft_answer"))
+    assert (data["status"], data["status_label"]) == ("in_work", "В работе")
+    assert data["answer_text"] == ""
+    assert "проект" not in json.dumps(data, ensure_ascii=False).lower()
+
+
+def test_extended_deadline_reads_until_its_date(client_for, admin_user):
+    data = _track(client_for, appeal_through_full_life_cycle(admin_user, until="extend"))
+    assert data["is_extended"] and data["answer_due"] == "2025-04-01T23:59:59+03:00"
+    assert (data["answer_due_text"], data["answer_due_has_time"]) == ("продлён до 01.04.2025", False)
+
+
+def test_emergency_deadline_comes_with_its_time_in_moscow(client_for):
+    with happening_at(dt.datetime(2026, 12, 2, 11, 0, tzinfo=dt.UTC)):
+        appeal = create_appeal("Течёт труба в подвале", reason="water-leak")
+    data = _track(client_for, appeal)
+    assert data["answer_due"] == "2026-12-02T14:30:00+03:00"
+    assert (data["answer_due_text"], data["answer_due_has_time"]) == ("02.12.2026 до 14:30", True)
+
+
+def test_ordinary_deadline_ends_with_its_day(client_for):
+    with happening_at(dt.datetime(2025, 3, 3, 10, 0, tzinfo=MOSCOW)):
+        appeal = create_appeal(reason="roof-damage")
+    data = _track(client_for, appeal)
+    assert data["answer_due"] == "2025-03-17T23:59:59+03:00"
+    assert (data["answer_due_text"], data["answer_due_has_time"]) == ("17.03.2025", False)
 
 
 def test_code_typed_in_lower_case_with_spaces_works(client_for):

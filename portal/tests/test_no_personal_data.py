@@ -26,7 +26,8 @@ def file_via_web(client) -> Appeal:
     return Appeal.objects.get()
 
 
-def live_through_everything(appeal: Appeal) -> Appeal:
+def live_through_everything(appeal: Appeal,
+                            answer: str = "Кровля над вашей квартирой отремонтирована 12 марта.") -> Appeal:
     supervisor = create_staff("boss", "supervisor", "crm", last_name="Начальникова")
     specialist = create_staff("roofer", "specialist", "tech", first_name="Агриппина", last_name=STAFF_SURNAME)
     inside = f"Внутренняя пометка: {NAME}, тел. {PHONE}, {EMAIL}, кв. {FLAT}"
@@ -37,8 +38,7 @@ def live_through_everything(appeal: Appeal) -> Appeal:
     appeal = services.transition(appeal, "wait_applicant", specialist, note=inside)
     appeal = services.transition(appeal, "applicant_replied", specialist, note=inside)
     appeal = services.transition(appeal, "extend", supervisor, note=inside)
-    appeal = services.transition(appeal, "draft_answer", specialist,
-                                 answer_text="Кровля над вашей квартирой отремонтирована 12 марта.")
+    appeal = services.transition(appeal, "draft_answer", specialist, answer_text=answer)
     appeal = services.transition(appeal, "answer", supervisor, result=inside[:200], resolved_in_favour_of="partly")
     return services.transition(appeal, "close", supervisor, note=inside)
 
@@ -64,6 +64,16 @@ def test_no_public_page_shows_personal_data_after_a_full_life_cycle(client):
     for page, html in pages.items():
         leaked = [value for value in PLANTED if value in html]
         assert not leaked, f"{page} shows {leaked}"
+
+
+def test_answer_letter_naming_the_applicant_shows_no_personal_data_on_the_status_page(client):
+    letter = (f"Уважаемая Евлампия Порфирьевна!\n\nСообщаем, что кровля над квартирой {FLAT} по адресу {ADDRESS}, "
+              f"кв. {FLAT} отремонтирована 12 марта. Копия ответа направлена на {EMAIL}; справки по телефону "
+              f"{PHONE}. Исполнитель: Агриппина {STAFF_SURNAME}.")
+    appeal = live_through_everything(file_via_web(client), answer=letter)
+    html = public_pages(client, appeal)["status page"]
+    assert "Уважаемая [скрыто]!" in html and "отремонтирована 12 марта" in html
+    assert not [value for value in PLANTED if value in html]
 
 
 def test_status_page_does_not_show_the_appeal_text(client):

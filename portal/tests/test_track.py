@@ -1,12 +1,14 @@
 """Status look-up by number and access code (CH4, A9): the course of the case, the same answer for every miss."""
 
+import datetime as dt
 import re
 
 import pytest
 
 from appeals import services
 from appeals.models import Reason
-from conftest import create_appeal, create_staff
+from conftest import appeal_through_full_life_cycle, create_appeal, create_staff, happening_at
+from deadlines.calendar import MOSCOW
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +25,7 @@ def test_number_and_code_open_the_status_page(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert f"№ {appeal.number}" in html and "Поступило" in html
-    assert "Обращение получено." in html
+    assert "Статус: Получено" in html and "Обращение получено" in html
     assert response.redirect_chain == [("/track/status/", 302)]
 
 
@@ -89,37 +91,107 @@ def test_status_page_without_a_look_up_goes_to_the_form(client):
     assert response.status_code == 302 and response["Location"] == "/track/"
 
 
-def _answered(favour: str, refuse: bool = False):
+def _answered(actor, favour: str, refuse: bool = False):
     appeal = create_appeal()
-    actor = create_staff("roofer", "specialist", "tech")
-    appeal = services.register_with_reason(appeal, None, reason=Reason.objects.get(code="roof-drainpipe"))
-    appeal = services.assign(appeal, None, assignee=actor)
+    appeal = services.register_with_reason(appeal, actor, reason=Reason.objects.get(code="roof-drainpipe"))
+    appeal = services.assign(appeal, actor, assignee=actor)
     appeal = services.transition(appeal, "start", actor)
     appeal = services.transition(appeal, "draft_answer", actor, answer_text="Водосточная труба заменена 3 марта.")
     return services.transition(appeal, "refuse" if refuse else "answer", actor, result="Труба заменена",
                                resolved_in_favour_of=favour)
 
 
-def test_answer_is_shown_once_sent(client):
-    appeal = _answered("applicant")
+def test_answer_is_shown_once_sent(client, admin_user):
+    appeal = _answered(admin_user, "applicant")
     html = look_up(client, appeal.number, appeal.access_code).content.decode()
     assert "Водосточная труба заменена 3 марта." in html
-    assert "Дан ответ." in html and "вышестоящую организацию" not in html
+    assert "Статус: Дан ответ" in html and "вышестоящую организацию" not in html
 
 
-def test_refusal_names_the_higher_organisation(client):
-    appeal = _answered("company", refuse=True)
+def test_refusal_names_the_higher_organisation(client, admin_user):
+    appeal = _answered(admin_user, "company", refuse=True)
     html = look_up(client, appeal.number, appeal.access_code).content.decode()
     assert "обоснованный отказ" in html
     assert "вы вправе обратиться в вышестоящую организацию" in html
     assert html.count("вы вправе обратиться в вышестоящую организацию") == 1
 
 
-def test_draft_answer_is_not_shown_before_it_is_sent(client):
+def test_draft_answer_is_not_shown_before_it_is_sent(client, admin_user):
     appeal = create_appeal()
-    services.update_draft(appeal, None, answer_text="Черновик: проверить трубу")
+    services.update_draft(appeal, admin_user, answer_text="Черновик: проверить трубу")
     html = look_up(client, appeal.number, appeal.access_code).content.decode()
     assert "Черновик" not in html
+
+
+def _timeline(html: str) -> list[str]:
+    items = re.findall(r'<span class="when">([^<]+)</span><br><span class="what">([^<]+)</span>', html)
+    return [f"{when} {what}" for when, what in items]
+
+
+def test_status_page_tells_the_residents_steps_of_a_full_life_cycle_with_dates(client, admin_user):
+    appeal = appeal_through_full_life_cycle(admin_user)
+    html = look_up(client, appeal.number, appeal.access_code).content.decode()
+    assert _timeline(html) == [
+        "03.03.2025, 10:00 Обращение получено",
+        "03.03.2025, 11:00 Обращение зарегистрировано",
+        "03.03.2025, 12:00 Обращение принято в работу",
+        "05.03.2025, 10:00 Нужны сведения от вас. Сотрудник свяжется с вами",
+        "06.03.2025, 15:00 Сведения от вас получены, работа продолжается",
+        "12.03.2025, 10:00 Срок рассмотрения продлён до 01.04.2025",
+        "20.03.2025, 16:00 Дан ответ",
+        "21.03.2025, 09:00 Рассмотрение завершено",
+    ]
+    assert "Статус: Рассмотрение завершено" in html
+
+
+@pytest.mark.parametrize("label", ["Подготовлен проект ответа", "Назначен ответственный", "Ждём ответа организации",
+                                   "Ответ дорабатывается", "Обращение в работе.", "Срок рассмотрения продлён."])
+def test_status_page_shows_no_internal_step(client, admin_user, label):
+    appeal = appeal_through_full_life_cycle(admin_user)
+    html = look_up(client, appeal.number, appeal.access_code).content.decode()
+    assert label not in html
+
+
+def test_drafted_answer_reads_as_in_work(client, admin_user):
+    appeal = create_appeal(reason="roof-damage")
+    appeal = services.transition(appeal, "register", admin_user)
+    appeal = services.assign(appeal, admin_user, assignee=admin_user)
+    appeal = services.transition(appeal, "start", admin_user)
+    appeal = services.transition(appeal, "draft_answer", admin_user, answer_text="Проект: заменить трубу")
+    html = look_up(client, appeal.number, appeal.access_code).content.decode()
+    assert "Статус: В работе" in html and "Проект: заменить трубу" not in html
+
+
+def test_waiting_for_the_resident_says_a_clerk_will_call_not_what_the_note_asks(client, admin_user):
+    appeal = create_appeal(reason="roof-damage")
+    appeal = services.transition(appeal, "register", admin_user)
+    appeal = services.assign(appeal, admin_user, assignee=admin_user)
+    appeal = services.transition(appeal, "start", admin_user)
+    appeal = services.transition(appeal, "wait_applicant", admin_user, note="Уточнить номер лицевого счёта")
+    html = look_up(client, appeal.number, appeal.access_code).content.decode()
+    assert "Статус: Нужны сведения от вас" in html and "Сотрудник сам свяжется с вами" in html
+    assert "лицевого счёта" not in html
+
+
+def test_emergency_deadline_shows_its_time(client):
+    with happening_at(dt.datetime(2026, 12, 2, 14, 0, tzinfo=MOSCOW)):
+        appeal = create_appeal("Течёт труба в подвале", reason="water-leak")
+    html = look_up(client, appeal.number, appeal.access_code).content.decode()
+    assert "02.12.2026 до 14:30" in html
+
+
+def test_ordinary_deadline_is_a_date_alone(client):
+    with happening_at(dt.datetime(2025, 3, 3, 10, 0, tzinfo=MOSCOW)):
+        appeal = create_appeal(reason="roof-damage")
+    html = look_up(client, appeal.number, appeal.access_code).content.decode()
+    assert re.search(r"<dt>Срок ответа</dt>\s*<dd>17\.03\.2025</dd>", html)
+
+
+def test_extended_deadline_reads_until_its_date(client, admin_user):
+    appeal = appeal_through_full_life_cycle(admin_user, until="extend")
+    html = look_up(client, appeal.number, appeal.access_code).content.decode()
+    assert re.search(r"<dt>Срок ответа</dt>\s*<dd>продлён до 01\.04\.2025</dd>", html)
+    assert "Статус: В работе" in html
 
 
 def test_rate_limit_stops_guessing(client, settings):

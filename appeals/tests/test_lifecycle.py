@@ -212,3 +212,12 @@ def test_priority_is_raised_never_lowered_and_the_change_is_recorded():
     assert appeal.priority == "emergency"
     assert services.raise_priority(appeal, None, "high", "ниже").priority == "emergency"
     assert appeal.events.filter(action="priority_raised").count() == 1
+
+
+def test_a_reopened_appeal_may_be_extended_again(staff, chief):
+    appeal = services.transition(in_progress(staff, reason="roof-damage"), "extend", chief, note="Обследование")
+    appeal = services.transition(appeal, "draft_answer", staff, answer_text="Кровля отремонтирована.")
+    appeal = services.transition(appeal, "answer", staff, result="Сделано", resolved_in_favour_of="applicant")
+    appeal = services.transition(appeal, "reopen", chief, note="Снова течёт")
+    assert appeal.extended_at is None and appeal.extension_refusal() == ""
+    assert services.transition(appeal, "extend", chief, note="Нужен подрядчик").extended_at is not None

@@ -7,7 +7,7 @@ import pytest
 
 from appeals import services
 from appeals.models import Reason
-from conftest import appeal_through_full_life_cycle, create_appeal, create_staff, happening_at
+from conftest import appeal_through_full_life_cycle, create_appeal, happening_at
 from deadlines.calendar import MOSCOW
 
 pytestmark = pytest.mark.django_db

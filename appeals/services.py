@@ -14,7 +14,7 @@ from accounts.models import Company
 from deadlines.norms import NormKind, compute_due, extended_due, resumed_due
 from housing.services import match_building
 
-from . import access, workflow
+from . import access, answer_rules, workflow
 from .applicants import ApplicantData, applicant_for
 from .choices import PAUSED_STATUSES, Channel, Complexity, Favour, Kind, Priority, Status
 from .errors import AppealError
@@ -274,8 +274,10 @@ def _resume_clock(appeal: Appeal, now: dt.datetime) -> None:
 
 
 def check_answer(text: str, result: str, favour: str) -> None:
-    """What every answer needs: its text, a short result for the journal and in whose favour it was decided."""
+    """What every answer needs: its text with no gap left to fill, a short result for the journal and in whose
+    favour it was decided."""
     _require(text, "Введите текст ответа.", "answer_text")
+    answer_rules.check_filled(text)
     _require(result, "Кратко укажите результат рассмотрения.", "result")
     if favour not in Favour.values:
         raise AppealError("Укажите, в чью пользу решено обращение.", "resolved_in_favour_of")

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -124,11 +125,37 @@ def _value(field: str, value: str) -> str:
     return value
 
 
+TEXT_FIELDS = {"answer_text"}
+DIFF_CONTEXT_WORDS = 4
+
+
+def text_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """What an edit changed, word by word: ("same", "…a few words…"), ("del", …), ("ins", …)."""
+    before, after = old.split(), new.split()
+    parts = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+        if op == "equal":
+            words = before[i1:i2]
+            if len(words) > 2 * DIFF_CONTEXT_WORDS:
+                words = words[:DIFF_CONTEXT_WORDS] + ["…"] + words[-DIFF_CONTEXT_WORDS:]
+            parts.append(("same", " ".join(words)))
+            continue
+        if i2 > i1:
+            parts.append(("del", " ".join(before[i1:i2])))
+        if j2 > j1:
+            parts.append(("ins", " ".join(after[j1:j2])))
+    return parts
+
+
 def _change(event) -> dict | None:
     if not event.field:
         return None
-    return {"field": FIELD_LABELS.get(event.field, event.field), "old": _value(event.field, event.old_value),
-            "new": _value(event.field, event.new_value)}
+    change = {"field": FIELD_LABELS.get(event.field, event.field), "old": _value(event.field, event.old_value),
+              "new": _value(event.field, event.new_value)}
+    if event.field in TEXT_FIELDS and event.old_value:
+        # A long text is shown by what changed in it, not twice in full.
+        change["diff"] = text_diff(event.old_value, event.new_value)
+    return change
 
 
 def _same_step(row: dict, event) -> bool:

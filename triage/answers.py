@@ -23,13 +23,14 @@ from dataclasses import dataclass
 import numpy as np
 from django.db import connections
 from django.db.models import Count, Max
+from django.utils import timezone
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from appeals.choices import Status
 from appeals.models import Appeal
 from appeals.search import index_text
 
-from .drafts import draft_from_answer
+from .drafts import draft_from_answer, fill_for
 from .semantic import COMPACT_DIM, compact_vectors, one_blas_thread, sentence_vector, sentence_vectors
 
 ANSWERED_STATUSES = (Status.ANSWERED, Status.CLOSED)
@@ -299,8 +300,15 @@ def suggest_answers(appeal_or_text: Appeal | str, limit: int = 3) -> list[Answer
         found = earlier[ids[p]]
         suggestions.append(AnswerSuggestion(appeal_id=found.pk, number=found.number, reason_id=found.reason_id,
                                             reason=found.reason.name if found.reason else "", score=round(s, 4),
-                                            draft=draft))
+                                            draft=_filled(draft, appeal)))
     return suggestions
+
+
+def _filled(draft: str, appeal: Appeal | None) -> str:
+    if appeal is None:
+        return draft
+    return fill_for(draft, full_name=appeal.applicant.full_name if appeal.applicant_id else "", number=appeal.number,
+                    received_on=timezone.localdate(appeal.received_at))
 
 
 def _positions_of(ids: list[int], pk: int) -> list[int]:

@@ -1,5 +1,9 @@
 """An earlier answer turned into a draft for a new appeal, without the earlier applicant's personal data.
 
+`draft_from_answer` removes the earlier case; `fill_for` then writes in what the new appeal knows (the
+greeting with its applicant's name and patronymic, its number, its date), so only what a person must
+write is left in brackets. A draft never carries the notice of the right to appeal: the system adds it.
+
 What identified the earlier applicant or case becomes a placeholder the operator fills in: the
 greeting with the name, person names anywhere (pymorphy knows first names, patronymics and surnames;
 «Иванов И. И.» and «И. И. Иванов» are caught by their initials), phones, e-mails, addresses, flats,
@@ -12,18 +16,24 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from appeals.answer_rules import (
+    ADDRESS,
+    DATE,
+    EMAIL,
+    FLAT_NUMBER,
+    GREETING_NAME,
+    NAME,
+    NUMBER,
+    OMITTED,
+    PHONE,
+    without_hq_notice,
+)
 from appeals.search import morph, word_key
 
 from .extraction_contacts import find_emails, find_phones
 
-GREETING = "Уважаемый(-ая) [имя и отчество]!"
-NAME = "[ФИО]"
-PHONE = "[телефон]"
-EMAIL = "[e-mail]"
-ADDRESS = "[адрес]"
-FLAT = "кв. [№]"
-NUMBER = "[№ обращения]"
-DATE = "[дата]"
+GREETING = f"Уважаемый(-ая) {GREETING_NAME}!"
+FLAT = f"кв. {FLAT_NUMBER}"
 
 _GREETING_LINE = re.compile(
     r"\A\s*(?:(?:глубоко)?уважаем\w*|дорог\w*|здравствуйте|добрый\s+(?:день|вечер)|доброе\s+утро)\b[^\n!]*[!,.]?[ \t]*",
@@ -128,7 +138,7 @@ def draft_from_answer(answer: str, names: Iterable[str] = (), contacts: Iterable
     placeholders; `names`, `contacts` (phones, e-mails) and `places` (addresses) are the earlier
     applicant's own, removed in whatever form they appear."""
     text = (answer or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-    text = _MASKED.sub("[…]", text)
+    text = without_hq_notice(_MASKED.sub(OMITTED, text))  # the system adds its own notice when sending
     greeting = _GREETING_LINE.match(text)
     if greeting:
         rest = text[greeting.end():].lstrip(" \t")
@@ -143,3 +153,32 @@ def draft_from_answer(answer: str, names: Iterable[str] = (), contacts: Iterable
     spans += _known_spans(text, names, contacts, places)
     text = _replace_spans(text, spans)
     return _merge_names(_replace_spans(text, _name_spans(text)))
+
+
+_PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична)$")
+_CASE_DATE = re.compile(r"((?:обращени|заявлени|жалоб|сообщени)[а-яё]*\s+(?:№\s*[\w-]+\s+)?от\s+)" + re.escape(DATE),
+                        re.IGNORECASE)
+
+
+def greeting_name(full_name: str) -> tuple[str, str] | None:
+    """(«Уважаемая», «Мария Петровна») from «Иванова Мария Петровна» or «Мария Петровна Иванова»; None
+    when the name has no patronymic to address the person by."""
+    words = [w.capitalize() for w in (full_name or "").split()]
+    for i, word in enumerate(words):
+        if i and _PATRONYMIC.match(word):
+            female = word.endswith(("вна", "чна"))
+            return ("Уважаемая" if female else "Уважаемый"), f"{words[i - 1]} {word}"
+    return None
+
+
+def fill_for(draft: str, *, full_name: str = "", number: str = "", received_on=None) -> str:
+    """The draft with what the new appeal knows written in: the greeting, the appeal's number and the date
+    of the appeal where the text names it («обращение от [дата]»); other gaps stay for a person."""
+    addressed = greeting_name(full_name)
+    if addressed and draft.startswith(GREETING):
+        draft = f"{addressed[0]} {addressed[1]}!" + draft[len(GREETING):]
+    if number:
+        draft = draft.replace(NUMBER, f"№ {number}").replace(f"№ № {number}", f"№ {number}")
+    if received_on is not None:
+        draft = _CASE_DATE.sub(lambda m: f"{m.group(1)}{received_on:%d.%m.%Y}", draft)
+    return draft

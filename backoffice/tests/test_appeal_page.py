@@ -324,3 +324,15 @@ def test_page_queries_do_not_grow_with_history_files_requests_and_links(logged, 
         services.link(busy, create_appeal(f"Похожее {n}"), supervisor)
         services.update_draft(busy, supervisor, answer_text=f"Черновик {n}")
     assert _queries_for_page(logged, busy) == baseline
+
+
+def test_a_draft_edit_shows_what_changed_not_the_text_twice(logged, supervisor):
+    appeal = in_progress(supervisor)
+    services.update_draft(appeal, supervisor, answer_text="Кровля будет отремонтирована до конца недели силами "
+                                                          "подрядной организации.", result="Ремонт кровли")
+    services.update_draft(fresh(appeal), supervisor, answer_text="Кровля отремонтирована силами подрядной "
+                                                                 "организации.", result="Кровля отремонтирована")
+    html = logged.get(page_url(appeal)).content.decode()
+    history = html.split('id="history"')[1]
+    assert '<del title="удалено">будет</del>' in history and '<del title="удалено">до конца недели</del>' in history
+    assert history.count("Кровля будет отремонтирована до конца недели силами подрядной организации.") <= 1

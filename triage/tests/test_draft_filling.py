@@ -46,7 +46,8 @@ def test_a_draft_gets_the_greeting_the_number_and_the_date_of_the_new_appeal():
 
 def test_a_draft_never_carries_a_notice_of_its_own():
     company = Company.current()
-    company.hq_address, company.hq_phone = "191023, Санкт-Петербург, набережная реки Фонтанки, д. 50", "+7 812 555-02-00"
+    company.hq_address = "191023, Санкт-Петербург, набережная реки Фонтанки, д. 50"
+    company.hq_phone = "+7 812 555-02-00"
     company.save()
     earlier = create_appeal("Не работает домофон, дверь не открывается", reason="mkd-intercom")
     Appeal.objects.filter(pk=earlier.pk).update(

@@ -28,20 +28,3 @@ def celery_has_a_broker(app_configs, **kwargs):
         return [Error("Tasks are sent to workers but REDIS_URL is not set.", hint="Set REDIS_URL or CELERY_EAGER=1.",
                       id="priemnaya.E002")]
     return []
-
-
-@register()
-def triage_model_loads(app_configs, **kwargs):
-    """A TRIAGE_MODEL that is missing or unreadable would leave triage on its rules alone, silently."""
-    if not settings.TRIAGE_MODEL:
-        return []
-    from triage.classifier import ModelError
-    from triage.classifier_tree import TreeModel
-
-    try:
-        TreeModel.load(settings.TRIAGE_MODEL)
-    except ModelError as error:
-        return [Error(f"TRIAGE_MODEL cannot be loaded: {error}",
-                      hint="Point it at a file written by `manage.py train_classifier`, or unset it.",
-                      id="priemnaya.E003")]
-    return []

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "ninja",
+    "priemnaya.apps.PriemnayaConfig",
     "accounts",
     "housing",
     "deadlines",

@@ -6,4 +6,4 @@ class TriageConfig(AppConfig):
     verbose_name = "Автоматический разбор обращений"
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401
+        from . import checks, receivers  # noqa: F401  (signal receivers and system checks register on import)

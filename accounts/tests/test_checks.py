@@ -24,6 +24,6 @@ def test_an_unreadable_triage_model_is_an_error(tmp_path, settings):
     damaged = tmp_path / "damaged.npz"
     damaged.write_bytes(b"not a model")
     settings.TRIAGE_MODEL = str(damaged)
-    assert "priemnaya.E003" in ids()
+    assert "triage.E001" in ids()
     settings.TRIAGE_MODEL = ""
-    assert "priemnaya.E003" not in ids()
+    assert "triage.E001" not in ids()

@@ -77,9 +77,14 @@ class Button:
 def buttons(user, appeal: Appeal) -> list[Button]:
     """The transition buttons shown in the actions block (the editor and the extension have their own)."""
     result = []
+    waits_for_reply = None
     for step in access.allowed_transitions(user, appeal):
         if step.name in EDITOR_TRANSITIONS or step.name in ("extend", "assign"):
             continue
+        if step.name == "wait_external":  # recording a request does it; by hand only for a request already sent
+            waits_for_reply = appeal.outgoing_requests.filter(answered_at__isnull=True).exists()
+            if not waits_for_reply:
+                continue
         prompt = NOTE_PROMPTS.get(step.name, "")
         result.append(Button(step.name, step.label, prompt, bool(prompt) and step.name != "withdraw"))
     return result

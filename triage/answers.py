@@ -308,7 +308,7 @@ def _filled(draft: str, appeal: Appeal | None) -> str:
     if appeal is None:
         return draft
     return fill_for(draft, full_name=appeal.applicant.full_name if appeal.applicant_id else "", number=appeal.number,
-                    received_on=timezone.localdate(appeal.received_at))
+                    received_on=timezone.localdate(appeal.received_at), flat=appeal.flat)
 
 
 def _positions_of(ids: list[int], pk: int) -> list[int]:

@@ -171,14 +171,16 @@ def greeting_name(full_name: str) -> tuple[str, str] | None:
     return None
 
 
-def fill_for(draft: str, *, full_name: str = "", number: str = "", received_on=None) -> str:
-    """The draft with what the new appeal knows written in: the greeting, the appeal's number and the date
-    of the appeal where the text names it («обращение от [дата]»); other gaps stay for a person."""
+def fill_for(draft: str, *, full_name: str = "", number: str = "", received_on=None, flat: str = "") -> str:
+    """The draft with what the new appeal knows written in: the greeting, the appeal's number, its flat and
+    the date of the appeal where the text names it («обращение от [дата]»); other gaps stay for a person."""
     addressed = greeting_name(full_name)
     if addressed and draft.startswith(GREETING):
         draft = f"{addressed[0]} {addressed[1]}!" + draft[len(GREETING):]
     if number:
         draft = draft.replace(NUMBER, f"№ {number}").replace(f"№ № {number}", f"№ {number}")
+    if flat:
+        draft = draft.replace(FLAT, f"кв. {flat}")
     if received_on is not None:
         draft = _CASE_DATE.sub(lambda m: f"{m.group(1)}{received_on:%d.%m.%Y}", draft)
     return draft

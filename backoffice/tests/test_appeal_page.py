@@ -323,7 +323,7 @@ def test_page_queries_do_not_grow_with_history_files_requests_and_links(logged, 
                              sent_at=today, due_at=today)
         services.link(busy, create_appeal(f"Похожее {n}"), supervisor)
         services.update_draft(busy, supervisor, answer_text=f"Черновик {n}")
-    assert _queries_for_page(logged, busy) == baseline
+    assert _queries_for_page(logged, busy) <= baseline  # the busy one waits for replies: one check fewer
 
 
 def test_a_draft_edit_shows_what_changed_not_the_text_twice(logged, supervisor):

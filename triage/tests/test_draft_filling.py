@@ -36,9 +36,11 @@ def test_the_greeting_addresses_the_applicant_by_name_and_patronymic(full_name, 
     assert greeting_name(full_name) == expected
 
 
-def test_a_draft_gets_the_greeting_the_number_and_the_date_of_the_new_appeal():
-    draft = fill_for(draft_from_answer(EARLIER, names=["Тимуров Олег Тимурович"]), full_name="Иванова Мария Петровна",
-                     number="26-000123", received_on=timezone.datetime(2026, 12, 1).date())
+def test_a_draft_gets_the_greeting_the_number_the_flat_and_the_date_of_the_new_appeal():
+    earlier = draft_from_answer(EARLIER + " Замер в кв. 17 проведён.", names=["Тимуров Олег Тимурович"])
+    draft = fill_for(earlier, full_name="Иванова Мария Петровна", number="26-000123", flat="89",
+                     received_on=timezone.datetime(2026, 12, 1).date())
+    assert "Замер в кв. 89 проведён." in draft
     assert draft.startswith("Уважаемая Мария Петровна!\n\nВаше обращение № 26-000123 от 01.12.2026 рассмотрено.")
     assert "отремонтирован [дата]" in draft  # when the work was done is for the person to write
     assert "Олег" not in draft and "25-000417" not in draft

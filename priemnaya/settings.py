@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "backoffice",
     "portal",
     "api",
+    "retention",
 ]
 
 MIDDLEWARE = [
@@ -126,6 +128,7 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Moscow"
 CELERY_BEAT_SCHEDULE = {
     "check-deadlines": {"task": "appeals.tasks.check_deadlines", "schedule": 15 * 60},
+    "prune": {"task": "retention.tasks.prune", "schedule": crontab(hour=3, minute=30)},
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -174,6 +177,14 @@ TRIAGE_MODEL = env_str("TRIAGE_MODEL", "")
 # Public forms: how many submissions one IP may make per window.
 PUBLIC_RATE_LIMIT = env_int("PUBLIC_RATE_LIMIT", 20)
 PUBLIC_RATE_WINDOW = env_int("PUBLIC_RATE_WINDOW", 600)
+
+# Retention, in days (retention.pruning; checked by priemnaya.checks). A retried API create with the same
+# Idempotency-Key gets the first answer for IDEMPOTENCY_KEY_DAYS. Notifications of an open appeal always stay.
+IDEMPOTENCY_KEY_DAYS = env_int("IDEMPOTENCY_KEY_DAYS", 7)
+NOTIFICATION_READ_DAYS = env_int("NOTIFICATION_READ_DAYS", 90)
+NOTIFICATION_UNREAD_DAYS = env_int("NOTIFICATION_UNREAD_DAYS", 365)
+# The 152-ФЗ access log and the log of staff log-ins: three years.
+ACCESS_LOG_DAYS = env_int("ACCESS_LOG_DAYS", 1096)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "priemnaya@example.ru")

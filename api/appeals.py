@@ -105,7 +105,8 @@ def _receive(request, payload: AppealIn) -> Appeal:
 @router.post("/appeals", response={201: AppealOut, 400: FieldProblems, **ERRORS}, summary="Принять обращение")
 def create_appeal(request, payload: AppealIn,
                   idempotency_key: str | None = Header(None, alias=idempotency.HEADER, max_length=500,
-                                                       description="Повтор с тем же ключом вернёт первый ответ")):
+                                                       description="Повтор с тем же ключом в течение срока хранения ключей "
+                                                                   "(IDEMPOTENCY_KEY_DAYS, 7 суток) вернёт первый ответ")):
     """The appeal is received, numbered and given its deadlines; with a reason it is also registered, as at
     the registration screen."""
 

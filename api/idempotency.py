@@ -1,7 +1,8 @@
 """Idempotency-Key: a retried create returns the first answer instead of a second appeal.
 
 The key row is written in the same transaction as the work it guards, so a failed request
-leaves no key behind, and a concurrent retry waits on the unique index and then replays.
+leaves no key behind, and a concurrent retry waits on the unique index and then replays. Keys are
+kept IDEMPOTENCY_KEY_DAYS (retention.pruning); a retry later than that is a new request.
 """
 
 import hashlib

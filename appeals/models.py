@@ -327,3 +327,5 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "appeal", "kind", "due"], name="notification_once"),
         ]
+        # Pruning finds the old ones by age (retention.pruning).
+        indexes = [models.Index(fields=["created_at"], name="notification_created_idx")]

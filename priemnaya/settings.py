@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -25,7 +26,12 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_int(name: str, default: int) -> int:
     value = os.environ.get(name)
-    return int(value) if value else default
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, got {value!r}") from None
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -56,6 +62,7 @@ INSTALLED_APPS = [
     "backoffice",
     "portal",
     "api",
+    "retention",
 ]
 
 MIDDLEWARE = [
@@ -122,6 +129,7 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Moscow"
 CELERY_BEAT_SCHEDULE = {
     "check-deadlines": {"task": "appeals.tasks.check_deadlines", "schedule": 15 * 60},
+    "prune": {"task": "retention.tasks.prune", "schedule": crontab(hour=3, minute=30)},
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -178,6 +186,14 @@ DUE_SOON_MINUTES = env_int("DUE_SOON_MINUTES", 60)
 # Public forms: how many submissions one IP may make per window.
 PUBLIC_RATE_LIMIT = env_int("PUBLIC_RATE_LIMIT", 20)
 PUBLIC_RATE_WINDOW = env_int("PUBLIC_RATE_WINDOW", 600)
+
+# Retention, in days (retention.pruning; checked by priemnaya.checks). A retried API create with the same
+# Idempotency-Key gets the first answer for IDEMPOTENCY_KEY_DAYS. Notifications of an open appeal always stay.
+IDEMPOTENCY_KEY_DAYS = env_int("IDEMPOTENCY_KEY_DAYS", 7)
+NOTIFICATION_READ_DAYS = env_int("NOTIFICATION_READ_DAYS", 90)
+NOTIFICATION_UNREAD_DAYS = env_int("NOTIFICATION_UNREAD_DAYS", 365)
+# The 152-ФЗ access log and the log of staff log-ins: three years.
+ACCESS_LOG_DAYS = env_int("ACCESS_LOG_DAYS", 1096)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "priemnaya@example.ru")

@@ -37,6 +37,8 @@ APPLICANT_FIELDS = {"full_name", "phone", "email", "postal_address"}
 # "assign" needs a person: it has its own endpoint.
 TRANSITION_NAMES = tuple(name for name in workflow.TRANSITIONS if name != "assign")
 NOT_FOUND = "Обращение не найдено."
+IDEMPOTENCY_HELP = ("Повтор с тем же ключом в течение срока хранения ключей (IDEMPOTENCY_KEY_DAYS, 7 суток) "
+                    "вернёт первый ответ")
 NUMBER = Path(..., max_length=20, pattern=r"^[0-9A-Za-z-]+$", description="Номер обращения, например 25-000123")
 
 
@@ -105,8 +107,7 @@ def _receive(request, payload: AppealIn) -> Appeal:
 @router.post("/appeals", response={201: AppealOut, 400: FieldProblems, **ERRORS}, summary="Принять обращение")
 def create_appeal(request, payload: AppealIn,
                   idempotency_key: str | None = Header(None, alias=idempotency.HEADER, max_length=500,
-                                                       description="Повтор с тем же ключом в течение срока хранения ключей "
-                                                                   "(IDEMPOTENCY_KEY_DAYS, 7 суток) вернёт первый ответ")):
+                                                       description=IDEMPOTENCY_HELP)):
     """The appeal is received, numbered and given its deadlines; with a reason it is also registered, as at
     the registration screen."""
 

@@ -336,3 +336,24 @@ def test_a_draft_edit_shows_what_changed_not_the_text_twice(logged, supervisor):
     history = html.split('id="history"')[1]
     assert '<del title="удалено">будет</del>' in history and '<del title="удалено">до конца недели</del>' in history
     assert history.count("Кровля будет отремонтирована до конца недели силами подрядной организации.") <= 1
+
+
+def test_a_comment_on_reassigning_to_the_same_person_is_kept(logged, supervisor, specialist):
+    appeal = services.assign(registered(), supervisor, assignee=specialist)
+    logged.post(page_url(appeal, "assign/"), {"assignee": specialist.pk, "note": "Срочно: жилец — инвалид I группы"})
+    assert fresh(appeal).events.filter(action="commented", note="Срочно: жилец — инвалид I группы").exists()
+    history = logged.get(page_url(appeal)).content.decode().split('id="history"')[1]
+    assert "Комментарий" in history and "Срочно: жилец — инвалид I группы" in history
+
+
+def test_a_closed_appeal_offers_no_upload_and_refuses_one(logged, supervisor, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    appeal = services.transition(in_progress(supervisor), "draft_answer", supervisor, answer_text="Отремонтировано.")
+    appeal = services.transition(appeal, "answer", supervisor, result="Сделано", resolved_in_favour_of="applicant")
+    appeal = services.transition(appeal, "close", supervisor)
+    assert 'name="file"' not in logged.get(page_url(appeal)).content.decode()
+    response = logged.post(page_url(appeal, "attachments/"), {"file": SimpleUploadedFile("a.txt", b"text")})
+    assert response.status_code == 400 and "новые файлы к нему не добавляют" in response.content.decode()
+    assert not fresh(appeal).attachments.exists()

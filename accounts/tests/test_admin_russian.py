@@ -10,6 +10,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 
 from accounts.models import Department
+from accounts.roles import ROLE_TITLES
 from appeals.models import Category
 from conftest import create_staff
 from housing.models import Building
@@ -257,6 +258,15 @@ def test_filters_are_headed_by_the_field_name(admin_client):
     text = page(admin_client.get("/admin/housing/building/"))
     assert "<summary>Обслуживается</summary>" in text
     assert " По " not in text
+
+
+def test_groups_are_the_role_titles_and_the_user_list_shows_the_role(admin_client):
+    create_staff("ivanova", "specialist", "tech")
+    groups = page(admin_client.get("/admin/auth/group/"))
+    for title in ROLE_TITLES.values():
+        assert f">{title}</a>" in groups
+    users = page(admin_client.get("/admin/auth/user/"))
+    assert '<td class="field-role">Специалист</td>' in users
 
 
 def test_permissions_are_offered_in_russian(admin_client):

@@ -32,6 +32,8 @@ class Noun:
         return self.many
 
     def counted(self, count: int) -> str:
+        if self.gender == PLURAL:
+            return f"{self.one}: {count}"  # «1 настройки» is not Russian, and digits have no «одни»
         return f"{count} {self.form(count)}"
 
     def counted_acc(self, count: int) -> str:

@@ -144,6 +144,7 @@ LANGUAGE_CODE = env_str("LANGUAGE_CODE", "ru")
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Moscow")
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["priemnaya.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

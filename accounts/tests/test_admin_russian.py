@@ -15,7 +15,7 @@ from appeals.models import Category
 from conftest import create_staff
 from housing.models import Building
 from priemnaya.nouns import NOUNS, noun_for
-from triage.models import FaqEntry
+from triage.models import FaqEntry, TriageSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +86,12 @@ def test_every_model_the_admin_shows_has_its_forms_in_the_table():
                                               (22, "дома"), (40, "домов"), (111, "домов")])
 def test_noun_agrees_with_the_number(count, words):
     assert noun_for(Building._meta).counted(count) == f"{count} {words}"
+
+
+def test_a_word_without_singular_is_counted_after_a_colon(admin_client):
+    TriageSettings.current()
+    assert '<p class="paginator"> Настройки автоматического разбора: 1 </p>' in page(
+        admin_client.get("/admin/triage/triagesettings/"))
 
 
 def test_header_title_and_index_title_name_the_product(admin_client):
@@ -252,6 +258,11 @@ def test_inline_add_button_agrees_with_the_name(admin_client):
     found = re.search(r'id="absences-group" data-inline-type="tabular" data-inline-formset="([^"]+)"', text)
     options = json.loads(found.group(1).replace("&quot;", '"'))["options"]
     assert options["addText"] == "Добавить ещё одно отсутствие"
+
+
+def test_the_date_drill_down_names_the_day_as_a_date_does(admin_client):
+    create_staff("ivanova", "specialist", "tech").absences.create(starts_on="2027-03-08", ends_on="2027-03-10")
+    assert ">8 марта</a>" in page(admin_client.get("/admin/accounts/absence/?starts_on__month=3&starts_on__year=2027"))
 
 
 def test_filters_are_headed_by_the_field_name(admin_client):

@@ -8,6 +8,8 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Department
 from accounts.roles import ROLE_TITLES
@@ -286,3 +288,13 @@ def test_permissions_are_offered_in_russian(admin_client):
     assert ">Пользователи и группы | Изменять пользователей</option>" in text
     assert ">Обращения | Видеть персональные данные заявителей</option>" in text
     assert "Can add" not in text
+
+
+def test_the_user_list_shows_roles_without_a_query_per_user(admin_client, django_assert_max_num_queries):
+    create_staff("ivanova", "specialist", "tech")
+    with CaptureQueriesContext(connection) as two_users:
+        admin_client.get("/admin/auth/user/")
+    for n in range(10):
+        create_staff(f"staff{n}", "operator", "crm")
+    with django_assert_max_num_queries(len(two_users.captured_queries)):
+        assert "Оператор" in page(admin_client.get("/admin/auth/user/"))

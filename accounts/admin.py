@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 
+from .forms import PROFILE_FIELDS, StaffCreationForm
 from .models import Absence, ApiToken, Company, Department, StaffProfile
 from .roles import ROLE_TITLES
 
@@ -72,19 +73,35 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
+    add_form = StaffCreationForm
+    add_form_template = None  # Django's asks for the password only and promises the rest on the next screen
+    add_fieldsets = [
+        ("Учётная запись", {"fields": ("username", "password1", "password2")}),
+        ("Сотрудник", {"fields": ("last_name", "first_name", "email", "role")}),
+        ("Профиль сотрудника", {"fields": PROFILE_FIELDS}),
+    ]
     inlines = [StaffProfileInline, AbsenceInline]
-    list_display = ("username", "last_name", "first_name", "department", "roles", "is_active", "is_staff")
+    list_display = ("username", "last_name", "first_name", "department", "role", "is_active", "is_staff")
     list_filter = ("groups", "is_active", "is_staff", "profile__department")
     list_select_related = ("profile__department",)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
 
+    def get_inline_instances(self, request, obj=None):
+        # A new staff member's profile is part of the creation form itself.
+        return super().get_inline_instances(request, obj) if obj else []
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # Everything is filled in on one screen: «Сохранить» returns to the list like any other model's.
+        return super(UserAdmin, self).response_add(request, obj, post_url_continue)
+
     @admin.display(description="подразделение")
     def department(self, user):
         profile = getattr(user, "profile", None)
         return profile.department if profile and profile.department else "—"
 
-    @admin.display(description="роли")
-    def roles(self, user):
-        return ", ".join(ROLE_TITLES.get(g.name, g.name) for g in user.groups.all()) or "—"
+    @admin.display(description="роль")
+    def role(self, user):
+        titles = set(ROLE_TITLES.values())
+        return ", ".join(group.name for group in user.groups.all() if group.name in titles) or "—"

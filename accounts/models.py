@@ -68,7 +68,8 @@ class Department(models.Model):
 
 
 class StaffProfile(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile",
+                                verbose_name="пользователь")
     department = models.ForeignKey(Department, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="staff", verbose_name="подразделение")
     position = models.CharField("должность", max_length=200, blank=True)
@@ -86,12 +87,13 @@ class StaffProfile(models.Model):
 class ApiToken(models.Model):
     """A bearer token for the staff API; only its hash is stored."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    key_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=8)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    is_active = models.BooleanField(default=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens",
+                             verbose_name="сотрудник")
+    key_hash = models.CharField("хеш ключа", max_length=64, unique=True)
+    prefix = models.CharField("начало ключа", max_length=8)
+    created_at = models.DateTimeField("выпущен", auto_now_add=True)
+    last_used_at = models.DateTimeField("последнее использование", null=True, blank=True)
+    is_active = models.BooleanField("действует", default=True)
 
     class Meta:
         verbose_name = "API-токен"

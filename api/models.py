@@ -5,12 +5,13 @@ from django.db import models
 class IdempotencyKey(models.Model):
     """The first answer to a request sent with an Idempotency-Key, replayed on retries."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=200)
-    request_hash = models.CharField(max_length=64)
-    response_status = models.PositiveSmallIntegerField()
-    response_body = models.JSONField()
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                             verbose_name="пользователь")
+    key = models.CharField("ключ", max_length=200)
+    request_hash = models.CharField("хеш запроса", max_length=64)
+    response_status = models.PositiveSmallIntegerField("код ответа")
+    response_body = models.JSONField("тело ответа")
+    created_at = models.DateTimeField("получен", auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = "ключ идемпотентности"

@@ -74,8 +74,8 @@ class Applicant(models.Model):
     is_veteran = models.BooleanField("ветеран", default=False)
     is_elderly = models.BooleanField("пожилой возраст", default=False)
     is_low_income = models.BooleanField("малоимущий", default=False)
-    name_key = models.CharField(max_length=300, db_index=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now)
+    name_key = models.CharField("ключ поиска по ФИО", max_length=300, db_index=True, editable=False)
+    created_at = models.DateTimeField("добавлен", default=timezone.now)
 
     class Meta:
         verbose_name = "заявитель"
@@ -139,9 +139,9 @@ class Appeal(models.Model):
     paused_at = models.DateTimeField("срок приостановлен с", null=True, blank=True)
     closed_at = models.DateTimeField("дата закрытия", null=True, blank=True)
     linked = models.ManyToManyField("self", blank=True, verbose_name="связанные обращения")
-    search_lemmas = models.TextField(blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    search_lemmas = models.TextField("леммы для поиска", blank=True, editable=False)
+    created_at = models.DateTimeField("создано", auto_now_add=True)
+    updated_at = models.DateTimeField("изменено", auto_now=True)
 
     class Meta:
         verbose_name = "обращение"
@@ -228,17 +228,20 @@ class Appeal(models.Model):
 class AppealEvent(models.Model):
     """One row of the appeal's history: append-only."""
 
-    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(default=timezone.now)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
-    action = models.CharField(max_length=40)
-    field = models.CharField(max_length=40, blank=True)
-    old_value = models.TextField(blank=True)
-    new_value = models.TextField(blank=True)
-    note = models.TextField(blank=True)
-    is_public = models.BooleanField(default=False)
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="events", verbose_name="обращение")
+    at = models.DateTimeField("когда", default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                              verbose_name="кто")
+    action = models.CharField("действие", max_length=40)
+    field = models.CharField("поле", max_length=40, blank=True)
+    old_value = models.TextField("было", blank=True)
+    new_value = models.TextField("стало", blank=True)
+    note = models.TextField("примечание", blank=True)
+    is_public = models.BooleanField("видно заявителю", default=False)
 
     class Meta:
+        verbose_name = "запись истории обращения"
+        verbose_name_plural = "история обращений"
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["appeal", "at"], name="event_appeal_at_idx")]
 
@@ -249,14 +252,16 @@ class AppealEvent(models.Model):
 class OutgoingRequest(models.Model):
     """A request for information sent to a resource company (W5), with its reply."""
 
-    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="outgoing_requests")
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="outgoing_requests",
+                               verbose_name="обращение")
     organization = models.ForeignKey(ResourceCompany, on_delete=models.PROTECT, verbose_name="организация")
     subject = models.TextField("содержание запроса")
     sent_at = models.DateField("отправлен")
     due_at = models.DateField("ожидаем ответ до")
     answered_at = models.DateField("ответ получен", null=True, blank=True)
     reply = models.TextField("ответ организации", blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
+                                   verbose_name="кто отправил")
 
     class Meta:
         verbose_name = "исходящий запрос"
@@ -269,13 +274,15 @@ def attachment_path(instance: "Attachment", filename: str) -> str:
 
 
 class Attachment(models.Model):
-    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=attachment_path)
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="attachments",
+                               verbose_name="обращение")
+    file = models.FileField("файл", upload_to=attachment_path)
     original_name = models.CharField("имя файла", max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    uploaded_at = models.DateTimeField(default=timezone.now)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    content_type = models.CharField("тип файла", max_length=100)
+    size = models.PositiveIntegerField("размер, байт")
+    uploaded_at = models.DateTimeField("загружено", default=timezone.now)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    verbose_name="кто загрузил")
 
     class Meta:
         verbose_name = "вложение"
@@ -286,14 +293,18 @@ class Attachment(models.Model):
 class NumberSequence(models.Model):
     """Per-year counter behind the dictatable appeal numbers (26-004217)."""
 
-    year = models.PositiveIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
+    year = models.PositiveIntegerField("год", primary_key=True)
+    last = models.PositiveIntegerField("последний номер", default=0)
+
+    class Meta:
+        verbose_name = "счётчик номеров"
+        verbose_name_plural = "счётчики номеров"
 
 
 class PersonalDataAccess(models.Model):
     """152-ФЗ: who looked at whose personal data, when and where."""
 
-    at = models.DateTimeField(default=timezone.now, db_index=True)
+    at = models.DateTimeField("когда", default=timezone.now, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name="сотрудник")
     action = models.CharField("действие", max_length=40)
     applicant = models.ForeignKey(Applicant, null=True, blank=True, on_delete=models.PROTECT, verbose_name="заявитель")
@@ -302,7 +313,7 @@ class PersonalDataAccess(models.Model):
     ip = models.GenericIPAddressField("IP-адрес", null=True, blank=True)
 
     class Meta:
-        verbose_name = "доступ к персональным данным"
+        verbose_name = "запись о доступе к персональным данным"
         verbose_name_plural = "журнал доступа к персональным данным"
         ordering = ["-at", "-id"]
 
@@ -315,14 +326,18 @@ class Notification(models.Model):
         DUE_SOON = "due_soon", "Срок истекает"
         OVERDUE = "overdue", "Срок нарушен"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    due = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    read_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
+                             verbose_name="сотрудник")
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="notifications",
+                               verbose_name="обращение")
+    kind = models.CharField("вид", max_length=20, choices=Kind.choices)
+    due = models.DateTimeField("срок", null=True, blank=True)
+    created_at = models.DateTimeField("создано", default=timezone.now)
+    read_at = models.DateTimeField("прочитано", null=True, blank=True)
 
     class Meta:
+        verbose_name = "уведомление"
+        verbose_name_plural = "уведомления"
         ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["user", "appeal", "kind", "due"], name="notification_once"),

@@ -9,7 +9,7 @@ class CalendarOverride(models.Model):
     note = models.CharField("основание", max_length=200, blank=True)
 
     class Meta:
-        verbose_name = "поправка календаря"
+        verbose_name = "поправка производственного календаря"
         verbose_name_plural = "поправки производственного календаря"
         ordering = ["date"]
 

@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from priemnaya.nouns import noun_for
+
 from .importer import import_buildings
 from .models import Building
 from .services import forget_streets
@@ -43,13 +45,18 @@ class BuildingAdmin(admin.ModelAdmin):
     def deactivate(self, request, queryset):
         count = queryset.update(is_active=False)
         forget_streets()
-        self.message_user(request, f"Снято с обслуживания домов: {count}.")
+        self._say(request, count, ("Снят", "Снята", "Снято", "Сняты"), "с обслуживания")
 
     @admin.action(description="Вернуть на обслуживание")
     def activate(self, request, queryset):
         count = queryset.update(is_active=True)
         forget_streets()
-        self.message_user(request, f"Возвращено на обслуживание домов: {count}.")
+        self._say(request, count, ("Возвращён", "Возвращена", "Возвращено", "Возвращены"), "на обслуживание")
+
+    def _say(self, request, count: int, done: tuple[str, str, str, str], where: str) -> None:
+        """«Сняты с обслуживания 5 домов», «Снят с обслуживания 1 дом»."""
+        noun = noun_for(self.opts)
+        self.message_user(request, f"{noun.agree(done, count)} {where} {noun.counted(count)}.")
 
     def get_urls(self):
         own = [path("import/", self.admin_site.admin_view(self.import_view), name="housing_building_import")]

@@ -13,7 +13,7 @@ class Building(models.Model):
     # Where the house stands: outages (no water, heat, power) of neighbouring houses are one incident.
     latitude = models.FloatField("широта", null=True, blank=True)
     longitude = models.FloatField("долгота", null=True, blank=True)
-    search_key = models.CharField(max_length=300, db_index=True, editable=False)
+    search_key = models.CharField("ключ поиска", max_length=300, db_index=True, editable=False)
     is_active = models.BooleanField("обслуживается", default=True)
 
     class Meta:

@@ -1,10 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-admin.site.site_header = "Приёмная: справочники и настройки"
-admin.site.site_title = "Приёмная"
-admin.site.index_title = "Справочники"
-
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/", include("backoffice.urls")),

@@ -45,8 +45,9 @@ class Decision(models.Model):
         SUGGESTED = "suggested", "Подсказка оператору"
         MANUAL = "manual", "Ручной разбор"
 
-    appeal = models.ForeignKey("appeals.Appeal", on_delete=models.CASCADE, related_name="triage_decisions")
-    created_at = models.DateTimeField(default=timezone.now)
+    appeal = models.ForeignKey("appeals.Appeal", on_delete=models.CASCADE, related_name="triage_decisions",
+                               verbose_name="обращение")
+    created_at = models.DateTimeField("когда", default=timezone.now)
     model_version = models.CharField("версия модели", max_length=80)
     reason = models.ForeignKey("appeals.Reason", null=True, blank=True, on_delete=models.SET_NULL,
                                verbose_name="предложенная причина")
@@ -70,7 +71,8 @@ class Decision(models.Model):
 class Correction(models.Model):
     """An operator's label that differs from the model's: kept as training data."""
 
-    appeal = models.ForeignKey("appeals.Appeal", on_delete=models.CASCADE, related_name="triage_corrections")
+    appeal = models.ForeignKey("appeals.Appeal", on_delete=models.CASCADE, related_name="triage_corrections",
+                               verbose_name="обращение")
     text = models.TextField("текст обращения")
     predicted = models.ForeignKey("appeals.Reason", null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+", verbose_name="предсказано")
@@ -79,7 +81,7 @@ class Correction(models.Model):
     model_version = models.CharField("версия модели", max_length=80, blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                            verbose_name="кто исправил")
-    at = models.DateTimeField(default=timezone.now)
+    at = models.DateTimeField("когда", default=timezone.now)
 
     class Meta:
         verbose_name = "исправление классификации"
@@ -153,10 +155,13 @@ class Incident(models.Model):
 class IncidentAppeal(models.Model):
     """An appeal's membership in an incident (at most one incident per appeal)."""
 
-    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="memberships")
-    appeal = models.OneToOneField("appeals.Appeal", on_delete=models.CASCADE, related_name="incident_link")
-    linked_at = models.DateTimeField(default=timezone.now)
-    linked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="memberships",
+                                 verbose_name="инцидент")
+    appeal = models.OneToOneField("appeals.Appeal", on_delete=models.CASCADE, related_name="incident_link",
+                                  verbose_name="обращение")
+    linked_at = models.DateTimeField("добавлено", default=timezone.now)
+    linked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  verbose_name="кто добавил")
     score = models.FloatField("сходство", default=1.0)
 
     class Meta:
@@ -176,10 +181,10 @@ class FaqEntry(models.Model):
                                 help_text="Как ещё спрашивают об этом, через точку с запятой.")
     is_published = models.BooleanField("показывать на сайте", default=True)
     order = models.PositiveIntegerField("порядок", default=100)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("изменён", auto_now=True)
 
     class Meta:
-        verbose_name = "вопрос и ответ"
+        verbose_name = "частый вопрос"
         verbose_name_plural = "частые вопросы"
         ordering = ["order", "id"]
 

@@ -109,4 +109,4 @@ def test_admin_speaks_russian_whatever_the_browser_asks(client, admin_user):
     html = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="ru"' in html and "Войти" in html and "Log in" not in html
     client.force_login(admin_user)
-    assert "Справочники" in client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Приёмная — администрирование" in client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()

@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from triage.classifier_tree import tree_grouping
-from triage.datasets import PATH_SEPARATOR, group_key, label_of
+from triage.classifier.datasets import PATH_SEPARATOR, group_key, label_of
+from triage.classifier.tree import tree_grouping
 from triage.metrics import evaluate
 from triage.text import clean_text
 

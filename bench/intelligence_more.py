@@ -27,8 +27,7 @@ def _split(records: list[dict]) -> tuple[list[dict], list[dict]]:
 
 def _tree_predict(args):
     """The classifier of the classification section (trained on the earlier months), or --model, in our tree."""
-    from triage.classifier import TextClassifier
-    from triage.classifier_tree import TreeModel
+    from triage.classifier import TextClassifier, TreeModel
 
     model = getattr(args, "trained_model", None) or (TextClassifier.load(args.model) if args.model else None)
     if model is None:

@@ -16,7 +16,8 @@ from appeals import services
 from appeals.choices import Priority, Status
 from appeals.models import Appeal, Reason
 
-from . import keywords, predictor
+from . import keywords
+from .classifier import predictor
 from .complexity import suggest_complexity
 from .emergency import EmergencyHit, detect
 from .models import Correction, Decision, TriageSettings

@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 
 from triage.classifier import ModelError, Settings, TextClassifier
-from triage.datasets import Examples
-from triage.training import calibration_probe, fit_shipped, train
+from triage.classifier.datasets import Examples
+from triage.classifier.training import calibration_probe, fit_shipped, train
 
 from .samples import labelled
 
@@ -112,7 +112,7 @@ def test_small_sets_are_fitted_whole_with_the_default_calibration():
 def test_features_of_one_text_equal_scikit_learns():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from triage.classifier import View
+    from triage.classifier.model import View
 
     texts = ["течёт крыша", "крыша течёт сильно", "лифт не работает"]
     view, matrix = View.fit("chars", texts, min_df=1)
@@ -122,7 +122,7 @@ def test_features_of_one_text_equal_scikit_learns():
 
 
 def test_a_near_certain_row_keeps_its_top_answer_after_calibration():
-    from triage.classifier import _apply_map
+    from triage.classifier.model import _apply_map
 
     proba = np.array([[1.0000001, 3e-8, 1e-9], [0.6, 0.3, 0.1], [0.4, 0.35, 0.25]], dtype=np.float32)
     mapped = _apply_map(proba, (0.5, 0.2))

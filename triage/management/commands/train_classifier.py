@@ -3,11 +3,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from triage.classifier import ModelError, Settings
-from triage.classifier_tree import DEFAULT_MODEL
-from triage.datasets import DatasetError, Examples, journal_examples, load_examples
+from triage.classifier import DEFAULT_MODEL, ModelError, Settings
+from triage.classifier.datasets import DatasetError, Examples, journal_examples, load_examples
+from triage.classifier.training import SPLITS, train
 from triage.metrics import report
-from triage.training import SPLITS, train
 
 
 class Command(BaseCommand):

@@ -10,10 +10,10 @@ on the training part and measured on the test part (`grouped`: random, identical
 import time
 from dataclasses import dataclass
 
-from .classifier import Progress, Settings, TextClassifier
-from .classifier_tree import tree_grouping
+from ..metrics import Evaluation, evaluate
 from .datasets import Examples, grouped_split, temporal_split
-from .metrics import Evaluation, evaluate
+from .model import Progress, Settings, TextClassifier
+from .tree import tree_grouping
 
 SPLITS = ("grouped", "temporal", "none")
 MIN_FOR_CALIBRATION = 300  # below this, holding a tenth out costs more than calibration gives

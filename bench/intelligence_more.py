@@ -83,7 +83,7 @@ def extraction(args) -> dict:
 
 def emergencies(args) -> dict:
     """The emergency rules on the labelled set and on the held-out set written after the rules."""
-    from triage.emergency import detect
+    from triage.rules import detect
 
     result = {}
     for name in ("emergency_examples", "emergency_holdout"):

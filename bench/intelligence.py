@@ -26,11 +26,12 @@ from pathlib import Path
 import numpy as np
 
 from appeals.default_tree import TREE
+from evaluation.classifier import measure
+from evaluation.metrics import evaluate, report
 from triage.classifier import Settings, TextClassifier, TreeModel
 from triage.classifier.datasets import Examples, load_examples, temporal_split
-from triage.classifier.training import fit_shipped, measure
+from triage.classifier.training import fit_shipped
 from triage.classifier.tree import our_code
-from triage.metrics import evaluate, report
 from triage.rules import detect
 
 from . import intelligence_more as more

@@ -3,7 +3,7 @@ import pytest
 
 from triage.classifier import ModelError, Settings, TextClassifier
 from triage.classifier.datasets import Examples
-from triage.classifier.training import calibration_probe, fit_shipped, train
+from triage.classifier.training import calibration_probe, fit_shipped
 
 from .samples import labelled
 
@@ -91,15 +91,6 @@ def test_a_model_of_another_format_is_refused(model, tmp_path):
 def test_one_class_is_not_enough():
     with pytest.raises(ModelError, match="двух классов"):
         TextClassifier().fit(["течёт крыша", "крыша течёт"], [ROOF, ROOF])
-
-
-def test_training_measures_on_held_out_texts_and_keeps_categories():
-    texts, labels = labelled()
-    examples = Examples(texts * 2, labels * 2, [None] * len(texts) * 2, parents=PARENTS)
-    result = train(examples, split="grouped")
-    assert result.evaluation.n < len(examples)  # identical texts stay on one side, so fewer than all
-    assert result.parent_evaluation is not None
-    assert len(result.model.classes) == 3
 
 
 def test_small_sets_are_fitted_whole_with_the_default_calibration():

@@ -3,10 +3,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from evaluation.classifier import SPLITS, train
+from evaluation.metrics import report
 from triage.classifier import DEFAULT_MODEL, ModelError, Settings
 from triage.classifier.datasets import DatasetError, Examples, journal_examples, load_examples
-from triage.classifier.training import SPLITS, train
-from triage.metrics import report
 
 
 class Command(BaseCommand):

@@ -1,0 +1,7 @@
+"""Measuring triage's language features on labelled data, apart from the code that serves them.
+
+- `metrics`: accuracy, macro-F1, calibration error and their report, for any classifier;
+- `classifier`: the shipped training procedure measured on a held-out split (`train_classifier` prints it);
+
+`bench.intelligence` runs them all on the shared data; the figures are in the README.
+"""

@@ -70,9 +70,9 @@ def incidents(args) -> dict:
 
 def extraction(args) -> dict:
     """Precision, recall, F1 per field on the labelled set written for the project (and its held-out part)."""
-    from triage.extraction import evaluate
+    from evaluation.extraction import evaluate_file
 
-    report = evaluate(DATA / "extraction_examples.jsonl")
+    report = evaluate_file(DATA / "extraction_examples.jsonl")
     print("Извлечение данных (поле: P / R / F1):", flush=True)
     for name, scores in report["fields"].items():
         print(f"  {name:12} {scores['precision']:.3f} / {scores['recall']:.3f} / {scores['f1']:.3f}", flush=True)

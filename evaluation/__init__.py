@@ -2,6 +2,8 @@
 
 - `metrics`: accuracy, macro-F1, calibration error and their report, for any classifier;
 - `classifier`: the shipped training procedure measured on a held-out split (`train_classifier` prints it);
+- `extraction`: precision, recall and F1 per field of `triage.extraction` on the labelled set in
+  triage/data (`evaluate_extraction`);
 
 `bench.intelligence` runs them all on the shared data; the figures are in the README.
 """

@@ -66,10 +66,3 @@ def _extract(text: str) -> Extraction:
         street=address.street, house=address.house, korpus=address.korpus, litera=address.litera,
         flat=address.flat, building_id=address.building_id,
     )
-
-
-def evaluate(path) -> dict:
-    """Precision, recall and F1 per field and latency on a labelled set (see extraction_eval)."""
-    from .extraction_eval import evaluate_file
-
-    return evaluate_file(path)

@@ -7,7 +7,7 @@ import json
 import time
 from pathlib import Path
 
-from triage.incidents import evaluate as evaluate_incidents
+from evaluation.incidents import evaluate as evaluate_incidents
 from triage.incidents import group_archive, place_key
 
 DATA = Path(__file__).resolve().parent.parent / "triage" / "data"

@@ -4,6 +4,8 @@
 - `classifier`: the shipped training procedure measured on a held-out split (`train_classifier` prints it);
 - `extraction`: precision, recall and F1 per field of `triage.extraction` on the labelled set in
   triage/data (`evaluate_extraction`);
+- `incidents`: pairwise precision, recall and F1 of an incident grouping against building, reason and
+  chained windows;
 
 `bench.intelligence` runs them all on the shared data; the figures are in the README.
 """

@@ -101,7 +101,7 @@ def emergencies(args) -> dict:
 
 def faq(args) -> dict:
     """hit@1 / hit@3 on paraphrased questions, false matches on questions the FAQ does not cover."""
-    from triage.faq import evaluate_faq, load_cases
+    from evaluation.faq import evaluate_faq, load_cases
     from triage.models import FaqEntry
 
     cases, entries = load_cases(DATA / "faq_eval.jsonl"), list(FaqEntry.objects.all())
@@ -112,7 +112,7 @@ def faq(args) -> dict:
 
 def answers(args) -> dict:
     """Answer suggestions: pool = earlier months' answered appeals, queries = the latest month."""
-    from triage.answers import evaluate_on_archive
+    from evaluation.answers import evaluate_on_archive
 
     earlier, latest = _split(raw_records(args.data))
     result = evaluate_on_archive(earlier, latest)

@@ -6,6 +6,8 @@
   triage/data (`evaluate_extraction`);
 - `incidents`: pairwise precision, recall and F1 of an incident grouping against building, reason and
   chained windows;
+- `faq`: hit@1, hit@3 and false matches of FAQ matching on paraphrased questions;
+- `answers`: how often the answer drafts offered come from appeals of the query's reason.
 
 `bench.intelligence` runs them all on the shared data; the figures are in the README.
 """

@@ -12,12 +12,12 @@ from functools import cache
 
 from housing.services import street_index
 
-from .extraction_address import Address, find_address, may_be_address
-from .extraction_contacts import find_emails, find_phones
-from .extraction_names import find_name, nominative_street
-from .extraction_text import Span, is_cased, lower, mask, prepare
+from .address import Address, find_address, may_be_address
+from .contacts import find_emails, find_phones
+from .names import find_name, nominative_street
+from .text import Span, is_cased, lower, mask, prepare
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger(__package__)  # one logger for every part of extraction
 
 FIELDS = ("full_name", "phone", "email", "street", "house", "korpus", "litera", "flat", "building_id")
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from housing.models import Building
 from triage.faq import match_faq
-from triage.incident_links import open_incident_for
+from triage.incidents import open_incident_for
 from triage.services import propose
 
 from . import ratelimit

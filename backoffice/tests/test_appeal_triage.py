@@ -10,7 +10,7 @@ from appeals.models import Appeal, Reason
 from conftest import create_appeal
 from triage import answers
 from triage.answers import forget_index
-from triage.incident_links import link_appeal
+from triage.incidents import link_appeal
 from triage.models import Decision
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from triage import incidents
-from triage.incidents import Candidate, OpenIncident, group_candidates, match_incident, place_key
+from triage.incidents import Candidate, OpenIncident, match_incident, place_key
+from triage.incidents.matching import group_candidates
 from triage.management.commands import detect_incidents
 
 T0 = datetime(2021, 3, 1, 9, 0)

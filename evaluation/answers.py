@@ -1,15 +1,15 @@
 """Answer suggestions measured on an archive: would the drafts offered come from appeals of the same reason?
 
-`evaluate_on_archive` builds `triage.answers`' index from plain records and ranks and picks drafts for
-each query as the product does.
+`evaluate_on_archive` builds the index of `triage.answers.suggestions` from plain records, then ranks and
+picks the drafts for each query as the product does.
 """
 
 import time
 
 import numpy as np
 
-from triage.answers import CANDIDATES, AnswerIndex, pick_distinct
-from triage.drafts import draft_from_answer
+from triage.answers.drafts import draft_from_answer
+from triage.answers.suggestions import CANDIDATES, AnswerIndex, pick_distinct
 
 
 def evaluate_on_archive(pool_records: list[dict], query_records: list[dict], *, semantic: bool = True,

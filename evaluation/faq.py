@@ -1,7 +1,7 @@
 """FAQ matching measured on paraphrased questions and on questions the FAQ does not cover.
 
 The set (triage/data/faq_eval.jsonl) is JSON lines {"question", "expected"}: the entry's question, or
-null when no entry answers it. `evaluate_faq` builds `triage.faq`'s index of the given entries and
+null when no entry answers it. `evaluate_faq` indexes the given entries as `triage.answers.faq` does and
 reports hit@1, hit@3, the false-match rate and latency.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from triage.faq import LEXICAL_WEIGHT, MIN_SCORE, FaqIndex
+from triage.answers.faq import LEXICAL_WEIGHT, MIN_SCORE, FaqIndex
 
 
 def load_cases(path) -> list[dict]:

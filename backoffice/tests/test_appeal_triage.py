@@ -8,8 +8,8 @@ from django.utils import timezone
 from appeals import services
 from appeals.models import Appeal, Reason
 from conftest import create_appeal
-from triage import answers
 from triage.answers import forget_index
+from triage.answers import suggestions as answers
 from triage.incidents import link_appeal
 from triage.models import Decision
 

@@ -4,9 +4,9 @@ from django.utils import timezone
 from appeals.choices import Status
 from appeals.models import Appeal, Reason
 from conftest import create_appeal
-from triage import answers
 from triage.answers import suggest_answers
-from triage.drafts import draft_from_answer
+from triage.answers import suggestions as answers
+from triage.answers.drafts import draft_from_answer
 
 pytestmark = pytest.mark.django_db
 

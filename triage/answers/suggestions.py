@@ -30,8 +30,8 @@ from appeals.choices import Status
 from appeals.models import Appeal
 from appeals.search import index_text
 
+from ..semantic import COMPACT_DIM, compact_vectors, one_blas_thread, sentence_vector, sentence_vectors
 from .drafts import draft_from_answer, fill_for
-from .semantic import COMPACT_DIM, compact_vectors, one_blas_thread, sentence_vector, sentence_vectors
 
 ANSWERED_STATUSES = (Status.ANSWERED, Status.CLOSED)
 LEXICAL_WEIGHT = 0.7  # the rest is the semantic score
@@ -277,7 +277,7 @@ def suggest_answers(appeal_or_text: Appeal | str, limit: int = 3) -> list[Answer
     """Drafts from the answers to the most similar earlier answered appeals, best first.
 
     An appeal is never suggested to itself, and with a reason set its reason's answers come first. The
-    earlier applicant's name, contacts, address and flat never reach the draft (see `triage.drafts`).
+    earlier applicant's name, contacts, address and flat never reach the draft (see `triage.answers.drafts`).
     """
     appeal = appeal_or_text if isinstance(appeal_or_text, Appeal) else None
     text = appeal.text if appeal else (appeal_or_text or "")

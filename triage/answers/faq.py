@@ -20,8 +20,8 @@ from scipy import sparse
 
 from appeals.search import is_verb, search_keys, search_words, word_key
 
-from .models import FaqEntry
-from .semantic import one_blas_thread, sentence_vector, sentence_vectors
+from ..models import FaqEntry
+from ..semantic import one_blas_thread, sentence_vector, sentence_vectors
 
 LEXICAL_WEIGHT = 0.5  # the rest is the semantic score; chosen with evaluation.faq on triage/data/faq_eval.jsonl
 SEMANTIC_BASELINE = 0.3  # the cosine two unrelated questions still have: counted as no likeness at all

@@ -37,9 +37,9 @@ def _fast_password_hashing(settings):
 def _answer_index_in_the_request(monkeypatch):
     """A test's data is not committed, so a background thread could not read it; the tests of the
     background index switch it back on."""
-    from triage import answers
+    from triage.answers import suggestions
 
-    monkeypatch.setattr(answers, "REBUILD_IN_BACKGROUND", False)
+    monkeypatch.setattr(suggestions, "REBUILD_IN_BACKGROUND", False)
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 notice of the right to appeal (W7) once, as the system adds it.
 
 The gaps are written in square brackets («[имя и отчество]», «[дата]»); answer drafts made from earlier
-answers (`triage.drafts`) leave them where a person must write, with the names defined here.
+answers (`triage.answers.drafts`) leave them where a person must write, with the names defined here.
 """
 
 import re

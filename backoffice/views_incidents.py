@@ -9,7 +9,7 @@ from appeals.access import log_pd_access, require, visible_appeals
 from appeals.choices import OPEN_STATUSES
 from appeals.errors import AppealError
 from appeals.journal import journal_queryset
-from triage.incident_links import answer_incident
+from triage.incidents import answer_incident
 from triage.models import Incident
 
 from .forms import AnswerForm, add_domain_error

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from appeals import access
 from housing.models import Building
 from triage import services as triage
+from triage.answers import match_faq
 from triage.extraction import Extraction, extract
-from triage.faq import match_faq
 
 from .forms import CARE_FLAGS, RegisterForm
 

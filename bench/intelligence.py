@@ -7,8 +7,8 @@ emergencies, faq, answers, ceiling (how much of a reason the text holds at all).
 classification: the way the product lives — trained with the shipped settings on every month but the
 latest, tested on the latest month. Portal reasons (labels «category → reason») and their categories
 (the sums of reason probabilities): accuracy, macro-F1 over the classes present in the test month,
-calibration error (ECE). Our tree (`triage.classifier_tree`): macro-F1 of our reasons, manual triage as
-one more class. Emergencies (`triage.emergency` rules and the model together): recall on the portal's
+calibration error (ECE). Our tree (`triage.classifier.tree`): macro-F1 of our reasons, manual triage as
+one more class. Emergencies (`triage.rules` emergency rules and the model together): recall on the portal's
 reasons that are emergencies in our tree, and the share of all appeals raised.
 Then, in a fresh process, one appeal at a time on one core: load time, latency p50/p95, peak memory.
 """
@@ -26,12 +26,13 @@ from pathlib import Path
 import numpy as np
 
 from appeals.default_tree import TREE
-from triage.classifier import Settings, TextClassifier
-from triage.classifier_tree import TreeModel, our_code
-from triage.datasets import Examples, load_examples, temporal_split
-from triage.emergency import detect
-from triage.metrics import evaluate, report
-from triage.training import fit_shipped, measure
+from evaluation.classifier import measure
+from evaluation.metrics import evaluate, report
+from triage.classifier import Settings, TextClassifier, TreeModel
+from triage.classifier.datasets import Examples, load_examples, temporal_split
+from triage.classifier.training import fit_shipped
+from triage.classifier.tree import our_code
+from triage.rules import detect
 
 from . import intelligence_more as more
 from .intelligence_ceiling import ceiling

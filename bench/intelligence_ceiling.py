@@ -14,9 +14,9 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from triage.classifier_tree import tree_grouping
-from triage.datasets import PATH_SEPARATOR, group_key, label_of
-from triage.metrics import evaluate
+from evaluation.metrics import evaluate
+from triage.classifier.datasets import PATH_SEPARATOR, group_key, label_of
+from triage.classifier.tree import tree_grouping
 from triage.text import clean_text
 
 from .intelligence_more import _split, grouping_score, incident_records, raw_records

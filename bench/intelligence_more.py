@@ -7,7 +7,7 @@ import json
 import time
 from pathlib import Path
 
-from triage.incidents import evaluate as evaluate_incidents
+from evaluation.incidents import evaluate as evaluate_incidents
 from triage.incidents import group_archive, place_key
 
 DATA = Path(__file__).resolve().parent.parent / "triage" / "data"
@@ -27,8 +27,7 @@ def _split(records: list[dict]) -> tuple[list[dict], list[dict]]:
 
 def _tree_predict(args):
     """The classifier of the classification section (trained on the earlier months), or --model, in our tree."""
-    from triage.classifier import TextClassifier
-    from triage.classifier_tree import TreeModel
+    from triage.classifier import TextClassifier, TreeModel
 
     model = getattr(args, "trained_model", None) or (TextClassifier.load(args.model) if args.model else None)
     if model is None:
@@ -71,9 +70,9 @@ def incidents(args) -> dict:
 
 def extraction(args) -> dict:
     """Precision, recall, F1 per field on the labelled set written for the project (and its held-out part)."""
-    from triage.extraction import evaluate
+    from evaluation.extraction import evaluate_file
 
-    report = evaluate(DATA / "extraction_examples.jsonl")
+    report = evaluate_file(DATA / "extraction_examples.jsonl")
     print("Извлечение данных (поле: P / R / F1):", flush=True)
     for name, scores in report["fields"].items():
         print(f"  {name:12} {scores['precision']:.3f} / {scores['recall']:.3f} / {scores['f1']:.3f}", flush=True)
@@ -84,7 +83,7 @@ def extraction(args) -> dict:
 
 def emergencies(args) -> dict:
     """The emergency rules on the labelled set and on the held-out set written after the rules."""
-    from triage.emergency import detect
+    from triage.rules import detect
 
     result = {}
     for name in ("emergency_examples", "emergency_holdout"):
@@ -102,7 +101,7 @@ def emergencies(args) -> dict:
 
 def faq(args) -> dict:
     """hit@1 / hit@3 on paraphrased questions, false matches on questions the FAQ does not cover."""
-    from triage.faq import evaluate_faq, load_cases
+    from evaluation.faq import evaluate_faq, load_cases
     from triage.models import FaqEntry
 
     cases, entries = load_cases(DATA / "faq_eval.jsonl"), list(FaqEntry.objects.all())
@@ -113,7 +112,7 @@ def faq(args) -> dict:
 
 def answers(args) -> dict:
     """Answer suggestions: pool = earlier months' answered appeals, queries = the latest month."""
-    from triage.answers import evaluate_on_archive
+    from evaluation.answers import evaluate_on_archive
 
     earlier, latest = _split(raw_records(args.data))
     result = evaluate_on_archive(earlier, latest)

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from triage.faq import match_faq
+from triage.answers import match_faq
 from triage.models import FaqEntry
 
 MAX_QUERY = 300

@@ -9,8 +9,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from housing.models import Building
-from triage.faq import match_faq
-from triage.incident_links import open_incident_for
+from triage.answers import match_faq
+from triage.incidents import open_incident_for
 from triage.services import propose
 
 from . import ratelimit

@@ -9,8 +9,7 @@ def triage_model_loads(app_configs, **kwargs):
     """A TRIAGE_MODEL that is missing or unreadable would leave triage on its rules alone, silently."""
     if not settings.TRIAGE_MODEL:
         return []
-    from triage.classifier import ModelError
-    from triage.classifier_tree import TreeModel
+    from triage.classifier import ModelError, TreeModel
 
     try:
         TreeModel.load(settings.TRIAGE_MODEL)

@@ -16,10 +16,9 @@ from appeals import services
 from appeals.choices import Priority, Status
 from appeals.models import Appeal, Reason
 
-from . import keywords, predictor
-from .complexity import suggest_complexity
-from .emergency import EmergencyHit, detect
+from .classifier import predictor
 from .models import Correction, Decision, TriageSettings
+from .rules import EmergencyHit, detect, keyword_reasons, suggest_complexity
 
 EMERGENCY_RULE_SCORE = 0.99
 # The model's total probability of emergency reasons from which an appeal jumps the queue even before a
@@ -68,7 +67,7 @@ def propose(text: str, day: dt.date | None = None, settings: TriageSettings | No
     scored: dict[str, tuple[float, str]] = {}
     for code, score in ranked.options:
         scored.setdefault(code, (score, "model"))
-    for kw in keywords.keyword_reasons(text):
+    for kw in keyword_reasons(text):
         if scored.get(kw.reason, (0.0, ""))[0] < kw.score:
             scored[kw.reason] = (kw.score, "keywords")
     if hit is not None:

@@ -26,7 +26,7 @@ def triage_new_appeal(appeal_id: int) -> str:
 @shared_task
 def link_incident(appeal_id: int) -> int | None:
     """Join the appeal to the open incident of its building it matches; returns the incident's number."""
-    from .incident_links import link_appeal
+    from .incidents import link_appeal
 
     appeal = Appeal.objects.select_related("reason", "building").filter(pk=appeal_id).first()
     incident = link_appeal(appeal) if appeal else None

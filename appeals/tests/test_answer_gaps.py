@@ -11,7 +11,7 @@ from appeals.answer_rules import unfilled
 from appeals.errors import AppealError
 from appeals.models import Appeal
 from conftest import create_appeal, create_building
-from triage.incident_links import answer_incident, link_appeal
+from triage.incidents import answer_incident, link_appeal
 
 pytestmark = pytest.mark.django_db
 

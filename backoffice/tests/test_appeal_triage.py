@@ -8,9 +8,9 @@ from django.utils import timezone
 from appeals import services
 from appeals.models import Appeal, Reason
 from conftest import create_appeal
-from triage import answers
 from triage.answers import forget_index
-from triage.incident_links import link_appeal
+from triage.answers import suggestions as answers
+from triage.incidents import link_appeal
 from triage.models import Decision
 
 pytestmark = pytest.mark.django_db

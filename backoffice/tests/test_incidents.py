@@ -6,7 +6,7 @@ from django.utils import timezone
 from accounts.models import Department
 from appeals.models import Appeal
 from conftest import create_appeal, create_staff
-from triage.incident_links import link_appeal
+from triage.incidents import link_appeal
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from appeals.models import Appeal
 from conftest import create_appeal
-from triage.incident_links import link_appeal
+from triage.incidents import link_appeal
 from triage.models import FaqEntry
 
 pytestmark = pytest.mark.django_db

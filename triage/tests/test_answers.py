@@ -4,9 +4,9 @@ from django.utils import timezone
 from appeals.choices import Status
 from appeals.models import Appeal, Reason
 from conftest import create_appeal
-from triage import answers
-from triage.answers import evaluate_on_archive, suggest_answers
-from triage.drafts import draft_from_answer
+from triage.answers import suggest_answers
+from triage.answers import suggestions as answers
+from triage.answers.drafts import draft_from_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -122,20 +122,6 @@ def test_draft_masks_names_found_by_their_form_and_keeps_legal_references():
     assert "Тимур" not in draft and "Олег" not in draft and "Анна" not in draft and "Кузнецова" not in draft
     assert "3070286" not in draft and "18.10.2020" not in draft
     assert "от 13.08.2006 № 491" in draft
-
-
-def test_evaluation_on_plain_records():
-    pool = [
-        {"text": "Протекает крыша", "reason_id": 1, "answer": "Крыша отремонтирована."},
-        {"text": "Течёт кровля над квартирой", "reason_id": 1, "answer": "Кровля починена."},
-        {"text": "Не работает домофон", "reason_id": 2, "answer": "Домофон исправлен."},
-        {"text": "Домофон сломан", "reason_id": 2, "answer": ""},  # no answer: not in the pool
-    ]
-    queries = [{"text": "Протекла крыша", "reason_id": 1}, {"text": "Сломался домофон", "reason_id": 2}]
-    report = evaluate_on_archive(pool, queries, limit=2)
-    assert report["pool"] == 3 and report["queries"] == 2
-    assert report["top1_same_reason"] == 1.0 and report["any2_same_reason"] == 1.0
-    assert report["latency_ms_p95"] >= report["latency_ms_p50"] > 0
 
 
 def _wait_for_the_builder():

@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 
 from triage.classifier import ModelError, Settings, TextClassifier
-from triage.datasets import Examples
-from triage.training import calibration_probe, fit_shipped, train
+from triage.classifier.datasets import Examples
+from triage.classifier.training import calibration_probe, fit_shipped
 
 from .samples import labelled
 
@@ -93,15 +93,6 @@ def test_one_class_is_not_enough():
         TextClassifier().fit(["течёт крыша", "крыша течёт"], [ROOF, ROOF])
 
 
-def test_training_measures_on_held_out_texts_and_keeps_categories():
-    texts, labels = labelled()
-    examples = Examples(texts * 2, labels * 2, [None] * len(texts) * 2, parents=PARENTS)
-    result = train(examples, split="grouped")
-    assert result.evaluation.n < len(examples)  # identical texts stay on one side, so fewer than all
-    assert result.parent_evaluation is not None
-    assert len(result.model.classes) == 3
-
-
 def test_small_sets_are_fitted_whole_with_the_default_calibration():
     texts, labels = labelled()
     examples = Examples(texts, labels, [None] * len(texts))
@@ -112,7 +103,7 @@ def test_small_sets_are_fitted_whole_with_the_default_calibration():
 def test_features_of_one_text_equal_scikit_learns():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from triage.classifier import View
+    from triage.classifier.model import View
 
     texts = ["течёт крыша", "крыша течёт сильно", "лифт не работает"]
     view, matrix = View.fit("chars", texts, min_df=1)
@@ -122,7 +113,7 @@ def test_features_of_one_text_equal_scikit_learns():
 
 
 def test_a_near_certain_row_keeps_its_top_answer_after_calibration():
-    from triage.classifier import _apply_map
+    from triage.classifier.model import _apply_map
 
     proba = np.array([[1.0000001, 3e-8, 1e-9], [0.6, 0.3, 0.1], [0.4, 0.35, 0.25]], dtype=np.float32)
     mapped = _apply_map(proba, (0.5, 0.2))

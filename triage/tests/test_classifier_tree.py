@@ -1,8 +1,7 @@
 import pytest
 
 from appeals.default_tree import TREE
-from triage.classifier import TextClassifier
-from triage.classifier_tree import DEFAULT_MODEL, TreeModel
+from triage.classifier import DEFAULT_MODEL, TextClassifier, TreeModel
 
 from .samples import labelled
 

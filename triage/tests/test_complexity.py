@@ -1,6 +1,6 @@
 import pytest
 
-from triage.complexity import suggest_complexity
+from triage.rules.complexity import suggest_complexity
 
 
 @pytest.mark.parametrize(("text", "expected"), [

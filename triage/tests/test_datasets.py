@@ -3,7 +3,14 @@ import json
 
 import pytest
 
-from triage.datasets import DatasetError, grouped_split, load_examples, read_records, record_id, temporal_split
+from triage.classifier.datasets import (
+    DatasetError,
+    grouped_split,
+    load_examples,
+    read_records,
+    record_id,
+    temporal_split,
+)
 
 
 def write_jsonl(path, rows):

@@ -7,9 +7,9 @@ from accounts.models import Company
 from appeals.choices import Status
 from appeals.models import Appeal
 from conftest import create_appeal
-from triage import answers
 from triage.answers import suggest_answers
-from triage.drafts import draft_from_answer, fill_for, greeting_name
+from triage.answers import suggestions as answers
+from triage.answers.drafts import draft_from_answer, fill_for, greeting_name
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from triage.emergency import detect, in_heating_season
+from triage.rules.emergency import detect, in_heating_season
 
 WINTER, SUMMER = dt.date(2026, 12, 1), dt.date(2026, 7, 10)
 

@@ -177,7 +177,7 @@ def test_the_registry_is_read_once_and_only_when_the_text_may_hold_an_address(re
 
 def test_an_over_long_text_is_shortened_between_words():
     """A word halved where a long text is cut would be read as another word (a name, an e-mail)."""
-    from triage.extraction_text import MAX_CHARS, prepare
+    from triage.extraction.text import MAX_CHARS, prepare
 
     words = [f"w{i:05d}x" for i in range(MAX_CHARS // 5)]
     for shift in range(8):  # the cuts fall at every place within a word

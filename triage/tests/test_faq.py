@@ -3,7 +3,7 @@ import importlib
 import pytest
 
 from appeals.models import Category
-from triage.faq import FaqIndex, match_faq
+from triage.answers.faq import FaqIndex, match_faq
 from triage.models import FaqEntry
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.utils import timezone
 from appeals import services
 from appeals.models import Appeal
 from conftest import create_appeal, create_building, create_staff
-from triage.incident_links import answer_incident, link_appeal, open_incident_for
+from triage.incidents import answer_incident, link_appeal, open_incident_for
 from triage.models import Incident
 
 pytestmark = pytest.mark.django_db

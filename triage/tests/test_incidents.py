@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from triage import incidents
-from triage.incidents import Candidate, OpenIncident, evaluate, group_candidates, match_incident, place_key
+from triage.incidents import Candidate, OpenIncident, match_incident, place_key
+from triage.incidents.matching import group_candidates
 from triage.management.commands import detect_incidents
 
 T0 = datetime(2021, 3, 1, 9, 0)
@@ -120,21 +121,6 @@ def test_place_key_reads_one_building_from_different_spellings():
     assert place_key(None, "ул. Марата, д. 7") != place_key(None, "ул. Марата, д. 9")
     assert place_key(17, "ул. Марата, д. 7") == "building:17"
     assert place_key(None, "") == ""
-
-
-def test_evaluate_counts_pairs_against_building_reason_and_chained_window():
-    truth = [
-        {"id": 1, "created": "2021-03-01T10:00:00", "building_id": 5, "reason_id": 189},
-        {"id": 2, "created": "2021-03-10T10:00:00", "building_id": 5, "reason_id": 189},
-        {"id": 3, "created": "2021-03-20T10:00:00", "building_id": 5, "reason_id": 189},  # chained via 2
-        {"id": 4, "created": "2021-03-02T10:00:00", "building_id": 5, "reason_id": 122},
-        {"id": 5, "created": "2021-03-02T10:00:00", "building_id": None, "reason_id": 122},
-    ]
-    assert set(incidents.truth_groups(truth).values()) == {1, 4, 5}
-    score = evaluate(truth, {1: 1, 2: 1, 3: 3, 4: 1, 5: 5})  # pairs 1-2 right, 1-4 and 2-4 wrong
-    assert (score.true_pairs, score.predicted_pairs, score.correct_pairs) == (3, 3, 1)
-    assert score.precision == pytest.approx(1 / 3) and score.recall == pytest.approx(1 / 3)
-    assert evaluate(truth, incidents.truth_groups(truth)).f1 == 1.0
 
 
 # The command, with a keyword classifier standing in for the trained one.

@@ -1,6 +1,6 @@
 import pytest
 
-from triage.keywords import KEYWORD_SCORE, keyword_reasons
+from triage.rules.keywords import KEYWORD_SCORE, keyword_reasons
 
 
 @pytest.mark.parametrize(("text", "reason"), [

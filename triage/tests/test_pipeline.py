@@ -4,7 +4,7 @@ import pytest
 
 from appeals.models import Appeal
 from conftest import create_appeal, create_staff
-from triage import predictor
+from triage.classifier import predictor
 from triage.models import Decision, TriageSettings
 from triage.services import propose, triage_appeal
 

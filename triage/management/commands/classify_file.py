@@ -4,9 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from triage.classifier import ModelError, TextClassifier
-from triage.classifier_tree import DEFAULT_MODEL
-from triage.datasets import DatasetError, field_key, read_records, record_id
+from triage.classifier import DEFAULT_MODEL, ModelError, TextClassifier
+from triage.classifier.datasets import DatasetError, field_key, read_records, record_id
 from triage.text import clean_text
 
 BATCH = 500

@@ -53,8 +53,7 @@ class Command(BaseCommand):
 
 def load_predict(path: str | None):
     """The classifier as `texts → [(reason code, probability), …]`, best first, in the company's tree."""
-    from triage.classifier import ModelError
-    from triage.classifier_tree import DEFAULT_MODEL, TreeModel
+    from triage.classifier import DEFAULT_MODEL, ModelError, TreeModel
 
     try:
         return TreeModel.load(path or DEFAULT_MODEL).rank_many  # as the product ranks one text: best three

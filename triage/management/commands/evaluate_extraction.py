@@ -8,8 +8,8 @@ demo registry as the only active buildings: nothing is left behind.
 
 from django.core.management.base import BaseCommand
 
+from evaluation.extraction import EXAMPLES, evaluate_file
 from triage.extraction import FIELDS
-from triage.extraction_eval import EXAMPLES, evaluate_file
 
 
 class Command(BaseCommand):

@@ -3,11 +3,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from triage.classifier import ModelError, Settings
-from triage.classifier_tree import DEFAULT_MODEL
-from triage.datasets import DatasetError, Examples, journal_examples, load_examples
-from triage.metrics import report
-from triage.training import SPLITS, train
+from evaluation.classifier import SPLITS, train
+from evaluation.metrics import report
+from triage.classifier import DEFAULT_MODEL, ModelError, Settings
+from triage.classifier.datasets import DatasetError, Examples, journal_examples, load_examples
 
 
 class Command(BaseCommand):

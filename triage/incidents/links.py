@@ -1,7 +1,7 @@
 """Incidents in the product (A4, W9): a new appeal joins the open incident of its building it matches,
 or starts one with a lone open appeal it matches; one answer then goes to every appeal of an incident.
 
-The matching rule is `triage.incidents` (the same one that groups archives); this module only reads the
+The matching rule lives in `matching` (the same one that groups archives); this module only reads the
 appeals and incidents from the database and writes the links.
 """
 
@@ -21,8 +21,8 @@ from appeals.models import Appeal, Reason
 from housing.models import Building
 from priemnaya.russian import plural
 
-from .incidents import NEIGHBOUR_METRES, Candidate, OpenIncident, match_incident, place_key
-from .models import Decision, Incident, IncidentAppeal, TriageSettings
+from ..models import Decision, Incident, IncidentAppeal, TriageSettings
+from .matching import NEIGHBOUR_METRES, Candidate, OpenIncident, match_incident, place_key
 
 # The steps by which an incident's answer brings each of its appeals to "answered".
 ANSWER_STEPS = ("register", "assign", "start", "draft_answer", "answer")

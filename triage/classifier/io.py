@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from .classifier import FORMAT, ModelError, Settings, TextClassifier, View
+from .model import FORMAT, ModelError, Settings, TextClassifier, View
 
 
 def save(model: TextClassifier, path: Path) -> Path:

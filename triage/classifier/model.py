@@ -6,7 +6,7 @@ adjustment, `rare_boost`); a temperature and a map of the top answer's confidenc
 held-out examples, turn scores into probabilities that mean what they say. Recent months weigh
 more in training (`monthly_decay`): what residents write about follows the season.
 
-Saving and loading live in `classifier_io`; the features of one text are computed here without
+Saving and loading live in `io`; the features of one text are computed here without
 scikit-learn's per-call overhead, so one appeal takes well under a millisecond.
 """
 
@@ -23,7 +23,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 
-from .text import char_text, lemma_text
+from ..text import char_text, lemma_text
 
 FORMAT = 1  # the artifact layout; a model saved in another layout is refused with a clear message
 VIEWS = ("words", "chars")
@@ -336,12 +336,12 @@ class TextClassifier:
         return self.meta.get("version", "")
 
     def save(self, path: str | Path) -> Path:
-        from .classifier_io import save
+        from .io import save
 
         return save(self, Path(path))
 
     @classmethod
     def load(cls, path: str | Path) -> "TextClassifier":
-        from .classifier_io import load
+        from .io import load
 
         return load(Path(path))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from housing.addresses import GENERIC_WORDS, STREET_TYPES, normalize_street, ordinal, parse_address, street_type
 from housing.services import StreetIndex, building_on_street
 
-from .extraction_text import MASK
+from .text import MASK
 
 _TOKEN = re.compile(r"\d{1,2}-?(?:ая|ья|ой|ий|ый|я|й)(?![а-яa-z0-9])|\d+|[а-яa-z]+(?:-[а-яa-z]+)*|" + MASK +
                     r"+|[.,:;/№()\-–—]|[^\w\s.,:;/№()\-–—]+")

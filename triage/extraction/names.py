@@ -18,7 +18,7 @@ from itertools import product
 from appeals.search import morph
 from housing.addresses import DECLINED_TYPES, STREET_TYPES
 
-from .semantic import embedding, one_blas_thread
+from ..semantic import embedding, one_blas_thread
 
 _TOKEN = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?|[A-Za-z0-9_]+|\S")
 _LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")

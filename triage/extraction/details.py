@@ -12,12 +12,12 @@ from functools import cache
 
 from housing.services import street_index
 
-from .extraction_address import Address, find_address, may_be_address
-from .extraction_contacts import find_emails, find_phones
-from .extraction_names import find_name, nominative_street
-from .extraction_text import Span, is_cased, lower, mask, prepare
+from .address import Address, find_address, may_be_address
+from .contacts import find_emails, find_phones
+from .names import find_name, nominative_street
+from .text import Span, is_cased, lower, mask, prepare
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger(__package__)  # one logger for every part of extraction
 
 FIELDS = ("full_name", "phone", "email", "street", "house", "korpus", "litera", "flat", "building_id")
 
@@ -66,10 +66,3 @@ def _extract(text: str) -> Extraction:
         street=address.street, house=address.house, korpus=address.korpus, litera=address.litera,
         flat=address.flat, building_id=address.building_id,
     )
-
-
-def evaluate(path) -> dict:
-    """Precision, recall and F1 per field and latency on a labelled set (see extraction_eval)."""
-    from .extraction_eval import evaluate_file
-
-    return evaluate_file(path)

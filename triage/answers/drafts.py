@@ -30,7 +30,7 @@ from appeals.answer_rules import (
 )
 from appeals.search import morph, word_key
 
-from .extraction_contacts import find_emails, find_phones
+from ..extraction.contacts import find_emails, find_phones
 
 GREETING = f"Уважаемый(-ая) {GREETING_NAME}!"
 FLAT = f"кв. {FLAT_NUMBER}"

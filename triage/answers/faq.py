@@ -10,12 +10,9 @@ The index lives in process memory and is rebuilt when the entries change (their 
 `updated_at` are checked on every call: one small aggregate query).
 """
 
-import json
 import threading
-import time
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 from django.db.models import Count, Max
@@ -23,10 +20,10 @@ from scipy import sparse
 
 from appeals.search import is_verb, search_keys, search_words, word_key
 
-from .models import FaqEntry
-from .semantic import one_blas_thread, sentence_vector, sentence_vectors
+from ..models import FaqEntry
+from ..semantic import one_blas_thread, sentence_vector, sentence_vectors
 
-LEXICAL_WEIGHT = 0.5  # the rest is the semantic score; chosen with evaluate_faq on triage/data/faq_eval.jsonl
+LEXICAL_WEIGHT = 0.5  # the rest is the semantic score; chosen with evaluation.faq on triage/data/faq_eval.jsonl
 SEMANTIC_BASELINE = 0.3  # the cosine two unrelated questions still have: counted as no likeness at all
 SAME_MEANING = 0.75  # a cosine at which a wording counts even without a shared word
 MIN_SCORE = 0.2
@@ -163,35 +160,3 @@ def match_faq(question: str, limit: int = 3, published_only: bool = True) -> lis
     if not (question or "").strip():
         return []
     return _current_index().match(question, limit=limit, published_only=published_only)
-
-
-def load_cases(path) -> list[dict]:
-    """The evaluation set: {"question": …, "expected": the entry's question, or null for «not in the FAQ»}."""
-    with Path(path).open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def evaluate_faq(cases: list[dict], entries, semantic: bool = True, lexical_weight: float = LEXICAL_WEIGHT,
-                 min_score: float = MIN_SCORE) -> dict:
-    """hit@1 and hit@3 on questions the FAQ answers, false matches on those it does not, latency."""
-    index = FaqIndex(entries, lexical_weight=lexical_weight, semantic=semantic)
-    hits1 = hits3 = positives = false_matches = negatives = 0
-    timings = []
-    for case in cases:
-        started = time.perf_counter()
-        found = [m.entry.question for m in index.match(case["question"], limit=3, min_score=min_score)]
-        timings.append(time.perf_counter() - started)
-        if case["expected"] is None:
-            negatives += 1
-            false_matches += bool(found)
-        else:
-            positives += 1
-            hits1 += found[:1] == [case["expected"]]
-            hits3 += case["expected"] in found
-    ms = np.asarray(timings) * 1000
-    return {
-        "positives": positives, "negatives": negatives,
-        "hit@1": round(hits1 / max(positives, 1), 3), "hit@3": round(hits3 / max(positives, 1), 3),
-        "false_match_rate": round(false_matches / max(negatives, 1), 3),
-        "p50_ms": round(float(np.percentile(ms, 50)), 2), "p95_ms": round(float(np.percentile(ms, 95)), 2),
-    }

@@ -25,8 +25,8 @@ class Ranking:
 
 def _model():
     # Imported here: the classifier brings scikit-learn, which a process that never ranks need not load.
-    from .classifier import ModelError
-    from .classifier_tree import DEFAULT_MODEL, TreeModel
+    from .model import ModelError
+    from .tree import DEFAULT_MODEL, TreeModel
 
     path = Path(settings.TRIAGE_MODEL or DEFAULT_MODEL)
     with _lock:

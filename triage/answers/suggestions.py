@@ -11,7 +11,7 @@ telling a word is. The index keeps per answered appeal only its id, reason, lemm
 vector (about 0.5 KB), is built in a background thread on first use, and is checked at most every
 `CHECK_EVERY_SECONDS` with one aggregate query; when answered appeals were added, only the new ones are
 lemmatised. Answer texts are read from the database for the few suggested appeals only.
-`evaluate_on_archive` runs the same code on plain records.
+`evaluation.answers` runs the same code on plain records.
 """
 
 import threading
@@ -30,8 +30,8 @@ from appeals.choices import Status
 from appeals.models import Appeal
 from appeals.search import index_text
 
+from ..semantic import COMPACT_DIM, compact_vectors, one_blas_thread, sentence_vector, sentence_vectors
 from .drafts import draft_from_answer, fill_for
-from .semantic import COMPACT_DIM, compact_vectors, one_blas_thread, sentence_vector, sentence_vectors
 
 ANSWERED_STATUSES = (Status.ANSWERED, Status.CLOSED)
 LEXICAL_WEIGHT = 0.7  # the rest is the semantic score
@@ -277,7 +277,7 @@ def suggest_answers(appeal_or_text: Appeal | str, limit: int = 3) -> list[Answer
     """Drafts from the answers to the most similar earlier answered appeals, best first.
 
     An appeal is never suggested to itself, and with a reason set its reason's answers come first. The
-    earlier applicant's name, contacts, address and flat never reach the draft (see `triage.drafts`).
+    earlier applicant's name, contacts, address and flat never reach the draft (see `triage.answers.drafts`).
     """
     appeal = appeal_or_text if isinstance(appeal_or_text, Appeal) else None
     text = appeal.text if appeal else (appeal_or_text or "")
@@ -315,61 +315,3 @@ def _positions_of(ids: list[int], pk: int) -> list[int]:
     """The appeal's row in the index, if it has one: `ids` are sorted, and this runs on every appeal page."""
     at = bisect_left(ids, pk)
     return [at] if at < len(ids) and ids[at] == pk else []
-
-
-# --- evaluation on an archive --------------------------------------------------------------------------------
-
-
-def evaluate_on_archive(pool_records: list[dict], query_records: list[dict], *, semantic: bool = True,
-                        reason_of=None, limit: int = 3) -> dict:
-    """Suggest answers for each query from the pool, as the product does, and count how often the
-    suggested earlier appeals share the query's reason.
-
-    Records are plain dicts with `text`, `reason_id` and (in the pool) `answer`; pool records without an
-    answer are skipped. `reason_of(record)` may give the reason a query is known by when it is asked
-    (an operator's or a classifier's); by default none is known. Reports the share of queries whose top
-    suggestion has the query's reason, whose `limit` suggestions all have it, and where at least one
-    has it; the same on queries whose exact text is not in the pool; latency per query and index size.
-    """
-    pool = [r for r in pool_records if (r.get("answer") or "").strip()]
-    started = time.perf_counter()
-    index = AnswerIndex.from_texts([r["text"] for r in pool], [r["reason_id"] for r in pool], semantic=semantic)
-    build_seconds = time.perf_counter() - started
-    pool_texts = {r["text"] for r in pool}
-    drafts: dict[int, str] = {}
-
-    def draft_of(position: int) -> str:
-        if position not in drafts:
-            drafts[position] = draft_from_answer(pool[position]["answer"])
-        return drafts[position]
-
-    outcomes, timings = [], []
-    for query in query_records:
-        started = time.perf_counter()
-        ranked = index.rank(query["text"], reason=reason_of(query) if reason_of else None, limit=CANDIDATES)
-        picked = pick_distinct(ranked, draft_of, limit)
-        timings.append(time.perf_counter() - started)
-        same = [pool[p]["reason_id"] == query["reason_id"] for p, _, _ in picked]
-        outcomes.append((query["text"] in pool_texts, bool(same), same[:1] == [True],
-                         len(same) == limit and all(same), any(same)))
-    return {
-        "pool": len(pool), "queries": len(query_records), "semantic": semantic,
-        "reason_known": reason_of is not None,
-        **_shares(outcomes, limit),
-        "novel_texts": {"queries": sum(1 for o in outcomes if not o[0]), **_shares([o for o in outcomes if not o[0]],
-                                                                              limit)},
-        "latency_ms_p50": round(float(np.percentile(timings, 50)) * 1000, 2) if timings else 0.0,
-        "latency_ms_p95": round(float(np.percentile(timings, 95)) * 1000, 2) if timings else 0.0,
-        "build_seconds": round(build_seconds, 1),
-        "index_mb": round(index.nbytes / 2**20, 1),
-    }
-
-
-def _shares(outcomes: list[tuple], limit: int) -> dict:
-    count = max(len(outcomes), 1)
-    return {
-        "with_suggestion": round(sum(o[1] for o in outcomes) / count, 3),
-        "top1_same_reason": round(sum(o[2] for o in outcomes) / count, 3),
-        f"all{limit}_same_reason": round(sum(o[3] for o in outcomes) / count, 3),
-        f"any{limit}_same_reason": round(sum(o[4] for o in outcomes) / count, 3),
-    }

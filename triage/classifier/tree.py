@@ -16,9 +16,9 @@ import numpy as np
 from appeals.default_tree import TREE
 from appeals.reference import portal_reason_map
 
-from .classifier import TextClassifier
+from .model import TextClassifier
 
-DEFAULT_MODEL = Path(__file__).resolve().parent / "trained" / "reasons.npz"
+DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "trained" / "reasons.npz"
 OUR_REASONS = frozenset(code for reasons in TREE.values() for code, *_rest in reasons)
 
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 
 from conftest import create_building
+from evaluation.extraction import EXAMPLES, evaluate_file, load_examples
 from housing.models import Building
-from triage.extraction import FIELDS, evaluate
-from triage.extraction_eval import EXAMPLES, load_examples
+from triage.extraction import FIELDS
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_report_counts_right_wrong_and_missed_fields(tmp_path):
         {"text": "89211234567", "holdout": True, "expected": {**empty, "phone": "+79211234560"}},
         {"text": "Течёт крыша", "expected": {**empty, "full_name": "Иванов Иван"}},
     ]
-    report = evaluate(_write(tmp_path / "set.jsonl", examples))
+    report = evaluate_file(_write(tmp_path / "set.jsonl", examples))
     assert report["examples"] == 3 and report["holdout"]["examples"] == 1 and report["hard"]["examples"] == 1
     assert set(report["fields"]) == set(FIELDS)
     assert report["fields"]["building_id"] == {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
@@ -49,7 +49,7 @@ def test_command_prints_the_table_and_the_mistakes(tmp_path):
 def test_evaluation_uses_the_demo_registry_and_leaves_the_database_as_it_was(tmp_path):
     own = create_building("улица Марата", "9")
     examples = [{"text": "Марата 9", "expected": {"street": "улица Марата", "house": "9"}}]
-    report = evaluate(_write(tmp_path / "set.jsonl", examples))
+    report = evaluate_file(_write(tmp_path / "set.jsonl", examples))
     assert report["fields"]["building_id"]["fp"] == 0  # «Марата 9» is not in the demo registry
     assert list(Building.objects.all()) == [own] and Building.objects.get().is_active
 
@@ -57,7 +57,7 @@ def test_evaluation_uses_the_demo_registry_and_leaves_the_database_as_it_was(tmp
 def test_a_building_missing_from_the_demo_registry_is_a_labelling_error(tmp_path):
     examples = [{"text": "Марата 99", "expected": {"building": "улица Марата, д. 99"}}]
     with pytest.raises(ValueError, match="Марата, д. 99"):
-        evaluate(_write(tmp_path / "set.jsonl", examples))
+        evaluate_file(_write(tmp_path / "set.jsonl", examples))
 
 
 def test_the_labelled_set_is_large_varied_and_well_formed():

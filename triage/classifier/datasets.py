@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from housing.importer import decode_text
 
-from .text import clean_text
+from ..text import clean_text
 
 # Known column titles → the names the code uses.
 FIELD_ALIASES = {

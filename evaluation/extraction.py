@@ -21,11 +21,10 @@ from django.db import transaction
 from housing.importer import import_buildings
 from housing.models import Building
 from housing.services import forget_streets
-
-from .extraction import FIELDS, extract
+from triage.extraction import FIELDS, extract
 
 DEMO_REGISTRY = Path(__file__).resolve().parent.parent / "housing" / "data" / "central_buildings.csv"
-EXAMPLES = Path(__file__).resolve().parent / "data" / "extraction_examples.jsonl"
+EXAMPLES = Path(__file__).resolve().parent.parent / "triage" / "data" / "extraction_examples.jsonl"
 
 
 def load_examples(path) -> list[dict]:

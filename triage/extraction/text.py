@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from .text import strip_html
+from ..text import strip_html
 
 MAX_CHARS = 20_000  # as long as an appeal may be; longer input keeps its beginning and its signature
 _TAIL_CHARS = 4_000

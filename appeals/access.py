@@ -60,6 +60,11 @@ def _active(user) -> bool:
     return user is not None and user.is_authenticated and user.is_active
 
 
+def sees_appeals(user) -> bool:
+    """Whether the person sees any appeals at all (the journal, incidents): a role that reads or works them."""
+    return _active(user) and (user.has_perm("appeals.view_all_appeals") or user.has_perm("appeals.work_appeal"))
+
+
 def visible_appeals(user, queryset: QuerySet | None = None) -> QuerySet:
     """Appeals the user may see: all for operators and supervisors; own department's and own for specialists."""
     queryset = Appeal.objects.all() if queryset is None else queryset

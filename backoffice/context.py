@@ -5,7 +5,7 @@ from functools import cached_property
 
 from django.contrib.auth.models import AnonymousUser
 
-from appeals.access import may
+from appeals.access import may, sees_appeals
 from appeals.choices import Status
 from appeals.models import Appeal, Notification
 
@@ -45,15 +45,14 @@ class StaffNav:
         if not user.is_authenticated:
             return []
         links = []
-        sees_appeals = user.has_perm("appeals.view_all_appeals") or user.has_perm("appeals.work_appeal")
-        if sees_appeals:
+        if sees_appeals(user):
             links.append(self._link("/staff/journal/", "Журнал"))
         if may(user, "receive"):
             links.append(self._link("/staff/register/", "Зарегистрировать"))
             links.append(self._link("/staff/triage/", "Разбор", self.triage_count, "Ждут разбора"))
         if user.has_perm("appeals.work_appeal"):
             links.append(self._link("/staff/my/", "Мои обращения"))
-        if sees_appeals:
+        if sees_appeals(user):
             links.append(self._link("/staff/incidents/", "Инциденты"))
         if may(user, "assign"):
             links.append(self._link("/staff/overdue/", "Просроченные"))

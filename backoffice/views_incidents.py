@@ -2,14 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 
-from appeals.access import log_pd_access, require, visible_appeals
-from appeals.choices import OPEN_STATUSES
+from appeals.access import log_pd_access, require, sees_appeals, visible_appeals
 from appeals.errors import AppealError
 from appeals.journal import journal_queryset
-from triage.incidents import answer_incident
+from triage.incidents import answer_incident, visible_incidents
 from triage.models import Incident
 
 from .forms import AnswerForm, add_domain_error
@@ -18,24 +16,9 @@ from .views_lists import client_ip, mark_deadlines
 LIST_LIMIT = 200
 
 
-def _sees_appeals(user) -> bool:
-    return user.has_perm("appeals.view_all_appeals") or user.has_perm("appeals.work_appeal")
-
-
-def visible_incidents(user):
-    """Incidents holding an appeal the person may see, counted over those appeals only."""
-    incidents = Incident.objects.all()
-    if not user.has_perm("appeals.view_all_appeals"):
-        # A filter before the annotation narrows what is counted to the same memberships.
-        incidents = incidents.filter(memberships__appeal__in=visible_appeals(user).values("pk"))
-    return incidents.annotate(
-        size=Count("memberships"),
-        open_count=Count("memberships", filter=Q(memberships__appeal__status__in=OPEN_STATUSES))).filter(size__gt=0)
-
-
 @login_required
 def incident_list(request):
-    require(_sees_appeals(request.user))
+    require(sees_appeals(request.user))
     show = request.GET.get("show", "open")
     incidents = visible_incidents(request.user).select_related("building", "reason__category").order_by(
         "-last_appeal_at", "-pk")
@@ -56,7 +39,7 @@ def _page(request, incident, form, status=200):
 
 @login_required
 def incident_detail(request, pk: int):
-    require(_sees_appeals(request.user))
+    require(sees_appeals(request.user))
     incident = get_object_or_404(visible_incidents(request.user).select_related("building", "reason"), pk=pk)
     if request.method != "POST":
         return _page(request, incident, AnswerForm(initial={"answer_text": incident.answer_text}))

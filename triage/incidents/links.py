@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from appeals import access, services, workflow
@@ -207,3 +207,15 @@ def answer_incident(incident: Incident, actor, *, text: str, result: str, favour
         incident.status, incident.answered_at = Incident.Status.ANSWERED, timezone.now()
     incident.save(update_fields=["status", "answered_at", "answer_text"])
     return outcome
+
+
+def visible_incidents(user):
+    """Incidents holding an appeal the person may see, each counted over those appeals only (`size`,
+    `open_count`): pages and lists show no more of an incident than its visible appeals."""
+    incidents = Incident.objects.all()
+    if not user.has_perm("appeals.view_all_appeals"):
+        # A filter before the annotation narrows what is counted to the same memberships.
+        incidents = incidents.filter(memberships__appeal__in=access.visible_appeals(user).values("pk"))
+    return incidents.annotate(
+        size=Count("memberships"),
+        open_count=Count("memberships", filter=Q(memberships__appeal__status__in=OPEN_STATUSES))).filter(size__gt=0)

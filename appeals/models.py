@@ -188,6 +188,25 @@ class Appeal(models.Model):
         """W7: a refusal, or a decision not (fully) in the applicant's favour, names the higher organisation."""
         return self.is_refusal or self.resolved_in_favour_of in (Favour.COMPANY, Favour.PARTLY)
 
+    @property
+    def problem_address(self) -> str:
+        """Where the problem is: the registry's building (and flat), else the address as it was given.
+        Not the applicant's home, which may be another building."""
+        if self.building_id:
+            return self.building.address + (f", кв. {self.flat}" if self.flat else "")
+        return self.address_text
+
+    @property
+    def decided_result(self) -> str:
+        """The journal's «Результат»: the decision's short result, nothing while the appeal is open
+        (a reopened appeal's earlier result no longer stands)."""
+        return "" if self.is_open else self.result
+
+    @property
+    def decided_in_favour_of(self) -> str:
+        """The journal's «В чью пользу решено», as a label; nothing while the appeal is open."""
+        return "" if self.is_open else self.get_resolved_in_favour_of_display()
+
     def get_absolute_url(self) -> str:
         return f"/staff/appeals/{self.number}/"
 

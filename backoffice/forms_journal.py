@@ -94,9 +94,24 @@ class JournalForm(forms.Form):
             kind=data.get("kind", ""), priority=data.get("priority", ""), due=data.get("due", ""),
             date_from=data.get("date_from"), date_to=data.get("date_to"), q=data.get("q", "").strip())
 
-    def period_text(self) -> str:
-        """The period of the filter for titles: «с 01.03.2026 по 31.03.2026»."""
+    def filter_text(self) -> str:
+        """The filters in force, as a title names them: «статус «В работе», подразделение «Технический
+        отдел», с 01.11.2026 по 30.11.2026»; '' without any."""
         data = getattr(self, "cleaned_data", {})
+        parts = [f"поиск «{data['q'].strip()}»"] if data.get("q", "").strip() else []
+        for name in ("status", "category", "department", "channel", "kind", "priority"):
+            if data.get(name):
+                parts.append(f"{self.fields[name].label.lower()} «{self._chosen_label(name)}»")
+        if data.get("due"):
+            parts.append(DUE_CHOICES[data["due"]].lower())
+        if data.get("assignee"):
+            parts.append(f"ответственный {person_name(data['assignee'])}")
+        if self.building_obj is not None:
+            parts.append(f"дом {self.building_obj.address}")
         start, end = data.get("date_from"), data.get("date_to")
-        parts = ([f"с {start:%d.%m.%Y}"] if start else []) + ([f"по {end:%d.%m.%Y}"] if end else [])
-        return " ".join(parts) or "за всё время"
+        period = ([f"с {start:%d.%m.%Y}"] if start else []) + ([f"по {end:%d.%m.%Y}"] if end else [])
+        return ", ".join(parts + ([" ".join(period)] if period else []))
+
+    def _chosen_label(self, name: str) -> str:
+        value = self.cleaned_data[name]
+        return str(value) if hasattr(value, "pk") else dict(self.fields[name].choices)[value]

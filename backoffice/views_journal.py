@@ -73,8 +73,8 @@ def journal_export(request):
         return HttpResponse(f"Выгрузка не сформирована: {errors}", status=400,
                             content_type="text/plain; charset=utf-8")
     log_pd_access(request.user, action="export", detail=_filter_detail(request), ip=client_ip(request))
-    title = journal_title(Company.current().name, form.period_text())
     appeals = _filtered(request, form).iterator(chunk_size=2000)
     stamp = timezone.localtime().strftime("%Y-%m-%d")
-    return FileResponse(write_journal(appeals, title=title), as_attachment=True, filename=f"journal-{stamp}.xlsx",
+    out = write_journal(appeals, company=Company.current().name, title=journal_title(form.filter_text()))
+    return FileResponse(out, as_attachment=True, filename=f"journal-{stamp}.xlsx",
                         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -2,16 +2,21 @@
 
 import datetime as dt
 from dataclasses import dataclass, fields
+from functools import cached_property
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from deadlines.calendar import add_working_days, end_of_day, local_date
 
+from .applicants import search_applicants
 from .choices import OPEN_STATUSES, PAUSED_STATUSES
 from .models import Applicant
 from .search import filter_search
 
+# A surname alone names thousands of applicants in a large journal («Иванова»: 4,925 of 650,000). Past
+# this many their appeals are found through a subquery, newest first.
+MAX_APPLICANTS = 1_000
 DUE_CHOICES = {
     "overdue": "Просроченные",
     "today": "Срок сегодня",
@@ -34,9 +39,20 @@ class JournalFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     q: str = ""
+    applicants: bool = False  # `q` also finds applicants by surname and phone (for those who see them)
 
     def is_empty(self) -> bool:
-        return not any(getattr(self, f.name) for f in fields(self))
+        return not any(getattr(self, f.name) for f in fields(self) if f.name != "applicants")
+
+    @cached_property
+    def named_applicants(self) -> list[int] | QuerySet:
+        """The ids of the applicants `q` names by surname or phone, looked up once for the page and its
+        count; past MAX_APPLICANTS, the query of their ids instead."""
+        if not (self.q and self.applicants):
+            return []
+        named = search_applicants(self.q).order_by().values("id")
+        ids = list(named.values_list("id", flat=True)[:MAX_APPLICANTS + 1])
+        return ids if len(ids) <= MAX_APPLICANTS else named
 
 
 def _day_start(day: dt.date) -> dt.datetime:
@@ -56,7 +72,7 @@ def apply_filter(queryset: QuerySet, f: JournalFilter, now: dt.datetime | None =
     if f.due:
         queryset = filter_due(queryset, f.due, now)
     if f.q:
-        queryset = filter_search(queryset, f.q)
+        queryset = filter_search(queryset, f.q, applicant_ids=f.named_applicants)
     return queryset
 
 

@@ -60,6 +60,11 @@ class ResourceCompany(models.Model):
         return self.name
 
 
+def name_key(full_name: str) -> str:
+    """How a name is compared and searched: lower case, ё as е."""
+    return full_name.strip().lower().replace("ё", "е")
+
+
 class Applicant(models.Model):
     full_name = models.CharField("ФИО", max_length=300)
     phone = models.CharField("телефон", max_length=20, blank=True, db_index=True,
@@ -85,7 +90,7 @@ class Applicant(models.Model):
         return self.full_name
 
     def save(self, *args, **kwargs):
-        self.name_key = self.full_name.lower().replace("ё", "е")
+        self.name_key = name_key(self.full_name)
         super().save(*args, **kwargs)
 
     @property

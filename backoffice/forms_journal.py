@@ -31,8 +31,9 @@ class DateInput(forms.DateInput):
 
 
 class JournalForm(forms.Form):
-    q = forms.CharField(label="Поиск по тексту", max_length=200, required=False,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": "например: протечка крыши"}))
+    q = forms.CharField(label="Поиск", max_length=200, required=False,
+                        widget=forms.TextInput(attrs={"type": "search",
+                                                      "placeholder": "слова из текста, фамилия или телефон"}))
     status = forms.ChoiceField(label="Статус", required=False, choices=_choices("Все", Status.choices),
                                widget=QuickSelect)
     due = forms.ChoiceField(label="Срок", required=False, choices=_choices("Любой", DUE_CHOICES.items()),
@@ -81,8 +82,9 @@ class JournalForm(forms.Form):
         if self.building_obj is not None:
             data["building"] = self.building_obj.pk
 
-    def journal_filter(self) -> JournalFilter:
-        """The filter of the valid fields (call after is_valid())."""
+    def journal_filter(self, applicants: bool = False) -> JournalFilter:
+        """The filter of the valid fields (call after is_valid()); `applicants`: the search also finds
+        applicants by surname and phone."""
         data = getattr(self, "cleaned_data", {})
 
         def pk(name):
@@ -92,7 +94,8 @@ class JournalForm(forms.Form):
             status=data.get("status", ""), category=pk("category"), building=data.get("building"),
             department=pk("department"), assignee=pk("assignee"), channel=data.get("channel", ""),
             kind=data.get("kind", ""), priority=data.get("priority", ""), due=data.get("due", ""),
-            date_from=data.get("date_from"), date_to=data.get("date_to"), q=data.get("q", "").strip())
+            date_from=data.get("date_from"), date_to=data.get("date_to"), q=data.get("q", "").strip(),
+            applicants=applicants)
 
     def filter_text(self) -> str:
         """The filters in force, as a title names them: «статус «В работе», подразделение «Технический

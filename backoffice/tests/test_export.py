@@ -150,7 +150,7 @@ def test_export_is_written_to_the_access_log(client, supervisor):
     create_appeal()
     _export(client, supervisor, q="крыша")
     row = PersonalDataAccess.objects.get()
-    assert (row.user, row.action) == (supervisor, "export") and "Поиск по тексту=крыша" in row.detail
+    assert (row.user, row.action) == (supervisor, "export") and "Поиск=крыша" in row.detail
 
 
 def test_invalid_filter_is_a_russian_400(client, supervisor):

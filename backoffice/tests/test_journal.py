@@ -182,7 +182,7 @@ def test_every_page_view_is_written_to_the_access_log(client, operator):
     _journal(client, operator, q="крыша", page=1)
     row = PersonalDataAccess.objects.get()
     assert (row.user, row.action, row.applicant) == (operator, "journal", None)
-    assert "Поиск по тексту=крыша" in row.detail and row.ip == "127.0.0.1"
+    assert "Поиск=крыша" in row.detail and row.ip == "127.0.0.1"
 
 
 def test_appeal_text_with_script_is_escaped(client, operator):

@@ -77,23 +77,26 @@ RECENT_APPEALS = 5000
 FREQUENT_MATCHES = 20
 
 
-def filter_search(queryset: QuerySet, query: str, *, applicant_ids=()) -> QuerySet:
+def filter_search(queryset: QuerySet, query: str, *, applicant_ids=(), newest_first: bool = True) -> QuerySet:
     """Appeals whose text holds every word of `query` in any of its forms, or that come from one of
-    `applicant_ids` (the applicants the same query names: a list, or a query of their ids)."""
+    `applicant_ids` (the applicants the same query names: a list, or a query of their ids).
+
+    `newest_first`: the matches will be read newest first, a page at a time; otherwise (a count) they
+    are all read, and the index of the words serves best whatever their number."""
     keys = list(dict.fromkeys(search_keys(query)))
     condition = Q()
     if keys:
-        condition |= Q(_text_condition(queryset.model._meta.db_table, keys))
+        condition |= Q(_text_condition(queryset.model._meta.db_table, keys, newest_first))
     if isinstance(applicant_ids, QuerySet) or applicant_ids:  # a query is not run here, only nested
         condition |= Q(applicant_id__in=applicant_ids)
     return queryset.filter(condition)
 
 
-def _text_condition(table: str, keys: list[str]) -> RawSQL:
+def _text_condition(table: str, keys: list[str], newest_first: bool) -> RawSQL:
     if connection.vendor == "postgresql":
         tsquery = " & ".join(keys)
         sql = f"{table}.search_vector @@ to_tsquery('simple'::regconfig, %s)"  # a stored column (migration 0004)
-        if _frequent_recently(table, tsquery):
+        if newest_first and _frequent_recently(table, tsquery):
             # The function behind @@: the same test, but no index answers it and the planner assumes it
             # common, so it walks the newest-first index.
             sql = f"ts_match_vq({table}.search_vector, to_tsquery('simple'::regconfig, %s))"

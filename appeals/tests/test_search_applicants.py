@@ -2,7 +2,7 @@ import pytest
 
 from appeals import search
 from appeals.applicants import phone_tail, search_applicants
-from appeals.journal import JournalFilter, apply_filter
+from appeals.journal import JournalFilter, apply_filter, count_found
 from appeals.models import Appeal
 from conftest import create_appeal
 
@@ -77,3 +77,11 @@ def test_frequent_words_walk_and_applicants_still_join(monkeypatch):
     monkeypatch.setattr(search, "FREQUENT_MATCHES", 1)  # PostgreSQL then tests each row instead
     assert found("крыша") == through_index == {"Протекает крыша", "Сломан домофон", "Течёт крыша над кухней"}
 
+
+def test_count_agrees_with_the_rows_by_name_and_by_phone():
+    create_appeal("Течёт кран", full_name="Иванова Мария", phone="+79211234567")
+    create_appeal("Иванова снова пишет про кран", full_name="Иванова Мария", phone="+79211234567")
+    create_appeal("Нет света", full_name="Петров Пётр", phone="+79217654321")
+    for query, expected in (("Иванова", 2), ("123-45-67", 2), ("+7 921 765-43-21", 1), ("кран", 2)):
+        f = JournalFilter(q=query, applicants=True)
+        assert count_found(Appeal.objects.all(), f).count == expected == len(found(query)), query

@@ -49,10 +49,10 @@ def test_shows_first_rows_and_offers_next_page(client, operator):
     for i in range(51):
         create_appeal(f"Обращение номер {i}")
     first = _journal(client, operator).content.decode()
-    assert "Показаны 1–50" in first and "page=2" in first
+    assert "показаны 1–50" in first and "page=2" in first
     assert '<td class="num muted">1</td>' in first and '<td class="num muted">50</td>' in first
     second = _journal(client, operator, page=2).content.decode()
-    assert "Показаны 51–51" in second and "page=3" not in second
+    assert "показаны 51–51" in second and "page=3" not in second
     assert '<td class="num muted">51</td>' in second
 
 
@@ -217,3 +217,15 @@ def test_query_count_does_not_grow_with_rows(client, supervisor, django_assert_n
     assert response.content.decode().count('href="/staff/appeals/') == 30
     assert expected <= 21  # session, user, groups, the page, the navigation counters
 
+
+def test_a_longer_journal_costs_one_query_more_for_its_count(client, supervisor, django_assert_num_queries):
+    engineer = create_staff("engineer", "specialist", "tech")
+    create_building("Невский проспект", "10")
+    _varied_appeals(3, engineer)
+    _journal(client, supervisor)
+    with CaptureQueriesContext(connection) as whole:  # the page holds every row: it is the count
+        _journal(client, supervisor)
+    _varied_appeals(51, engineer)
+    with django_assert_num_queries(len(whole.captured_queries) + 1):
+        html = _journal(client, supervisor).content.decode()
+    assert "Найдено: <strong>54</strong>" in html

@@ -23,6 +23,7 @@ def test_clerk_finds_the_applicant_by_surname_or_phone(client, operator, appeals
     ours, other = appeals
     html = _journal(client, operator, q=typed)
     assert ours.number in html and other.number not in html
+    assert "Найдено: <strong>1</strong>" in html
 
 
 def test_surname_beginning_finds_both_and_the_text_search_still_works(client, operator, appeals):

@@ -79,8 +79,8 @@ def journal_row(ws, index: int, appeal) -> list[WriteOnlyCell]:
             _text(ws, appeal.decided_in_favour_of, _TOP), _text(ws, appeal.get_status_display())]
 
 
-def _bold(ws, value: str, size: int = 11) -> WriteOnlyCell:
-    cell = _text(ws, value, _TOP)
+def _bold(ws, value: str, size: int = 11, alignment=_TOP) -> WriteOnlyCell:
+    cell = _text(ws, value, alignment)
     cell.font = Font(bold=True, size=size)
     return cell
 
@@ -94,7 +94,7 @@ def write_journal(appeals: Iterable, *, company: str, title: str, max_rows: int 
     ws.freeze_panes = "A4"
     ws.append([_bold(ws, company, 12)])
     ws.append([_bold(ws, title, 12)])
-    ws.append([_bold(ws, name) for name in HEADER])
+    ws.append([_bold(ws, name, alignment=_WRAP) for name in HEADER])  # the titles above run on unwrapped
     written = 0
     for appeal in appeals:
         if written == max_rows:

@@ -45,6 +45,7 @@ def test_export_is_table_5_3_2_with_title_and_header(client, supervisor):
     assert [c.value for c in ws[3]] == HEADER == [
         "№ п/п", "Номер обращения", "Дата поступления", "Классификация", "ФИО и адрес заявителя", "Адрес проблемы",
         "Краткое содержание", "Результат", "В чью пользу решено", "Статус"]
+    assert all(cell.alignment.wrap_text for cell in ws[3]) and not ws["A2"].alignment.wrap_text
     assert ws.max_row == 3  # the appeal was received today, outside March 2026
     ws = _sheet(_export(client, supervisor))
     assert ws["A2"].value == "Журнал жалоб и обращений за всё время"

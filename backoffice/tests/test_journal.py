@@ -104,6 +104,14 @@ def test_building_filter_shows_the_problem_address_apart_from_the_applicant_home
     assert row["ФИО и адрес заявителя"] == "Петров Пётр | Невский проспект, д. 10, кв. 3"
 
 
+def test_problem_at_the_applicants_own_flat_reads_the_same_place(client, operator):
+    create_building("улица Марата", "7")
+    appeal = create_appeal("Течёт кран", address_text="ул. Марата, 7", flat="12")
+    row = cells(_journal(client, operator).content.decode(), appeal)
+    assert row["ФИО и адрес заявителя"] == "Иванова Мария Петровна | улица Марата, д. 7, кв. 12"
+    assert row["Адрес проблемы"] == "там же"
+
+
 def test_applicant_without_a_name_does_not_borrow_the_problem_address(client, operator):
     create_building("улица Марата", "7")
     appeal = create_appeal("Дует из окна", address_text="ул. Марата, 7", flat="5", full_name="")

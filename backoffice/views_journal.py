@@ -36,7 +36,12 @@ def _may_read_journal(user) -> bool:
 
 
 def _journal_filter(request, form: JournalForm):
+    """The form's filter; who may see applicants' data finds applicants by surname and phone too."""
     return form.journal_filter(applicants=request.user.has_perm("appeals.view_applicant"))
+
+
+def _filtered(request, journal_filter):
+    return journal_queryset(apply_filter(visible_appeals(request.user), journal_filter))
 
 
 def _found(request, page, journal_filter) -> Found:
@@ -54,7 +59,7 @@ def journal(request):
     page = found = None
     if valid:
         journal_filter = _journal_filter(request, form)
-        page = page_of(journal_queryset(apply_filter(visible_appeals(request.user), journal_filter)), request)
+        page = page_of(_filtered(request, journal_filter), request)
         found = _found(request, page, journal_filter)
         mark_deadlines(page.rows)
         log_pd_access(request.user, action="journal", detail=_filter_detail(request, page.number),
@@ -85,8 +90,7 @@ def journal_export(request):
         return HttpResponse(f"Выгрузка не сформирована: {errors}", status=400,
                             content_type="text/plain; charset=utf-8")
     log_pd_access(request.user, action="export", detail=_filter_detail(request), ip=client_ip(request))
-    journal_filter = _journal_filter(request, form)
-    appeals = journal_queryset(apply_filter(visible_appeals(request.user), journal_filter)).iterator(chunk_size=2000)
+    appeals = _filtered(request, _journal_filter(request, form)).iterator(chunk_size=2000)
     stamp = timezone.localtime().strftime("%Y-%m-%d")
     out = write_journal(appeals, company=Company.current().name, title=journal_title(form.filter_text()))
     return FileResponse(out, as_attachment=True, filename=f"journal-{stamp}.xlsx",

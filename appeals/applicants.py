@@ -96,12 +96,18 @@ def _by_name(parts: list[str]) -> QuerySet:
         return Applicant.objects.none()
     initials = [i for i, p in enumerate(parts) if i and (p.endswith(".") or len(p) == 1)]
     if not initials:
-        return Applicant.objects.filter(name_key__startswith=" ".join(words))
+        return Applicant.objects.filter(_name_starts(" ".join(words)))
     # The index finds the names up to the first initial; the pattern checks the rest.
     pattern = " ".join(re.escape(w) + ("[^ ]*" if i in initials or i == len(words) - 1 else "")
                        for i, w in enumerate(words))
-    return Applicant.objects.filter(name_key__startswith=" ".join(words[:initials[0] + 1]),
-                                    name_key__regex=f"^{pattern}")
+    return Applicant.objects.filter(_name_starts(" ".join(words[:initials[0] + 1])), name_key__regex=f"^{pattern}")
+
+
+def _name_starts(prefix: str) -> Q:
+    if connection.vendor == "postgresql":  # a pattern index (migration 0006)
+        return Q(name_key__startswith=prefix)
+    # SQLite's LIKE passes by an index of the default collation; the same names as a range of strings use it.
+    return Q(name_key__gte=prefix, name_key__lt=prefix + "\U0010ffff")
 
 
 def applicant_for(data: ApplicantData, building=None) -> Applicant | None:

@@ -3,10 +3,12 @@
 import re
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Reverse
 
 from .errors import AppealError
-from .models import Applicant
+from .models import Applicant, name_key
 
 
 def normalize_phone(raw: str) -> str:
@@ -53,6 +55,61 @@ def find_applicants(query: str, limit: int = 20) -> QuerySet:
     return Applicant.objects.filter(condition).select_related("building").order_by("full_name")[:limit]
 
 
+_PHONE_TYPED = re.compile(r"[\d\s()+.-]+")
+_NAME_TYPED = re.compile(r"[а-яёa-z][а-яёa-z .-]*", re.IGNORECASE)
+_NAME_PART = re.compile(r"[а-яёa-z-]+\.?", re.IGNORECASE)
+PHONE_TAIL_MIN = 5  # fewer digits are a house, a flat or a year more often than a phone
+NAME_MIN = 3
+
+
+def phone_tail(query: str) -> str:
+    """The digits of a phone as a clerk types it, or its last digits: «+7 921 123-45-67»,
+    «8 (921) 123-45-67», «89211234567», «123-45-67»; '' when the query is not a phone."""
+    query = (query or "").strip()
+    if not _PHONE_TYPED.fullmatch(query):
+        return ""
+    digits = re.sub(r"\D", "", query)
+    if len(digits) == 11 and digits[0] in "78":
+        digits = digits[1:]
+    return digits if PHONE_TAIL_MIN <= len(digits) <= 10 else ""
+
+
+def search_applicants(query: str) -> QuerySet:
+    """Applicants a search names: by phone (its last digits, however written) or by the beginning of
+    the full name («Иванова», «Иванова Мария», «Иванова М. П.»); none when the query is neither."""
+    query = (query or "").strip()
+    tail = phone_tail(query)
+    if tail:
+        if connection.vendor == "postgresql":  # an index on reverse(phone) (migration 0006)
+            return Applicant.objects.annotate(phone_reversed=Reverse("phone")).filter(
+                phone_reversed__startswith=tail[::-1])
+        return Applicant.objects.filter(phone__endswith=tail)
+    if _NAME_TYPED.fullmatch(query):
+        return _by_name(_NAME_PART.findall(name_key(query)))
+    return Applicant.objects.none()
+
+
+def _by_name(parts: list[str]) -> QuerySet:
+    """Words as typed, the last one perhaps unfinished; «м.» or «м» after the surname is an initial."""
+    words = [p.rstrip(".") for p in parts]
+    if not words or len(words[0]) < NAME_MIN or len(words) > 3:
+        return Applicant.objects.none()
+    initials = [i for i, p in enumerate(parts) if i and (p.endswith(".") or len(p) == 1)]
+    if not initials:
+        return Applicant.objects.filter(_name_starts(" ".join(words)))
+    # The index finds the names up to the first initial; the pattern checks the rest.
+    pattern = " ".join(re.escape(w) + ("[^ ]*" if i in initials or i == len(words) - 1 else "")
+                       for i, w in enumerate(words))
+    return Applicant.objects.filter(_name_starts(" ".join(words[:initials[0] + 1])), name_key__regex=f"^{pattern}")
+
+
+def _name_starts(prefix: str) -> Q:
+    if connection.vendor == "postgresql":  # a pattern index (migration 0006)
+        return Q(name_key__startswith=prefix)
+    # SQLite's LIKE passes by an index of the default collation; the same names as a range of strings use it.
+    return Q(name_key__gte=prefix, name_key__lt=prefix + "\U0010ffff")
+
+
 def applicant_for(data: ApplicantData, building=None) -> Applicant | None:
     """The applicant to attach: an existing one with the same phone (or e-mail) and name, or a new one."""
     if not (data.full_name or data.phone or data.email):
@@ -61,11 +118,11 @@ def applicant_for(data: ApplicantData, building=None) -> Applicant | None:
     if not data.full_name.strip():
         raise AppealError("Укажите фамилию, имя и отчество заявителя.", "full_name")
     existing = None
-    name_key = data.full_name.strip().lower().replace("ё", "е")
+    key = name_key(data.full_name)
     if phone:
-        existing = Applicant.objects.filter(phone=phone, name_key=name_key).first()
+        existing = Applicant.objects.filter(phone=phone, name_key=key).first()
     if existing is None and data.email:
-        existing = Applicant.objects.filter(email__iexact=data.email, name_key=name_key).first()
+        existing = Applicant.objects.filter(email__iexact=data.email, name_key=key).first()
     applicant = existing or Applicant(full_name=data.full_name.strip())
     for field in ("email", "postal_address", "flat"):
         if getattr(data, field) and not getattr(applicant, field):

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass, fields
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
@@ -11,10 +12,18 @@ from deadlines.calendar import end_of_day, local_date
 from deadlines.norms import due_soon_limit
 from priemnaya.russian import working_days
 
+from .applicants import search_applicants
 from .choices import OPEN_STATUSES, PAUSED_STATUSES
 from .models import Applicant
 from .search import filter_search
 
+# A count reads every match: exact up to this many, then «более» (the figures: bench/README.md). A
+# filter's index gives 10,000 in a few milliseconds; each match of a search is a page of the table read.
+COUNT_LIMIT = 10_000
+SEARCH_COUNT_LIMIT = 1_000
+# A surname alone names thousands of applicants in a large journal («Иванова»: 4,925 of 650,000). Past
+# this many their appeals are found through a subquery, newest first, and not counted.
+MAX_APPLICANTS = 1_000
 DUE_CHOICES = {
     "overdue": "Просроченные",
     "today": "Срок сегодня",
@@ -37,17 +46,34 @@ class JournalFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     q: str = ""
+    applicants: bool = False  # `q` also finds applicants by surname and phone (for those who see them)
 
     def is_empty(self) -> bool:
-        return not any(getattr(self, f.name) for f in fields(self))
+        return not any(getattr(self, f.name) for f in fields(self) if f.name != "applicants")
+
+    @cached_property
+    def named_applicants(self) -> list[int] | QuerySet:
+        """The ids of the applicants `q` names by surname or phone, looked up once for the page and its
+        count; past MAX_APPLICANTS, the query of their ids instead."""
+        if not (self.q and self.applicants):
+            return []
+        named = search_applicants(self.q).order_by().values("id")
+        ids = list(named.values_list("id", flat=True)[:MAX_APPLICANTS + 1])
+        return ids if len(ids) <= MAX_APPLICANTS else named
+
+    @property
+    def names_too_many(self) -> bool:
+        """`q` is a surname of more than MAX_APPLICANTS applicants: its matches are not counted."""
+        return not isinstance(self.named_applicants, list)
 
 
 def _day_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
-def apply_filter(queryset: QuerySet, f: JournalFilter, now: dt.datetime | None = None) -> QuerySet:
-    """Narrow a queryset of appeals by the journal's filters."""
+def apply_filter(queryset: QuerySet, f: JournalFilter, now: dt.datetime | None = None, *,
+                 counting: bool = False) -> QuerySet:
+    """Narrow a queryset of appeals by the journal's filters (`counting`: to be counted, not paged)."""
     exact = {"status": f.status, "category_id": f.category, "reason_id": f.reason, "building_id": f.building,
              "department_id": f.department, "assignee_id": f.assignee, "channel": f.channel, "kind": f.kind,
              "priority": f.priority}
@@ -59,8 +85,28 @@ def apply_filter(queryset: QuerySet, f: JournalFilter, now: dt.datetime | None =
     if f.due:
         queryset = filter_due(queryset, f.due, now)
     if f.q:
-        queryset = filter_search(queryset, f.q)
+        queryset = filter_search(queryset, f.q, applicant_ids=f.named_applicants, newest_first=not counting)
     return queryset
+
+
+@dataclass(frozen=True)
+class Found:
+    """How many appeals a filter finds: `count`, or more than it when `more`; None: not counted."""
+
+    count: int | None
+    more: bool = False
+
+
+def count_found(queryset: QuerySet, f: JournalFilter, now: dt.datetime | None = None,
+                limit: int | None = None) -> Found:
+    """Count what the filter finds in one query that reads at most `limit` + 1 matches (COUNT_LIMIT,
+    SEARCH_COUNT_LIMIT with a search): an exact count of a broad filter reads the whole table. A common
+    surname is not counted."""
+    if f.names_too_many:
+        return Found(None)
+    limit = limit or (SEARCH_COUNT_LIMIT if f.q else COUNT_LIMIT)
+    found = apply_filter(queryset, f, now, counting=True).order_by()[: limit + 1].count()
+    return Found(min(found, limit), found > limit)
 
 
 def filter_due(queryset: QuerySet, due: str, now: dt.datetime | None = None) -> QuerySet:

@@ -61,6 +61,11 @@ class ResourceCompany(models.Model):
         return self.name
 
 
+def name_key(full_name: str) -> str:
+    """How a name is compared and searched: lower case, ё as е."""
+    return full_name.strip().lower().replace("ё", "е")
+
+
 class Applicant(models.Model):
     full_name = models.CharField("ФИО", max_length=300)
     phone = models.CharField("телефон", max_length=20, blank=True, db_index=True,
@@ -86,7 +91,7 @@ class Applicant(models.Model):
         return self.full_name
 
     def save(self, *args, **kwargs):
-        self.name_key = self.full_name.lower().replace("ё", "е")
+        self.name_key = name_key(self.full_name)
         super().save(*args, **kwargs)
 
     @property
@@ -214,6 +219,25 @@ class Appeal(models.Model):
     def needs_hq_notice(self) -> bool:
         """W7: a refusal, or a decision not (fully) in the applicant's favour, names the higher organisation."""
         return self.is_refusal or self.resolved_in_favour_of in (Favour.COMPANY, Favour.PARTLY)
+
+    @property
+    def problem_address(self) -> str:
+        """Where the problem is: the registry's building (and flat), else the address as it was given.
+        Not the applicant's home, which may be another building."""
+        if self.building_id:
+            return self.building.address + (f", кв. {self.flat}" if self.flat else "")
+        return self.address_text
+
+    @property
+    def decided_result(self) -> str:
+        """The journal's «Результат»: the decision's short result, nothing while the appeal is open
+        (a reopened appeal's earlier result no longer stands)."""
+        return "" if self.is_open else self.result
+
+    @property
+    def decided_in_favour_of(self) -> str:
+        """The journal's «В чью пользу решено», as a label; nothing while the appeal is open."""
+        return "" if self.is_open else self.get_resolved_in_favour_of_display()
 
     def get_absolute_url(self) -> str:
         return f"/staff/appeals/{self.number}/"

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pymorphy3
 from django.db import connection
-from django.db.models import BooleanField, QuerySet
+from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 _WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
@@ -77,23 +77,33 @@ RECENT_APPEALS = 5000
 FREQUENT_MATCHES = 20
 
 
-def filter_search(queryset: QuerySet, query: str) -> QuerySet:
-    """Appeals whose text holds every word of `query` in any of its forms."""
+def filter_search(queryset: QuerySet, query: str, *, applicant_ids=(), newest_first: bool = True) -> QuerySet:
+    """Appeals whose text holds every word of `query` in any of its forms, or that come from one of
+    `applicant_ids` (the applicants the same query names: a list, or a query of their ids).
+
+    `newest_first`: the matches will be read newest first, a page at a time; otherwise (a count) they
+    are all read, and the index of the words serves best whatever their number."""
     keys = list(dict.fromkeys(search_keys(query)))
-    if not keys:
-        return queryset
-    table = queryset.model._meta.db_table
+    condition = Q()
+    if keys:
+        condition |= Q(_text_condition(queryset.model._meta.db_table, keys, newest_first))
+    if isinstance(applicant_ids, QuerySet) or applicant_ids:  # a query is not run here, only nested
+        condition |= Q(applicant_id__in=applicant_ids)
+    return queryset.filter(condition)
+
+
+def _text_condition(table: str, keys: list[str], newest_first: bool) -> RawSQL:
     if connection.vendor == "postgresql":
         tsquery = " & ".join(keys)
         sql = f"{table}.search_vector @@ to_tsquery('simple'::regconfig, %s)"  # a stored column (migration 0004)
-        if _frequent_recently(table, tsquery):
+        if newest_first and _frequent_recently(table, tsquery):
             # The function behind @@: the same test, but no index answers it and the planner assumes it
             # common, so it walks the newest-first index.
             sql = f"ts_match_vq({table}.search_vector, to_tsquery('simple'::regconfig, %s))"
-        return queryset.filter(RawSQL(sql, [tsquery], output_field=BooleanField()))
+        return RawSQL(sql, [tsquery], output_field=BooleanField())
     match = " AND ".join(f'"{k}"' for k in keys)
     sql = f"{table}.id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s)"
-    return queryset.filter(RawSQL(sql, [match], output_field=BooleanField()))
+    return RawSQL(sql, [match], output_field=BooleanField())
 
 
 def _frequent_recently(table: str, tsquery: str) -> bool:

@@ -31,8 +31,9 @@ class DateInput(forms.DateInput):
 
 
 class JournalForm(forms.Form):
-    q = forms.CharField(label="Поиск по тексту", max_length=200, required=False,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": "например: протечка крыши"}))
+    q = forms.CharField(label="Поиск", max_length=200, required=False,
+                        widget=forms.TextInput(attrs={"type": "search",
+                                                      "placeholder": "слова из текста, фамилия или телефон"}))
     status = forms.ChoiceField(label="Статус", required=False, choices=_choices("Все", Status.choices),
                                widget=QuickSelect)
     due = forms.ChoiceField(label="Срок", required=False, choices=_choices("Любой", DUE_CHOICES.items()),
@@ -81,8 +82,9 @@ class JournalForm(forms.Form):
         if self.building_obj is not None:
             data["building"] = self.building_obj.pk
 
-    def journal_filter(self) -> JournalFilter:
-        """The filter of the valid fields (call after is_valid())."""
+    def journal_filter(self, applicants: bool = False) -> JournalFilter:
+        """The filter of the valid fields (call after is_valid()); `applicants`: the search also finds
+        applicants by surname and phone."""
         data = getattr(self, "cleaned_data", {})
 
         def pk(name):
@@ -92,11 +94,27 @@ class JournalForm(forms.Form):
             status=data.get("status", ""), category=pk("category"), building=data.get("building"),
             department=pk("department"), assignee=pk("assignee"), channel=data.get("channel", ""),
             kind=data.get("kind", ""), priority=data.get("priority", ""), due=data.get("due", ""),
-            date_from=data.get("date_from"), date_to=data.get("date_to"), q=data.get("q", "").strip())
+            date_from=data.get("date_from"), date_to=data.get("date_to"), q=data.get("q", "").strip(),
+            applicants=applicants)
 
-    def period_text(self) -> str:
-        """The period of the filter for titles: «с 01.03.2026 по 31.03.2026»."""
+    def filter_text(self) -> str:
+        """The filters in force, as a title names them: «статус «В работе», подразделение «Технический
+        отдел», с 01.11.2026 по 30.11.2026»; '' without any."""
         data = getattr(self, "cleaned_data", {})
+        parts = [f"поиск «{data['q'].strip()}»"] if data.get("q", "").strip() else []
+        for name in ("status", "category", "department", "channel", "kind", "priority"):
+            if data.get(name):
+                parts.append(f"{self.fields[name].label.lower()} «{self._chosen_label(name)}»")
+        if data.get("due"):
+            parts.append(DUE_CHOICES[data["due"]].lower())
+        if data.get("assignee"):
+            parts.append(f"ответственный {person_name(data['assignee'])}")
+        if self.building_obj is not None:
+            parts.append(f"дом {self.building_obj.address}")
         start, end = data.get("date_from"), data.get("date_to")
-        parts = ([f"с {start:%d.%m.%Y}"] if start else []) + ([f"по {end:%d.%m.%Y}"] if end else [])
-        return " ".join(parts) or "за всё время"
+        period = ([f"с {start:%d.%m.%Y}"] if start else []) + ([f"по {end:%d.%m.%Y}"] if end else [])
+        return ", ".join(parts + ([" ".join(period)] if period else []))
+
+    def _chosen_label(self, name: str) -> str:
+        value = self.cleaned_data[name]
+        return str(value) if hasattr(value, "pk") else dict(self.fields[name].choices)[value]

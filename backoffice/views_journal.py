@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from accounts.models import Company
+from appeals import journal as journal_rules
 from appeals.access import log_pd_access, require, visible_appeals
-from appeals.journal import apply_filter, journal_queryset
+from appeals.journal import Found, apply_filter, count_found, journal_queryset
 
 from .export import journal_title, write_journal
 from .forms_journal import JournalForm
@@ -34,8 +35,20 @@ def _may_read_journal(user) -> bool:
     return user.has_perm("appeals.view_all_appeals") or user.has_perm("appeals.work_appeal")
 
 
-def _filtered(request, form: JournalForm):
-    return journal_queryset(apply_filter(visible_appeals(request.user), form.journal_filter()))
+def _journal_filter(request, form: JournalForm):
+    """The form's filter; who may see applicants' data finds applicants by surname and phone too."""
+    return form.journal_filter(applicants=request.user.has_perm("appeals.view_applicant"))
+
+
+def _filtered(request, journal_filter):
+    return journal_queryset(apply_filter(visible_appeals(request.user), journal_filter))
+
+
+def _found(request, page, journal_filter) -> Found:
+    """The page tells the count when it holds the last row; otherwise one bounded count query."""
+    if not page.has_next and (page.rows or page.number == 1):
+        return Found(page.last_index)
+    return count_found(visible_appeals(request.user), journal_filter)
 
 
 @login_required
@@ -43,12 +56,16 @@ def journal(request):
     require(_may_read_journal(request.user))
     form = JournalForm(request.GET or None)
     valid = form.is_valid() if form.is_bound else True
-    page = page_of(_filtered(request, form), request) if valid else None
-    if page is not None:
+    page = found = None
+    if valid:
+        journal_filter = _journal_filter(request, form)
+        page = page_of(_filtered(request, journal_filter), request)
+        found = _found(request, page, journal_filter)
         mark_deadlines(page.rows)
         log_pd_access(request.user, action="journal", detail=_filter_detail(request, page.number),
                       ip=client_ip(request))
-    context = {"form": form, "page": page, "query": _export_query(request),
+    context = {"form": form, "page": page, "found": found, "max_applicants": journal_rules.MAX_APPLICANTS,
+               "query": _export_query(request),
                "can_export": request.user.has_perm("appeals.export_journal"),
                "show_pd": request.user.has_perm("appeals.view_applicant")}
     partial = request.htmx and not request.htmx.history_restore_request
@@ -73,8 +90,8 @@ def journal_export(request):
         return HttpResponse(f"Выгрузка не сформирована: {errors}", status=400,
                             content_type="text/plain; charset=utf-8")
     log_pd_access(request.user, action="export", detail=_filter_detail(request), ip=client_ip(request))
-    title = journal_title(Company.current().name, form.period_text())
-    appeals = _filtered(request, form).iterator(chunk_size=2000)
+    appeals = _filtered(request, _journal_filter(request, form)).iterator(chunk_size=2000)
     stamp = timezone.localtime().strftime("%Y-%m-%d")
-    return FileResponse(write_journal(appeals, title=title), as_attachment=True, filename=f"journal-{stamp}.xlsx",
+    out = write_journal(appeals, company=Company.current().name, title=journal_title(form.filter_text()))
+    return FileResponse(out, as_attachment=True, filename=f"journal-{stamp}.xlsx",
                         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

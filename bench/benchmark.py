@@ -27,7 +27,7 @@ from django.test import Client
 from accounts import roles
 from accounts.models import ApiToken, Department, StaffProfile
 from appeals.choices import Status
-from appeals.models import Appeal, Reason
+from appeals.models import Appeal, Applicant, Reason
 from housing.models import Building
 from priemnaya.celery import app as celery_app
 
@@ -147,6 +147,29 @@ def _runner():
     return user
 
 
+def _applicant_searches(count: int, rng: random.Random) -> list[str]:
+    """What a clerk types to find a person, for real applicants: the surname alone, with the name, with
+    initials; the phone in full and its last seven digits."""
+    top = Applicant.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    ids = [rng.randint(1, top) for _ in range(count)]
+    queries = []
+    for name, phone in Applicant.objects.filter(id__in=ids).exclude(phone="").values_list("full_name", "phone"):
+        surname, first, *rest = name.split() + ["", ""]
+        local = f"{phone[-7:-4]}-{phone[-4:-2]}-{phone[-2:]}"
+        queries += [surname, f"{surname} {first}", f"{surname} {first[:1]}. {rest[0][:1]}.",
+                    f"+7 {phone[-10:-7]} {local}", local]
+    return queries
+
+
+def _applicant_search_label(request: Request) -> str:
+    q = request[2]["q"]
+    if q.startswith("+7"):
+        return "phone in full"
+    if q[0].isdigit():
+        return "last 7 digits of a phone"
+    return {1: "surname", 2: "surname and name"}.get(len(q.split()), "surname and initials")
+
+
 def _sample(count: int, rng: random.Random) -> list[tuple[str, str]]:
     """(number, access code) of appeals spread over the table, picked by id without scanning it."""
     top = Appeal.objects.order_by("-id").values_list("id", flat=True).first() or 0
@@ -168,6 +191,7 @@ def build_cases(rng: random.Random) -> list[Case]:
     appeals = _sample(500, rng)
     reasons = list(Reason.objects.filter(is_active=True).select_related("category"))
     addresses = [b.address for b in Building.objects.filter(is_active=True).order_by("?")[:200]]
+    people = _applicant_searches(100, rng)
 
     def journal(_rng):
         return "GET", "/staff/journal/", {}
@@ -181,6 +205,9 @@ def build_cases(rng: random.Random) -> list[Case]:
 
     def search(r):
         return "GET", "/staff/journal/", {"q": r.choice(SEARCHES)}
+
+    def applicant_search(r):
+        return "GET", "/staff/journal/", {"q": r.choice(people)}
 
     def appeal_page(r):
         return "GET", f"/staff/appeals/{r.choice(appeals)[0]}/", {}
@@ -207,6 +234,7 @@ def build_cases(rng: random.Random) -> list[Case]:
         Case("journal, status + department", 100, filtered, staff, label=_filter_label),
         Case("journal, overdue", 100, overdue, staff),
         Case("journal, full-text search", 100, search, staff, label=lambda request: request[2]["q"]),
+        Case("journal, surname or phone", 100, applicant_search, staff, label=_applicant_search_label),
         Case("appeal page", None, appeal_page, staff),
         Case("tracking page (portal)", 20, track_page, public),
         Case("tracking, POST /api/v1/track", 20, track_api, public, json=True),

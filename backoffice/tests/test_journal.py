@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -11,6 +12,8 @@ from appeals.models import Appeal, PersonalDataAccess
 from conftest import create_appeal, create_building, create_staff
 
 pytestmark = pytest.mark.django_db
+
+
 def _journal(client, user, **params):
     client.force_login(user)
     return client.get("/staff/journal/", params)
@@ -20,24 +23,37 @@ def _set(appeal, **fields):
     Appeal.objects.filter(pk=appeal.pk).update(**fields)
 
 
+def cells(html: str, appeal) -> dict[str, str]:
+    """The journal row of `appeal`: column title → the cell's text, lines joined by " | "."""
+    titles = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', html)
+    row = re.search(rf'<tr[^>]*>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*><a href="/staff/appeals/{appeal.number}/".*?</tr>',
+                    html, re.S).group(0)
+    texts = [" | ".join(filter(None, (" ".join(part.split()) for part in re.sub(r"<(?!br)[^>]+>", "", cell)
+                                      .split("<br>"))))
+             for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    return dict(zip(titles, texts, strict=True))
+
+
 def test_journal_has_the_columns_of_table_5_3_2(client, operator):
     appeal = create_appeal(reason="roof-damage", address_text="ул. Марата, д. 7")
     html = _journal(client, operator).content.decode()
-    for column in ("№ п/п", "Дата поступления", "Классификация", "ФИО и адрес заявителя", "Краткое содержание",
-                   "Результат", "В чью пользу"):
+    for column in ("№ п/п", "Номер", "Дата поступления", "Классификация", "ФИО и адрес заявителя",
+                   "Адрес проблемы", "Краткое содержание", "Результат", "В чью пользу"):
         assert f">{column}</th>" in html
     assert f'href="/staff/appeals/{appeal.number}/"' in html
     assert "Кровля → Повреждение кровли, протечка с крыши" in html
     assert "Иванова Мария Петровна" in html
 
 
-def test_shows_first_rows_without_counting_and_offers_next_page(client, operator):
+def test_shows_first_rows_and_offers_next_page(client, operator):
     for i in range(51):
         create_appeal(f"Обращение номер {i}")
     first = _journal(client, operator).content.decode()
-    assert "Показаны 1–50" in first and "page=2" in first
+    assert "показаны 1–50" in first and "page=2" in first
+    assert '<td class="num muted">1</td>' in first and '<td class="num muted">50</td>' in first
     second = _journal(client, operator, page=2).content.decode()
-    assert "Показаны 51–51" in second and "page=3" not in second
+    assert "показаны 51–51" in second and "page=3" not in second
+    assert '<td class="num muted">51</td>' in second
 
 
 def test_emergency_tag_and_care_flags_on_the_row(client, operator):
@@ -75,6 +91,52 @@ def test_filter_by_status_and_due(client, operator):
     services.transition(fresh, "request_clarification", operator, note="Нужен адрес")
     html = _journal(client, operator, status="clarification").content.decode()
     assert fresh.number in html and late.number not in html
+
+
+def test_building_filter_shows_the_problem_address_apart_from_the_applicant_home(client, operator):
+    create_building("Невский проспект", "10")
+    marata = create_building("улица Марата", "7")
+    create_appeal("Шумят соседи", address_text="Невский пр., 10", flat="3", full_name="Петров Пётр")
+    roof = create_appeal("Течёт крыша над подъездом", building=marata, flat="", full_name="Петров Пётр")
+    assert roof.applicant.building.house == "10"  # he lives on Nevsky and writes about Marata
+    row = cells(_journal(client, operator, address="марата 7").content.decode(), roof)
+    assert row["Адрес проблемы"] == "улица Марата, д. 7"
+    assert row["ФИО и адрес заявителя"] == "Петров Пётр | Невский проспект, д. 10, кв. 3"
+
+
+def test_problem_at_the_applicants_own_flat_reads_the_same_place(client, operator):
+    create_building("улица Марата", "7")
+    appeal = create_appeal("Течёт кран", address_text="ул. Марата, 7", flat="12")
+    row = cells(_journal(client, operator).content.decode(), appeal)
+    assert row["ФИО и адрес заявителя"] == "Иванова Мария Петровна | улица Марата, д. 7, кв. 12"
+    assert row["Адрес проблемы"] == "там же"
+
+
+def test_applicant_without_a_name_does_not_borrow_the_problem_address(client, operator):
+    create_building("улица Марата", "7")
+    appeal = create_appeal("Дует из окна", address_text="ул. Марата, 7", flat="5", full_name="")
+    row = cells(_journal(client, operator).content.decode(), appeal)
+    assert row["ФИО и адрес заявителя"] == "без указания ФИО"
+    assert row["Адрес проблемы"] == "улица Марата, д. 7, кв. 5"
+
+
+def test_result_of_an_open_appeal_is_empty(client, supervisor):
+    appeal = _answered(supervisor, result="Кровля отремонтирована 12.03")
+    row = cells(_journal(client, supervisor).content.decode(), appeal)
+    assert (row["Результат"], row["В чью пользу"]) == ("Кровля отремонтирована 12.03", "Заявителя")
+    services.transition(appeal, "reopen", supervisor, note="Снова течёт")
+    row = cells(_journal(client, supervisor).content.decode(), appeal)
+    assert (row["Результат"], row["В чью пользу"]) == ("", "")
+    assert row["Статус и срок"].startswith("В работе | до ")
+
+
+def _answered(staff, result):
+    appeal = create_appeal("Течёт крыша", reason="roof-damage")
+    services.transition(appeal, "register", staff)
+    services.assign(appeal, staff, assignee=staff)
+    services.transition(appeal, "start", staff)
+    services.transition(appeal, "draft_answer", staff, answer_text="Кровля отремонтирована.")
+    return services.transition(appeal, "answer", staff, result=result, resolved_in_favour_of="applicant")
 
 
 def test_filter_by_building_typed_as_address(client, operator):
@@ -128,7 +190,7 @@ def test_every_page_view_is_written_to_the_access_log(client, operator):
     _journal(client, operator, q="крыша", page=1)
     row = PersonalDataAccess.objects.get()
     assert (row.user, row.action, row.applicant) == (operator, "journal", None)
-    assert "Поиск по тексту=крыша" in row.detail and row.ip == "127.0.0.1"
+    assert "Поиск=крыша" in row.detail and row.ip == "127.0.0.1"
 
 
 def test_appeal_text_with_script_is_escaped(client, operator):
@@ -162,3 +224,16 @@ def test_query_count_does_not_grow_with_rows(client, supervisor, django_assert_n
         response = _journal(client, supervisor)
     assert response.content.decode().count('href="/staff/appeals/') == 30
     assert expected <= 21  # session, user, groups, the page, the navigation counters
+
+
+def test_a_longer_journal_costs_one_query_more_for_its_count(client, supervisor, django_assert_num_queries):
+    engineer = create_staff("engineer", "specialist", "tech")
+    create_building("Невский проспект", "10")
+    _varied_appeals(3, engineer)
+    _journal(client, supervisor)
+    with CaptureQueriesContext(connection) as whole:  # the page holds every row: it is the count
+        _journal(client, supervisor)
+    _varied_appeals(51, engineer)
+    with django_assert_num_queries(len(whole.captured_queries) + 1):
+        html = _journal(client, supervisor).content.decode()
+    assert "Найдено: <strong>54</strong>" in html

@@ -8,7 +8,7 @@ from django.utils.cache import patch_vary_headers
 
 from accounts.models import Company
 from appeals import journal as journal_rules
-from appeals.access import log_pd_access, require, visible_appeals
+from appeals.access import log_pd_access, require, sees_appeals, visible_appeals
 from appeals.journal import Found, apply_filter, count_found, journal_queryset
 
 from .export import journal_title, write_journal
@@ -31,10 +31,6 @@ def _label(name: str) -> str:
     return JournalForm.base_fields[name].label or "Дом (код)"
 
 
-def _may_read_journal(user) -> bool:
-    return user.has_perm("appeals.view_all_appeals") or user.has_perm("appeals.work_appeal")
-
-
 def _journal_filter(request, form: JournalForm):
     """The form's filter; who may see applicants' data finds applicants by surname and phone too."""
     return form.journal_filter(applicants=request.user.has_perm("appeals.view_applicant"))
@@ -53,7 +49,7 @@ def _found(request, page, journal_filter) -> Found:
 
 @login_required
 def journal(request):
-    require(_may_read_journal(request.user))
+    require(sees_appeals(request.user))
     form = JournalForm(request.GET or None)
     valid = form.is_valid() if form.is_bound else True
     page = found = None

@@ -26,6 +26,6 @@ def _on_postgresql(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("appeals", "0005_appeal_open_idx")]
+    dependencies = [("appeals", "0008_verbose_names")]
 
     operations = [migrations.RunPython(_on_postgresql(PG_FORWARD), _on_postgresql(PG_BACKWARD))]

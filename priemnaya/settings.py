@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "backoffice",
     "portal",
     "api",
+    "demo",  # demo data (`load_demo`); a production installation may leave it out
 ]
 
 MIDDLEWARE = [

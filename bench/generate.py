@@ -17,17 +17,15 @@ from django.db import connection
 from django.db.models import Max
 from django.utils import timezone
 
-from appeals import workflow
 from appeals.choices import Channel, Complexity, Favour, Kind, Status
 from appeals.models import Appeal, AppealEvent, Applicant, NumberSequence, OutgoingRequest
 from appeals.numbering import _CODE_ALPHABET
 from appeals.search import index_text
-from appeals.services import derive_priority
-from deadlines.models import NormKind
 
 from . import texts
 from .load import Loader, finish, report
-from .world import MSK, World, build_world, day_counts, due, extended, later, norm, resumed
+from .verbs import S, Verbs
+from .world import MSK, World, build_world, day_counts, later
 
 APPEAL_FIELDS = ("id", "number", "access_code", "kind", "channel", "received_at", "registered_at", "applicant_id",
                  "building_id", "flat", "address_text", "text", "short_content", "category_id", "reason_id",
@@ -41,7 +39,6 @@ EVENT_FIELDS = ("appeal_id", "at", "actor_id", "action", "field", "old_value", "
 REQUEST_FIELDS = ("appeal_id", "organization_id", "subject", "sent_at", "due_at", "answered_at", "reply",
                   "created_by_id")
 LINK_FIELDS = ("from_appeal_id", "to_appeal_id")
-S = {s: str(s) for s in Status}  # plain strings for the database driver
 FINAL = {S[Status.CLOSED], S[Status.WITHDRAWN]}
 CARE = (SimpleNamespace(care_flags=[]), SimpleNamespace(care_flags=["пожилой"]))
 TYPED = (Channel.WEB, Channel.EMAIL, Channel.POST, Channel.API)  # the address comes as the applicant typed it
@@ -53,11 +50,16 @@ class _End(Exception):
 
 
 class Generator:
-    """Makes appeals one by one and buffers their rows until `flush`."""
+    """Makes appeals one by one and buffers their rows until `take`.
+
+    Which steps an appeal goes through, and when, is chosen here at random; what each step does to the
+    rows is `bench.verbs`, the domain's verbs told on plain rows.
+    """
 
     def __init__(self, world: World, rng: random.Random, now: dt.datetime):
         self.w, self.rng, self.now = world, rng, now
-        self.appeals, self.events, self.applicants, self.requests, self.links = [], [], [], [], []
+        self.verbs = Verbs(world)
+        self.appeals, self.applicants, self.links = [], [], []
         self.pool: list[tuple] = []  # applicants made so far; a third of appeals come from them
         self.seq = dict(NumberSequence.objects.values_list("year", "last"))
         self.last_at: dict = {}  # (building, reason) → the last appeal there: repeated problems get linked
@@ -72,22 +74,16 @@ class Generator:
         row = {
             "id": self.next_appeal, "number": self._number(received.year), "access_code": _code(rng),
             "kind": _kind(reason.code, reason.is_emergency, rng), "channel": str(channel), "received_at": received,
-            "registered_at": None, "applicant_id": applicant_id, "building_id": building[0] if building else None,
-            "flat": flat, "address_text": _typed(building, flat) if channel in TYPED else "", "text": text,
-            "short_content": short, "category_id": None, "reason_id": None, "complexity": str(Complexity.A),
-            "priority": str(derive_priority(None, care)), "status": S[Status.RECEIVED], "department_id": None,
-            "assignee_id": None, "result": "", "resolved_in_favour_of": "", "answer_text": "", "is_refusal": False,
-            "answered_at": None, "extended_at": None, "extension_reason": "", "paused_at": None, "closed_at": None,
-            "created_at": received, "updated_at": received, "_care": care, "_name": name,
+            "applicant_id": applicant_id, "building_id": building[0] if building else None, "flat": flat,
+            "address_text": _typed(building, flat) if channel in TYPED else "", "text": text, "short_content": short,
+            "_care": care, "_name": name,
         }
         self.next_appeal += 1
         complexity = _complexity(reason.default_complexity, reason.is_emergency, rng)
-        if channel in (Channel.PHONE, Channel.IN_PERSON):  # the operator classifies while taking the call
-            self._apply_reason(row, reason, complexity)
-        self._set_deadlines(row)
         typed_in = channel in (Channel.WEB, Channel.EMAIL, Channel.API)
-        self._event(row, "received", None if typed_in else rng.choice(self.w.operators), field="status",
-                    new=S[Status.RECEIVED], note=f"Канал: {Channel(channel).label}", public=True)
+        by_voice = channel in (Channel.PHONE, Channel.IN_PERSON)  # the operator classifies while taking the call
+        self.verbs.receive(row, None if typed_in else rng.choice(self.w.operators),
+                           reason if by_voice else None, complexity)
         try:
             self._story(row, reason, complexity)
         except _End:
@@ -97,24 +93,24 @@ class Generator:
         self._maybe_link(row)
 
     def _story(self, row: dict, reason, complexity: str) -> None:
-        rng, w = self.rng, self.w
+        rng, w, v = self.rng, self.w, self.verbs
         fast = reason.is_emergency  # the dispatch service works round the clock, in minutes
         office = not fast
         operator, supervisor = rng.choice(w.operators), rng.choice(w.supervisors)
         quits = rng.choice(("received", "registered", "in_progress")) if rng.random() < 0.02 else ""
         if row["reason_id"] is None:
-            self._at(row, self._later(row, (1, 5) if fast else (5, 240), office))
-            self._classify(row, reason, complexity, operator)
+            self._go(v.classify, row, self._later(row, (1, 5) if fast else (5, 240), office), operator,
+                     reason, complexity)
         if row["channel"] in (Channel.WEB, Channel.EMAIL) and rng.random() < 0.03:
-            self._go(row, "request_clarification", self._later(row, (10, 120), office), operator,
-                     rng.choice(texts.CLARIFICATION_NOTES))
-            self._go(row, "clarified", self._later(row, (1440, 8640), office), operator)
+            self._step(row, "request_clarification", self._later(row, (10, 120), office), operator,
+                       rng.choice(texts.CLARIFICATION_NOTES))
+            self._step(row, "clarified", self._later(row, (1440, 8640), office), operator)
         self._quit_if(row, quits == "received", operator, office)
-        self._go(row, "register", self._later(row, (1, 10) if fast else (5, 300), office), operator)
+        self._step(row, "register", self._later(row, (1, 10) if fast else (5, 300), office), operator)
         self._quit_if(row, quits == "registered", operator, office)
-        assignee = rng.choice(w.staff.get(row["department_id"]) or w.operators)
-        self._assign(row, self._later(row, (1, 5) if fast else (5, 240), office), supervisor, assignee)
-        self._go(row, "start", self._later(row, (1, 10) if fast else (10, 900), office), assignee)
+        assignee = rng.choice(w.staff.get(row["department_id"]) or w.supervisors)  # supervisors may work any
+        self._go(v.assign, row, self._later(row, (1, 5) if fast else (5, 240), office), supervisor, assignee)
+        self._step(row, "start", self._later(row, (1, 10) if fast else (10, 900), office), assignee)
         self._quit_if(row, quits == "in_progress", operator, office)
         if not fast:
             self._optional_steps(row, assignee, supervisor)
@@ -125,16 +121,15 @@ class Generator:
         if self.w.category_code[row["reason_id"]] in EXTERNAL and rng.random() < 0.08:
             self._external(row, assignee)
         if rng.random() < 0.03:
-            self._go(row, "wait_applicant", self._later(row, (30, 1440)), assignee,
-                     rng.choice(texts.WAIT_APPLICANT_NOTES))
-            self._go(row, "applicant_replied", self._later(row, (1440, 10080)), assignee)
+            self._step(row, "wait_applicant", self._later(row, (30, 1440)), assignee,
+                       rng.choice(texts.WAIT_APPLICANT_NOTES))
+            self._step(row, "applicant_replied", self._later(row, (1440, 10080)), assignee)
         if row["complexity"] in (Complexity.B, Complexity.V) and rng.random() < 0.25:
             at, note = self._later(row, (60, 4320)), rng.choice(texts.EXTENSION_REASONS)
-            self._go(row, "extend", at, supervisor, note, extended_at=at, extension_reason=note,
-                     answer_due=extended(row["received_at"], row["answer_due"], *_case(row)))
+            self._step(row, "extend", at, supervisor, note)
         if row["complexity"] == Complexity.V and rng.random() < 0.3:
-            self._go(row, "escalate", self._later(row, (60, 7200)), supervisor, rng.choice(texts.ESCALATION_NOTES))
-            self._go(row, "close", self._later(row, (1440, 14400)), supervisor)
+            self._step(row, "escalate", self._later(row, (60, 7200)), supervisor, rng.choice(texts.ESCALATION_NOTES))
+            self._step(row, "close", self._later(row, (1440, 14400)), supervisor)
 
     def _decide(self, row: dict, assignee: tuple, supervisor: tuple, office: bool) -> None:
         rng = self.rng
@@ -145,13 +140,12 @@ class Generator:
         draft_at = max(row["updated_at"] + dt.timedelta(minutes=10),
                        answer_at - dt.timedelta(minutes=rng.uniform(30, 2880)))
         answer_at = max(answer_at, draft_at + dt.timedelta(minutes=rng.uniform(1, 30)))
-        self._go(row, "draft_answer", draft_at, assignee, answer_text=text)
+        self._step(row, "draft_answer", draft_at, assignee, answer_text=text)
         refuse = favour == Favour.COMPANY or (favour == Favour.PARTLY and rng.random() < 0.3)
-        notice = f"\n\n{self.w.hq_notice}" if favour != Favour.APPLICANT else ""
-        self._go(row, "refuse" if refuse else "answer", answer_at, supervisor, result=result, is_refusal=refuse,
-                 resolved_in_favour_of=str(favour), answer_text=text + notice, answered_at=answer_at)
+        self._step(row, "refuse" if refuse else "answer", answer_at, supervisor, result=result,
+                   resolved_in_favour_of=str(favour))
         if rng.random() < 0.9:
-            self._go(row, "close", self._later(row, (1440, 14400), office), supervisor)
+            self._step(row, "close", self._later(row, (1440, 14400), office), supervisor)
 
     def _answer_time(self, row: dict, office: bool) -> dt.datetime:
         """Most answers come in time, some late, a few get stuck for months: the overdue backlog."""
@@ -164,100 +158,40 @@ class Generator:
         minutes = (answer_due - start).total_seconds() / 60
         return later(rng, start, (minutes * 0.2, minutes * 0.95), office)
 
-    # --- the verbs, recorded as appeals.services records them ------------------------------
-    def _go(self, row: dict, name: str, at: dt.datetime, actor: tuple | None, note: str = "", **changes) -> None:
-        """A transition of the real table with the side effects and history rows of services.transition."""
-        self._at(row, at)
-        step = workflow.check(name, row["status"])
-        old_status, old_due = row["status"], row["answer_due"]
-        row.update(changes)
-        if name == "register":
-            row["registered_at"] = at
-        elif name in ("request_clarification", "wait_applicant"):
-            row["paused_at"] = at
-        elif name in ("clarified", "applicant_replied"):
-            self._resume(row, at)
-        elif name == "close":
-            row["closed_at"] = at
-        if step.target:
-            row["status"] = S[step.target]
-        self._event(row, name, actor, field="status" if step.target else "", old=old_status if step.target else "",
-                    new=row["status"] if step.target else "", note=note, public=True)
-        if row["answer_due"] != old_due:
-            self._event(row, name, actor, field="answer_due", old=_fmt(old_due), new=_fmt(row["answer_due"]))
-        if row["status"] in FINAL:
-            raise _End
+    def _external(self, row: dict, assignee: tuple) -> None:
+        """W5: a request to a resource company, and its reply."""
+        company = self.w.company_for(self.w.category_code[row["reason_id"]])
+        request = self._go(self.verbs.add_request, row, self._later(row, (30, 1440)), assignee, company,
+                           self.rng.choice(texts.OUTGOING_SUBJECTS))
+        self._go(self.verbs.record_reply, row, self._later(row, (2880, 14400)), assignee, request,
+                 "Сведения предоставлены, ответ приобщён к материалам обращения.")
 
     def _quit_if(self, row: dict, quits: bool, actor: tuple, office: bool) -> None:
         if quits:
-            self._go(row, "withdraw", self._later(row, (60, 4320), office), actor)
+            self._step(row, "withdraw", self._later(row, (60, 4320), office), actor)
 
-    def _apply_reason(self, row: dict, reason, complexity: str) -> None:
-        row.update(reason_id=reason.id, category_id=reason.category_id, complexity=str(complexity),
-                   priority=str(derive_priority(reason, row["_care"])))
-        row["department_id"] = row["department_id"] or reason.department_id
+    # --- the story is cut at the present ---------------------------------------------------
+    def _go(self, verb, row: dict, at: dt.datetime, actor: tuple | None, *args, **data):
+        """Take a step (a verb of `bench.verbs`) unless its moment is still to come; a final status ends
+        the story."""
+        if at > self.now:
+            raise _End
+        done = verb(row, at, actor, *args, **data)
+        if row["status"] in FINAL:
+            raise _End
+        return done
 
-    def _classify(self, row: dict, reason, complexity: str, actor: tuple) -> None:
-        """As services.classify: one history row per changed field, then the deadlines anew."""
-        keys = ("reason_id", "category_id", "complexity", "priority", "department_id")
-        before = {k: row[k] for k in keys}
-        self._apply_reason(row, reason, complexity)
-        reason_label, category_label, department_label = self.w.labels[reason.id]
-        labels = (reason_label, category_label, row["complexity"], row["priority"], department_label)
-        for key, label in zip(keys, labels, strict=True):
-            if before[key] != row[key]:
-                self._event(row, "classified", actor, field=key.removesuffix("_id"), old=before[key] or "", new=label)
-        self._set_deadlines(row)
-
-    def _assign(self, row: dict, at: dt.datetime, actor: tuple, assignee: tuple) -> None:
-        self._at(row, at)
-        step = workflow.check("assign", row["status"])
-        self._event(row, "assign", actor, field="status", old=row["status"], new=S[step.target],
-                    note=step.public_note, public=True)
-        row.update(status=S[step.target], assignee_id=assignee[0])
-        if row["department_id"] is None:
-            row["department_id"] = assignee[2]
-            self._event(row, "assigned", actor, field="department", new=self.w.department_names.get(assignee[2], ""))
-        self._event(row, "assigned", actor, field="assignee", new=assignee[1])
-
-    def _external(self, row: dict, assignee: tuple) -> None:
-        """W5: a request to a resource company, and its reply."""
-        sent = self._later(row, (30, 1440))
-        self._at(row, sent)
-        request = [row["id"], self.w.company_for(self.w.category_code[row["reason_id"]]),
-                   self.rng.choice(texts.OUTGOING_SUBJECTS), sent.date(), sent.date() + dt.timedelta(days=10),
-                   None, "", assignee[0]]
-        self.requests.append(request)
-        self._go(row, "wait_external", sent, assignee)
-        replied = self._later(row, (2880, 14400))
-        self._at(row, replied)
-        request[5:7] = [replied.date(), "Сведения предоставлены, ответ приобщён к материалам обращения."]
-        self._go(row, "external_replied", replied, assignee)
+    def _step(self, row: dict, name: str, at: dt.datetime, actor: tuple | None, note: str = "", **data) -> None:
+        """A transition, as `_go` takes it (inlined: nine in ten steps are transitions)."""
+        if at > self.now:
+            raise _End
+        self.verbs.transition(row, at, actor, name, note, **data)
+        if row["status"] in FINAL:
+            raise _End
 
     # --- small helpers -------------------------------------------------------------------
-    def _at(self, row: dict, moment: dt.datetime) -> None:
-        if moment > self.now:
-            raise _End
-        row["updated_at"] = moment
-
     def _later(self, row: dict, minutes: tuple[float, float], office: bool = True) -> dt.datetime:
         return later(self.rng, row["updated_at"], minutes, office)
-
-    def _event(self, row: dict, action: str, actor: tuple | None, *, field: str = "", old: str = "", new: str = "",
-               note: str = "", public: bool = False) -> None:
-        self.events.append((row["id"], row["updated_at"], actor[0] if actor else None, action, field, str(old),
-                            str(new), note, public))
-
-    def _set_deadlines(self, row: dict) -> None:
-        row["registration_due"] = due(NormKind.REGISTRATION, row["received_at"], *_case(row))
-        row["answer_due"] = due(NormKind.ANSWER, row["received_at"], *_case(row))
-
-    def _resume(self, row: dict, at: dt.datetime) -> None:
-        by_hours = norm(NormKind.ANSWER, *_case(row)).by_hours
-        if row["status"] == Status.CLARIFICATION:
-            row["registration_due"] = resumed(row["registration_due"], row["paused_at"], at, by_hours)
-        row["answer_due"] = resumed(row["answer_due"], row["paused_at"], at, by_hours)
-        row["paused_at"] = None
 
     def _number(self, year: int) -> str:
         self.seq[year] = self.seq.get(year, 0) + 1
@@ -292,16 +226,17 @@ class Generator:
             at = row["received_at"] + dt.timedelta(minutes=self.rng.uniform(5, 120))
             if at <= self.now:
                 self.links += [(row["id"], earlier[0]), (earlier[0], row["id"])]
-                self.events += [(row["id"], at, None, "linked", "linked", "", earlier[1], "", False),
+                self.verbs.events += [(row["id"], at, None, "linked", "linked", "", earlier[1], "", False),
                                 (earlier[0], at, None, "linked", "linked", "", row["number"], "", False)]
 
     def take(self) -> list[tuple]:
         """The buffered rows as (model, fields, rows), in the order foreign keys need them."""
         batch = [(Applicant, APPLICANT_FIELDS, self.applicants), (Appeal, APPEAL_FIELDS, self.appeals),
-                 (AppealEvent, EVENT_FIELDS, self.events),
-                 (OutgoingRequest, REQUEST_FIELDS, [tuple(r) for r in self.requests]),
+                 (AppealEvent, EVENT_FIELDS, self.verbs.events),
+                 (OutgoingRequest, REQUEST_FIELDS, [tuple(r) for r in self.verbs.requests]),
                  (Appeal.linked.through, LINK_FIELDS, self.links)]
-        self.appeals, self.events, self.applicants, self.requests, self.links = [], [], [], [], []
+        self.appeals, self.applicants, self.links = [], [], []
+        self.verbs.events, self.verbs.requests = [], []
         return batch
 
     def save_numbers(self) -> None:
@@ -336,14 +271,6 @@ def _typed(building: tuple | None, flat: str) -> str:
 def _code(rng: random.Random) -> str:
     """An access code in the real alphabet; the seeded generator is many times faster than `secrets`."""
     return "".join(rng.choices(_CODE_ALPHABET, k=10))
-
-
-def _case(row: dict) -> tuple:
-    return row["reason_id"], row["complexity"], row["channel"]
-
-
-def _fmt(moment: dt.datetime | None) -> str:
-    return moment.astimezone(MSK).strftime("%d.%m.%Y %H:%M") if moment else ""
 
 
 def generate(appeals: int, *, years: int = 3, buildings: int = 2000, batch: int = 20_000, seed: int = 1) -> dict:

@@ -122,13 +122,13 @@ def later(rng: random.Random, start: dt.datetime, minutes: tuple[float, float], 
 class World:
     reasons: list
     weights: dict  # month → cumulative weights of `reasons`
-    labels: dict  # reason id → (str(reason), category name, department name), as history records them
+    labels: dict  # reason id → (str(reason), category name), as history records them
     category_code: dict
     staff: dict  # department id → [(user id, full name, department id)]
     operators: list
     supervisors: list
     buildings: list  # [(id, address)]
-    companies: list  # resource company ids in the order of texts.RESOURCE_COMPANIES
+    companies: list  # resource companies as (id, name), in the order of texts.RESOURCE_COMPANIES
     department_names: dict
     hq_notice: str
     channel_weights: list = field(default_factory=lambda: list(accumulate(w for _, w in CHANNELS)))
@@ -136,7 +136,7 @@ class World:
     def pick_reason(self, month: int, rng: random.Random):
         return rng.choices(self.reasons, cum_weights=self.weights[month])[0]
 
-    def company_for(self, category_code: str) -> int:
+    def company_for(self, category_code: str) -> tuple[int, str]:
         return self.companies[RESOURCE_OF.get(category_code, 0)]
 
     def arrivals(self, day: dt.date, count: int, rng: random.Random, until: dt.datetime) -> list:
@@ -184,7 +184,7 @@ def build_world(rng: random.Random, buildings: int) -> World:
     crm = next((d for d in departments.values() if d.code == "crm"), None)
     return World(
         reasons=reasons, weights=weights,
-        labels={r.id: (str(r), r.category.name, r.department.name if r.department else "") for r in reasons},
+        labels={r.id: (str(r), r.category.name) for r in reasons},
         category_code={r.id: r.category.code for r in reasons}, staff=staff,
         operators=_ensure_staff(rng, crm, roles.OPERATOR, 8), supervisors=_ensure_staff(rng, crm, roles.SUPERVISOR, 2),
         buildings=_ensure_buildings(rng, buildings), companies=_ensure_companies(),
@@ -241,6 +241,7 @@ def _ensure_buildings(rng: random.Random, wanted: int) -> list[tuple[int, str]]:
     return [(b.id, b.address) for b in Building.objects.filter(is_active=True).order_by("id")]
 
 
-def _ensure_companies() -> list[int]:
-    return [ResourceCompany.objects.get_or_create(name=name, defaults={"service": service})[0].id
-            for name, service in texts.RESOURCE_COMPANIES]
+def _ensure_companies() -> list[tuple[int, str]]:
+    companies = [ResourceCompany.objects.get_or_create(name=name, defaults={"service": service})[0]
+                 for name, service in texts.RESOURCE_COMPANIES]
+    return [(c.id, c.name) for c in companies]

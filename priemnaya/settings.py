@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "portal",
     "api",
     "retention",
+    "demo",  # demo data (`load_demo`); a production installation may leave it out
 ]
 
 MIDDLEWARE = [

@@ -10,11 +10,11 @@ from django.utils import timezone
 from accounts.models import Company
 from accounts.roles import role_of
 from appeals.choices import Channel, Kind, Status
-from appeals.demo.organisations import STAFF
-from appeals.demo.people import make_people
-from appeals.demo.plan import plan_appeals
 from appeals.models import Appeal, AppealEvent, Applicant, PersonalDataAccess, Reason, ResourceCompany
 from conftest import create_appeal
+from demo.organisations import STAFF
+from demo.people import make_people
+from demo.plan import plan_appeals
 from housing.models import Building
 
 pytestmark = pytest.mark.django_db

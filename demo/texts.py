@@ -7,7 +7,8 @@ visits are the operator's record in the third person.
 import datetime as dt
 import random
 
-from ..choices import Channel, Kind
+from appeals.choices import Channel, Kind
+
 from .people import Person
 from .reasons import REASONS
 

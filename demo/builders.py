@@ -9,18 +9,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Company
+from appeals import services, tasks
+from appeals.choices import FINAL_STATUSES
+from appeals.models import Appeal, AppealEvent, Applicant, Notification, Reason
 from housing.importer import import_buildings
 from housing.models import Building
 
-from .. import services, tasks
-from ..choices import FINAL_STATUSES
-from ..models import Appeal, AppealEvent, Applicant, Notification, Reason
 from . import organisations
 from .people import make_people
 from .plan import plan_appeals
 from .runner import Context, run_plan
 
-BUILDINGS_FILE = Path(__file__).resolve().parents[2] / "housing" / "data" / "central_buildings.csv"
+BUILDINGS_FILE = Path(__file__).resolve().parent.parent / "housing" / "data" / "central_buildings.csv"
 DEFAULT_SEED = 20260901
 MAX_APPLICANTS = 150
 

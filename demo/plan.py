@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from appeals.choices import Channel, Complexity, Kind, Status
+from appeals.models import Reason
 from deadlines.calendar import is_working_day
 
-from ..choices import Channel, Complexity, Kind, Status
-from ..models import Reason
 from .answers import RESOURCE_OF
 from .people import Person
 from .reasons import REASONS

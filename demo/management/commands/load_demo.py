@@ -2,9 +2,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from appeals.demo.builders import DemoError, load_demo
-from appeals.demo.organisations import STAFF, demo_staff_exists
 from appeals.models import Appeal
+from demo.builders import DemoError, load_demo
+from demo.organisations import STAFF, demo_staff_exists
 
 
 class Command(BaseCommand):

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
 
-from .. import outgoing, services
-from ..applicants import ApplicantData
-from ..choices import Channel, Complexity
-from ..choices import Status as S
-from ..models import Appeal, AppealEvent, ResourceCompany
+from appeals import outgoing, services
+from appeals.applicants import ApplicantData
+from appeals.choices import Channel, Complexity
+from appeals.choices import Status as S
+from appeals.models import Appeal, AppealEvent, ResourceCompany
+
 from . import answers as A
 from .plan import Plan
 

@@ -12,8 +12,7 @@ from django.contrib.auth.password_validation import validate_password
 
 from accounts.models import Company, Department, StaffProfile
 from accounts.roles import ADMIN, OPERATOR, ROLE_TITLES, SPECIALIST, SUPERVISOR, set_role
-
-from ..models import ResourceCompany
+from appeals.models import ResourceCompany
 
 COMPANY = {
     "name": "ООО «Жилкомсервис № 1 Центрального района»",

@@ -5,8 +5,9 @@ import random
 
 from django.utils import timezone
 
-from ..choices import Favour, Kind
-from ..models import Reason
+from appeals.choices import Favour, Kind
+from appeals.models import Reason
+
 from .people import Person
 from .reasons import REASONS
 

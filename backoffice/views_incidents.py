@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from appeals.access import log_pd_access, require, sees_appeals, visible_appeals
 from appeals.errors import AppealError
 from appeals.journal import journal_queryset
-from triage.incidents import answer_incident, visible_incidents
+from triage.incidents import answer_incident, may_answer, visible_incidents
 from triage.models import Incident
 
 from .forms import AnswerForm, add_domain_error
@@ -34,7 +34,8 @@ def _page(request, incident, form, status=200):
     log_pd_access(request.user, action="view_incident", detail=f"инцидент № {incident.pk}", ip=client_ip(request))
     return render(request, "backoffice/incidents/detail.html", {
         "incident": incident, "appeals": appeals, "form": form,
-        "can_answer": any(a.is_open for a in appeals)}, status=status)
+        "can_answer": may_answer(request.user, incident),
+        "has_open": any(a.is_open for a in appeals)}, status=status)
 
 
 @login_required

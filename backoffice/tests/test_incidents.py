@@ -84,3 +84,11 @@ def test_an_incident_lists_and_counts_only_the_appeals_a_specialist_sees(client,
     assert other.number not in detail and "Петров Пётр" in detail
     row = client.get("/staff/incidents/").content.decode().split(f"/staff/incidents/{incident.pk}/")[1]
     assert '<strong>1</strong>' in row.split("</tr>")[0]
+
+
+def test_the_answer_form_is_offered_only_to_whom_may_answer_it_all(client, operator, supervisor, incident):
+    client.force_login(operator)  # operators register appeals; they do not answer them
+    html = client.get(f"/staff/incidents/{incident.pk}/").content.decode()
+    assert "Направить ответ всем" not in html and "Ответить всем заявителям сразу может тот" in html
+    client.force_login(supervisor)
+    assert "Направить ответ всем" in client.get(f"/staff/incidents/{incident.pk}/").content.decode()

@@ -163,6 +163,24 @@ def _answer_one(appeal: Appeal, actor, reason: Reason | None, text: str, result:
     return appeal
 
 
+_WAITING = (Status.CLARIFICATION, Status.WAITING_APPLICANT, Status.WAITING_EXTERNAL)
+
+
+def _steps_for(appeal: Appeal) -> list[str]:
+    """The actions an incident's answer takes on the appeal, as `access.may` names them."""
+    steps = [] if appeal.reason_id else ["classify"]
+    return steps + [("take" if appeal.assignee_id is None else "reassign") if s == "assign" else s
+                    for s in _path(appeal.status)]
+
+
+def may_answer(user, incident: Incident) -> bool:
+    """Whether the person may answer the whole incident: every open appeal of it not waiting for
+    someone is one they see and may take each step of (the page offers the form only then)."""
+    pending = [m.appeal for m in incident.memberships.select_related("appeal")
+               if m.appeal.is_open and m.appeal.status not in _WAITING]
+    return bool(pending) and all(access.may(user, step, a) for a in pending for step in _steps_for(a))
+
+
 def _out_of_reach(numbers: list[str], hidden: int) -> str:
     parts = []
     if numbers:
@@ -190,7 +208,7 @@ def answer_incident(incident: Incident, actor, *, text: str, result: str, favour
         if actor is not None and not access.can_view(actor, appeal):
             hidden += 1
             continue
-        if appeal.status in (Status.CLARIFICATION, Status.WAITING_APPLICANT, Status.WAITING_EXTERNAL):
+        if appeal.status in _WAITING:
             outcome.skipped.append((appeal, "ждёт сведений — ответьте отдельно"))
             continue
         try:

@@ -37,8 +37,8 @@ def test_incident_page_lists_its_appeals_and_answers_them_all(client, supervisor
     assert set(Appeal.objects.values_list("status", flat=True)) == {"answered"}
 
 
-def test_incident_answer_without_text_says_so_in_russian(client, operator, incident):
-    client.force_login(operator)
+def test_incident_answer_without_text_says_so_in_russian(client, supervisor, incident):
+    client.force_login(supervisor)
     response = client.post(f"/staff/incidents/{incident.pk}/", {"answer_text": "", "result": "x",
                                                                 "resolved_in_favour_of": "applicant"})
     assert response.status_code == 400 and "Введите текст ответа." in response.content.decode()

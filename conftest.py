@@ -42,6 +42,17 @@ def _answer_index_in_the_request(monkeypatch):
     monkeypatch.setattr(suggestions, "REBUILD_IN_BACKGROUND", False)
 
 
+@pytest.fixture
+def fresh_answer_index(monkeypatch):
+    """The answer-draft index built anew for the test, and checked for new answers on every use."""
+    from triage.answers import suggestions
+
+    suggestions.forget_index()
+    monkeypatch.setattr(suggestions, "CHECK_EVERY_SECONDS", 0.0)
+    yield
+    suggestions.forget_index()
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()
@@ -138,3 +149,21 @@ def appeal_through_full_life_cycle(actor, assignee=None, *, until: str = "close"
             else:
                 appeal = services.transition(appeal, name, actor, **data)
     return appeal
+
+
+def raising(exception: Exception):
+    """A view that raises `exception`: for the error pages no real view produces."""
+
+    def view(request):
+        raise exception
+
+    return view
+
+
+def urlconf_with(*paths) -> dict:
+    """A test module's URLconf (for pytest.mark.urls): `paths` before the project's own, with its error handlers.
+    Use as `globals().update(urlconf_with(...))`."""
+    from priemnaya import urls
+
+    handlers = {f"handler{code}": getattr(urls, f"handler{code}") for code in (400, 403, 404, 500)}
+    return {"urlpatterns": [*paths, *urls.urlpatterns], **handlers}

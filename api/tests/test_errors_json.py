@@ -6,16 +6,10 @@ from django.http import JsonResponse
 from django.test import Client
 from django.urls import path
 
-from priemnaya import urls as project_urls
+from conftest import raising, urlconf_with
 
 pytestmark = pytest.mark.django_db
 
-
-def _raising(exception: Exception):
-    def view(request):
-        raise exception
-
-    return view
 
 
 def _accepting_posts(request):
@@ -23,16 +17,11 @@ def _accepting_posts(request):
 
 
 # This module doubles as a URLconf (pytest.mark.urls) for failures that happen before any endpoint.
-urlpatterns = [
-    path("api/v1/test-errors/403/", _raising(PermissionDenied("Доступ только для руководителя."))),
-    path("api/v1/test-errors/500/", _raising(RuntimeError("database exploded"))),
+globals().update(urlconf_with(
+    path("api/v1/test-errors/403/", raising(PermissionDenied("Доступ только для руководителя."))),
+    path("api/v1/test-errors/500/", raising(RuntimeError("database exploded"))),
     path("api/v1/test-errors/form/", _accepting_posts),  # not CSRF-exempt, unlike ninja's endpoints
-    *project_urls.urlpatterns,
-]
-handler400 = project_urls.handler400
-handler403 = project_urls.handler403
-handler404 = project_urls.handler404
-handler500 = project_urls.handler500
+))
 
 
 def _detail(response, status: int) -> str:

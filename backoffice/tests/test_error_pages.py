@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import path
 
-from priemnaya import urls as project_urls
+from conftest import raising, urlconf_with
 
 pytestmark = pytest.mark.django_db
 
@@ -14,23 +14,11 @@ PUBLIC_LOOK = 'class="public-header"'
 NAV = 'class="mainnav"'
 
 
-def _raising(exception: Exception):
-    def view(request):
-        raise exception
-
-    return view
-
-
 # This module doubles as a URLconf (pytest.mark.urls) for the pages no real view produces.
-urlpatterns = [
-    path("staff/test-errors/403/", _raising(PermissionDenied("Недостаточно прав."))),
-    path("staff/test-errors/500/", _raising(RuntimeError("database exploded"))),
-    *project_urls.urlpatterns,
-]
-handler400 = project_urls.handler400
-handler403 = project_urls.handler403
-handler404 = project_urls.handler404
-handler500 = project_urls.handler500
+globals().update(urlconf_with(
+    path("staff/test-errors/403/", raising(PermissionDenied("Недостаточно прав."))),
+    path("staff/test-errors/500/", raising(RuntimeError("database exploded"))),
+))
 
 
 def _page(response, status: int) -> str:

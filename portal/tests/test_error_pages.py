@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import path
 
 from accounts.models import Company
-from priemnaya import urls as project_urls
+from conftest import raising, urlconf_with
 
 pytestmark = pytest.mark.django_db
 
@@ -15,25 +15,13 @@ PUBLIC_LOOK = 'class="public-header"'
 STAFF_LOOK = 'class="topbar"'
 
 
-def _raising(exception: Exception):
-    def view(request):
-        raise exception
-
-    return view
-
-
 # This module doubles as a URLconf (pytest.mark.urls) for the pages no real view produces.
-urlpatterns = [
-    path("test-errors/400/", _raising(SuspiciousOperation("Malformed cookie"))),
-    path("test-errors/403/", _raising(PermissionDenied("Обращение закрыто для просмотра."))),
-    path("test-errors/403-en/", _raising(PermissionDenied("Custom check failed for user 5"))),
-    path("test-errors/500/", _raising(RuntimeError("database exploded"))),
-    *project_urls.urlpatterns,
-]
-handler400 = project_urls.handler400
-handler403 = project_urls.handler403
-handler404 = project_urls.handler404
-handler500 = project_urls.handler500
+globals().update(urlconf_with(
+    path("test-errors/400/", raising(SuspiciousOperation("Malformed cookie"))),
+    path("test-errors/403/", raising(PermissionDenied("Обращение закрыто для просмотра."))),
+    path("test-errors/403-en/", raising(PermissionDenied("Custom check failed for user 5"))),
+    path("test-errors/500/", raising(RuntimeError("database exploded"))),
+))
 
 
 @pytest.fixture(autouse=True)

@@ -152,22 +152,21 @@ def test_status_page_shows_no_internal_step(client, admin_user, label):
     assert label not in html
 
 
+def _in_work(actor):
+    appeal = services.transition(create_appeal(reason="roof-damage"), "register", actor)
+    appeal = services.assign(appeal, actor, assignee=actor)
+    return services.transition(appeal, "start", actor)
+
+
 def test_drafted_answer_reads_as_in_work(client, admin_user):
-    appeal = create_appeal(reason="roof-damage")
-    appeal = services.transition(appeal, "register", admin_user)
-    appeal = services.assign(appeal, admin_user, assignee=admin_user)
-    appeal = services.transition(appeal, "start", admin_user)
-    appeal = services.transition(appeal, "draft_answer", admin_user, answer_text="Проект: заменить трубу")
+    appeal = services.transition(_in_work(admin_user), "draft_answer", admin_user, answer_text="Проект: заменить трубу")
     html = look_up(client, appeal.number, appeal.access_code).content.decode()
     assert "Статус: В работе" in html and "Проект: заменить трубу" not in html
 
 
 def test_waiting_for_the_resident_says_a_clerk_will_call_not_what_the_note_asks(client, admin_user):
-    appeal = create_appeal(reason="roof-damage")
-    appeal = services.transition(appeal, "register", admin_user)
-    appeal = services.assign(appeal, admin_user, assignee=admin_user)
-    appeal = services.transition(appeal, "start", admin_user)
-    appeal = services.transition(appeal, "wait_applicant", admin_user, note="Уточнить номер лицевого счёта")
+    appeal = services.transition(_in_work(admin_user), "wait_applicant", admin_user,
+                                 note="Уточнить номер лицевого счёта")
     html = look_up(client, appeal.number, appeal.access_code).content.decode()
     assert "Статус: Нужны сведения от вас" in html and "Сотрудник сам свяжется с вами" in html
     assert "лицевого счёта" not in html

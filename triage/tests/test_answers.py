@@ -8,15 +8,7 @@ from triage.answers import suggest_answers
 from triage.answers import suggestions as answers
 from triage.answers.drafts import draft_from_answer
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index(monkeypatch):
-    answers.forget_index()
-    monkeypatch.setattr(answers, "CHECK_EVERY_SECONDS", 0.0)
-    yield
-    answers.forget_index()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_answer_index")]
 
 
 def answered(text: str, answer: str, reason: str | None = None, status: str = Status.ANSWERED, **extra) -> Appeal:

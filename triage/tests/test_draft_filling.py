@@ -8,21 +8,12 @@ from appeals.choices import Status
 from appeals.models import Appeal
 from conftest import create_appeal
 from triage.answers import suggest_answers
-from triage.answers import suggestions as answers
 from triage.answers.drafts import draft_from_answer, fill_for, greeting_name
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_answer_index")]
 
 EARLIER = ("Уважаемый Олег Тимурович! Ваше обращение № 25-000417 от 03.03.2025 рассмотрено. Домофон в парадной "
            "отремонтирован 05.03.2025, замок входной двери исправен.")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index(monkeypatch):
-    answers.forget_index()
-    monkeypatch.setattr(answers, "CHECK_EVERY_SECONDS", 0.0)
-    yield
-    answers.forget_index()
 
 
 @pytest.mark.parametrize("full_name, expected", [

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from ninja import Router, Status
 
 from appeals.tracking import find_tracked, public_status
-from portal.ratelimit import hit, seconds_left
+from priemnaya.ratelimit import hit, seconds_left
 
 from .schemas import FieldProblems, Message, TrackIn, TrackOut, moscow
 

@@ -18,8 +18,8 @@ from appeals.models import Appeal
 from appeals.tracking import find_tracked, public_status
 from housing.models import Building
 from housing.services import suggest_buildings
+from priemnaya import ratelimit
 
-from . import ratelimit
 from .forms import AppealForm, TrackForm
 
 SESSION_FILED = "portal_filed"

@@ -9,11 +9,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from housing.models import Building
+from priemnaya import ratelimit
 from triage.answers import match_faq
 from triage.incidents import open_incident_for
 from triage.services import propose
-
-from . import ratelimit
 
 MIN_TEXT = 10
 HINTS_PER_REQUEST_LIMIT = 10  # typing sends many small requests: a wider budget than for submissions

@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 
 from appeals.models import Appeal
-from portal import ratelimit
+from priemnaya import ratelimit
 
 pytestmark = pytest.mark.django_db
 

@@ -28,3 +28,17 @@ def celery_has_a_broker(app_configs, **kwargs):
         return [Error("Tasks are sent to workers but REDIS_URL is not set.", hint="Set REDIS_URL or CELERY_EAGER=1.",
                       id="priemnaya.E002")]
     return []
+
+
+CONSOLE_MAIL = "django.core.mail.backends.console.EmailBackend"
+
+
+@register()
+def mail_is_not_printed(app_configs, **kwargs):
+    """Letters to residents hold their addresses and access codes: printed, they would land in the server log."""
+    if settings.EMAIL_BACKEND == CONSOLE_MAIL:
+        return [Warning("EMAIL_BACKEND prints every letter, residents' personal data and access codes included, "
+                        "into the server log.",
+                        hint="Leave EMAIL_BACKEND unset (letters are kept as files under var/mail) or set SMTP.",
+                        id="priemnaya.W010")]
+    return []

@@ -197,7 +197,10 @@ NOTIFICATION_UNREAD_DAYS = env_int("NOTIFICATION_UNREAD_DAYS", 365)
 # The 152-ФЗ access log and the log of staff log-ins: three years.
 ACCESS_LOG_DAYS = env_int("ACCESS_LOG_DAYS", 1096)
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail to residents carries their names, addresses and access codes: the embedded default keeps each letter
+# as a file under var/mail (never the console, whose output lands in the server log); production sets SMTP.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = Path(env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "priemnaya@example.ru")
 
 LOGGING = {

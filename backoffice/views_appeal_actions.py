@@ -28,9 +28,9 @@ def appeal_assign(request, number: str):
     if not form.is_valid():
         return invalid(request, appeal, " ".join(form.non_field_errors()) or "Проверьте поля назначения.",
                        assign_form=form)
-    data = form.cleaned_data
+    data = form.cleaned_data  # no «assignee» field for who may only route: a forged one is ignored
     try:
-        appeal = services.assign(appeal, request.user, assignee=data["assignee"], department=data["department"],
+        appeal = services.assign(appeal, request.user, assignee=data.get("assignee"), department=data["department"],
                                  note=data["note"])
     except AppealError as error:
         return failed(request, appeal, error, assign_form=form)

@@ -113,7 +113,7 @@ class RegisterForm(forms.Form):
         for name, others in (("reason", "complexity"), ("complexity", "reason")):
             # With scripts, choosing a reason shows what it implies (priority, deadline) at once.
             self.fields[name].widget.attrs.update({
-                "hx-get": reverse_lazy("staff-register-hint"), "hx-trigger": "change", "hx-target": "#reason-hint",
+                "hx-post": reverse_lazy("staff-register-hint"), "hx-trigger": "change", "hx-target": "#reason-hint",
                 "hx-include": f"[name='{others}'],[name='channel'],[name='applicant_id'],[name^='is_']"})
         if not may_assign_person:
             del self.fields["assignee"]

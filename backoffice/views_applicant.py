@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from appeals import access
 from appeals.applicants import find_applicants
@@ -39,10 +39,10 @@ def applicant_matches(request, query: str) -> list[Applicant]:
 
 
 @login_required
-@require_GET
+@require_POST  # a phone or a name in an address would stay in web-server logs
 def applicant_search(request):
     access.require(access.may(request.user, "receive"))
-    query = request.GET.get("q", "").strip()
+    query = request.POST.get("q", "").strip()
     matches = applicant_matches(request, query) if len(query) >= 2 else None
     return render(request, "backoffice/applicant/_matches.html", {"q": query, "matches": matches})
 

@@ -1,8 +1,9 @@
 """The journal of appeals (table 5.3.2): the page with its filters, and the spreadsheet."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
@@ -11,16 +12,48 @@ from appeals import journal as journal_rules
 from appeals.access import log_pd_access, require, sees_appeals, visible_appeals
 from appeals.journal import Found, apply_filter, count_found, journal_queryset
 
+from . import searches
 from .export import journal_title, write_journal
 from .forms_journal import JournalForm
 from .views_lists import client_ip, mark_deadlines, page_of
 
 FILTER_PARAMS = list(JournalForm.base_fields)
+EXPIRED = "Этот поиск больше не хранится: введите его снова."
 
 
-def _filter_detail(request, page_number: int | None = None) -> str:
+def _filters(request) -> QueryDict:
+    """The filters of the address, the search text recalled by its token (`searches`)."""
+    data = request.GET.copy()
+    token = data.pop(searches.TOKEN, [""])[-1]
+    if token:
+        data["q"] = searches.recall(request, token) or ""
+    return data
+
+
+def _form(request, data: QueryDict) -> tuple[JournalForm, bool]:
+    form = JournalForm(data or None)
+    valid = form.is_valid() if form.is_bound else True
+    if searches.TOKEN in request.GET and not data.get("q"):
+        form.add_error("q", EXPIRED)
+        valid = False
+    return form, valid
+
+
+def _address(request, posted) -> str:
+    """The journal's address for posted filters: the search text is kept in the session, not in the address."""
+    params = QueryDict(mutable=True)
+    for name in FILTER_PARAMS:
+        value = posted.get(name, "").strip()
+        if value and name == "q":
+            params[searches.TOKEN] = searches.keep(request, value)
+        elif value:
+            params[name] = value
+    return reverse("staff-journal") + (f"?{params.urlencode()}" if params else "")
+
+
+def _filter_detail(data: QueryDict, page_number: int | None = None) -> str:
     """What the access log keeps about a journal view: the filters in force."""
-    given = {name: request.GET.get(name, "").strip() for name in FILTER_PARAMS}
+    given = {name: data.get(name, "").strip() for name in FILTER_PARAMS}
     used = [f"{_label(name)}={value}" for name, value in given.items() if value]
     if page_number:
         used.append(f"стр. {page_number}")
@@ -50,15 +83,19 @@ def _found(request, page, journal_filter) -> Found:
 @login_required
 def journal(request):
     require(sees_appeals(request.user))
-    form = JournalForm(request.GET or None)
-    valid = form.is_valid() if form.is_bound else True
+    if request.method == "POST":  # the filter form: posted, then shown at an address without the search text
+        response = HttpResponseRedirect(_address(request, request.POST))
+        response.status_code = 303
+        return response
+    data = _filters(request)
+    form, valid = _form(request, data)
     page = found = None
     if valid:
         journal_filter = _journal_filter(request, form)
         page = page_of(_filtered(request, journal_filter), request)
         found = _found(request, page, journal_filter)
         mark_deadlines(page.rows)
-        log_pd_access(request.user, action="journal", detail=_filter_detail(request, page.number),
+        log_pd_access(request.user, action="journal", detail=_filter_detail(data, page.number),
                       ip=client_ip(request))
     context = {"form": form, "page": page, "found": found, "max_applicants": journal_rules.MAX_APPLICANTS,
                "query": _export_query(request),
@@ -80,12 +117,13 @@ def _export_query(request) -> str:
 @login_required
 def journal_export(request):
     require(request.user.has_perm("appeals.export_journal"))
-    form = JournalForm(request.GET or None)
-    if form.is_bound and not form.is_valid():
+    data = _filters(request)
+    form, valid = _form(request, data)
+    if not valid:
         errors = " ".join(str(e) for field_errors in form.errors.values() for e in field_errors)
         return HttpResponse(f"Выгрузка не сформирована: {errors}", status=400,
                             content_type="text/plain; charset=utf-8")
-    log_pd_access(request.user, action="export", detail=_filter_detail(request), ip=client_ip(request))
+    log_pd_access(request.user, action="export", detail=_filter_detail(data), ip=client_ip(request))
     appeals = _filtered(request, _journal_filter(request, form)).iterator(chunk_size=2000)
     stamp = timezone.localtime().strftime("%Y-%m-%d")
     out = write_journal(appeals, company=Company.current().name, title=journal_title(form.filter_text()))

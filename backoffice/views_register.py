@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from appeals import access, services
 from appeals.applicants import ApplicantData
@@ -59,8 +59,7 @@ def _checked_flags(form) -> list[str]:
     return [name for name, _label in CARE_FLAGS if values.get(name)]
 
 
-def _page(request, form, status=200):
-    query = request.GET.get("q", "").strip()
+def _page(request, form, status=200, query: str = ""):
     applicant = _chosen(form, "applicant_id", Applicant, request)
     if applicant is not None and not form.is_bound:
         form.initial["applicant_id"] = applicant.pk
@@ -88,6 +87,9 @@ def register(request):
     if request.method != "POST":
         return _page(request, RegisterForm(may_assign_person=may_assign_person))
     action = request.POST.get("action", "register")
+    if action == "lookup":  # the applicant look-up without scripts: posted, a phone or a name is no address
+        query = request.POST.get("q", "").strip()
+        return _page(request, RegisterForm(may_assign_person=may_assign_person), query=query)
     if action != "register":
         return _page(request, prefilled_form(request.POST, action, may_assign_person))
     form = RegisterForm(request.POST, may_assign_person=may_assign_person)
@@ -129,10 +131,10 @@ def _hint(data: dict) -> dict | None:
 
 
 @login_required
-@require_GET
+@require_POST  # the care flags it reads are personal data
 def register_hint(request):
     access.require(access.may(request.user, "receive"))
-    form = RegisterForm(request.GET)
+    form = RegisterForm(request.POST)
     form.is_valid()  # only the fields that parse are used for the hint
     return render(request, "backoffice/register/_hint.html", {"hint": _hint(form.cleaned_data)})
 

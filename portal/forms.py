@@ -72,9 +72,11 @@ class AppealForm(forms.Form):
                               help_text="Улица и номер дома, например: улица Марата, 7.")
     building = forms.CharField(required=False, widget=forms.HiddenInput)
     flat = forms.CharField(label="Квартира", max_length=20, required=False)
+    # The hints are asked for by POST with only what they need: the text may hold a name or a phone.
     text = forms.CharField(label="Текст обращения", max_length=TEXT_MAX, widget=forms.Textarea(attrs={
-                               "rows": 8, "hx-get": reverse_lazy("portal:appeal_hints"), "hx-target": "#appeal-hints",
-                               "hx-trigger": "input changed delay:800ms", "hx-include": "[name='building']",
+                               "rows": 8, "hx-post": reverse_lazy("portal:appeal_hints"), "hx-target": "#appeal-hints",
+                               "hx-trigger": "input changed delay:800ms",
+                               "hx-params": "text,building,csrfmiddlewaretoken", "hx-include": "[name='building']",
                                "hx-sync": "this:replace"}),
                            error_messages={
                                "required": "Опишите, пожалуйста, суть обращения.",

@@ -113,23 +113,22 @@ def building_suggestions(request):
 
 @require_http_methods(["GET", "POST"])
 def track(request):
-    data = request.POST if request.method == "POST" else request.GET
-    if request.method == "GET" and "code" not in data:
-        form = TrackForm(initial={"number": data.get("number", "")})
-        return render(request, "portal/track_form.html", {"form": form})
+    """The code is taken only from a posted form: in an address it would be kept in web-server logs
+    and browser histories. A link may carry the number; the resident types the code."""
+    if request.method == "GET":
+        form = TrackForm(initial={"number": request.GET.get("number", "")})
+        return render(request, "portal/track_form.html", {"form": form, "code_in_link": "code" in request.GET})
     if not ratelimit.hit(request, "track"):
         return too_many(request, "track")
-    form = TrackForm(data)
+    form = TrackForm(request.POST)
     if not form.is_valid():
         return render(request, "portal/track_form.html", {"form": form})
     appeal = find_tracked(form.cleaned_data["number"], form.cleaned_data["code"])
     if appeal is None:
         form = TrackForm(initial={"number": form.cleaned_data["number"]})
         return render(request, "portal/track_form.html", {"form": form, "not_found": NOT_FOUND}, status=404)
-    if request.method == "POST":
-        _remember(request, SESSION_TRACKED, appeal)
-        return redirect("portal:track_status")
-    return _status_page(request, appeal)
+    _remember(request, SESSION_TRACKED, appeal)
+    return redirect("portal:track_status")
 
 
 @require_GET

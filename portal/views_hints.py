@@ -6,7 +6,7 @@ the appeals in it.
 
 from django.conf import settings
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_POST
 
 from housing.models import Building
 from priemnaya import ratelimit
@@ -18,13 +18,13 @@ MIN_TEXT = 10
 HINTS_PER_REQUEST_LIMIT = 10  # typing sends many small requests: a wider budget than for submissions
 
 
-@require_GET
+@require_POST  # the text may hold the resident's name and phone: never in an address, which servers log
 def appeal_hints(request):
-    text = (request.GET.get("text") or "")[:2000]
+    text = (request.POST.get("text") or "")[:2000]
     if len(text.strip()) < MIN_TEXT or not ratelimit.hit(request, "hints",
                                                           settings.PUBLIC_RATE_LIMIT * HINTS_PER_REQUEST_LIMIT):
         return render(request, "portal/_hints.html", {})
-    pick = request.GET.get("building", "")
+    pick = request.POST.get("building", "")
     building = Building.objects.filter(is_active=True, pk=pick).first() if pick.isdigit() else None
     incident = None
     if building is not None:

@@ -45,10 +45,13 @@ def test_code_typed_in_cyrillic_lookalikes_and_number_without_zeros_are_understo
     assert response.status_code == 200 and f"№ {appeal.number}" in response.content.decode()
 
 
-def test_link_with_number_and_code_works_without_the_form(client):
+def test_a_code_in_the_address_is_not_used_and_the_form_asks_for_it(client):
     appeal = create_appeal()
     response = client.get("/track/", {"number": appeal.number, "code": appeal.access_code})
-    assert response.status_code == 200 and f"№ {appeal.number}" in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200 and "Статус:" not in html and "Код доступа из ссылки не используется" in html
+    assert f'value="{appeal.number}"' in html and appeal.access_code not in html
+    assert not client.session.get("portal_tracked")
 
 
 def test_link_with_number_only_prefills_the_form(client):

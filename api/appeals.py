@@ -7,7 +7,7 @@ from django.http import Http404
 from ninja import Header, Path, Query, Router, Status
 
 from accounts.models import Department
-from appeals import access, services, workflow
+from appeals import access, personal_data, services, workflow
 from appeals.applicants import ApplicantData
 from appeals.errors import AppealError
 from appeals.journal import JournalFilter, apply_filter, journal_queryset
@@ -75,11 +75,10 @@ def _visible(request, number: str) -> Appeal:
 
 
 def _detail(request, appeal: Appeal, action: str) -> dict:
-    """The appeal card; showing the applicant writes the personal-data access log (152-ФЗ)."""
+    """The appeal card; showing the applicant writes the personal-data access log (`appeals.personal_data`)."""
     appeal = journal_queryset(Appeal.objects).get(pk=appeal.pk)
     with_applicant = appeal.applicant_id is not None and request.user.has_perm("appeals.view_applicant")
-    if with_applicant:
-        access.log_pd_access(request.user, action=action, appeal=appeal, ip=request.META.get("REMOTE_ADDR"))
+    personal_data.describe(action=action, appeal=appeal)
     names = [t.name for t in access.allowed_transitions(request.user, appeal) if t.name in TRANSITION_NAMES]
     data = appeal_detail(appeal, with_applicant=with_applicant, transitions=names)
     return AppealOut.model_validate(data).model_dump(mode="json")
@@ -142,7 +141,7 @@ def _journal_filter(query: JournalQuery) -> JournalFilter:
 @router.get("/appeals", response={200: AppealPage, **ERRORS}, summary="Журнал обращений")
 def list_appeals(request, filters: Query[JournalQuery]):
     """Newest first. No total count: follow `next_offset` until it is null."""
-    visible = access.visible_appeals(request.user, journal_queryset(Appeal.objects))
+    visible = access.visible_appeals(request.user, journal_queryset(Appeal.objects, applicants=False))
     queryset = apply_filter(visible, _journal_filter(filters)).order_by("-received_at", "-id")
     start, limit = filters.offset, filters.limit
     rows = list(queryset[start : start + limit + 1])  # one extra row tells whether a next page exists

@@ -3,7 +3,7 @@ from django.contrib import admin
 from deadlines.admin import DeadlineNormForm
 from deadlines.models import DeadlineNorm
 
-from .access import log_pd_access
+from . import personal_data
 from .models import Appeal, AppealEvent, Category, OutgoingRequest, PersonalDataAccess, Reason, ResourceCompany
 
 
@@ -82,12 +82,10 @@ class AppealAdmin(ReadOnlyMixin, admin.ModelAdmin):
         return super().get_queryset(request).select_related("applicant", "building", "reason__category")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        appeal = Appeal.objects.filter(pk=object_id).select_related("applicant").first() \
-            if str(object_id).isdigit() else None
-        if appeal is not None and response.status_code == 200:
-            log_pd_access(request.user, action="admin_view", appeal=appeal, ip=request.META.get("REMOTE_ADDR"))
-        return response
+        # Every admin page that reads an applicant is logged (priemnaya.access_log); this one names its appeal.
+        appeal = Appeal.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        personal_data.describe(action="admin_view", appeal=appeal)
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(PersonalDataAccess)

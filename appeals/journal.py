@@ -122,11 +122,12 @@ def filter_due(queryset: QuerySet, due: str, now: dt.datetime | None = None) -> 
     return queryset
 
 
-def journal_queryset(queryset: QuerySet) -> QuerySet:
+def journal_queryset(queryset: QuerySet, applicants: bool = True) -> QuerySet:
     """What a journal page needs, in three queries: the appeals with the small reference tables joined,
     then the page's applicants (with their buildings) and buildings by id. With those joined as well,
     PostgreSQL spent longer planning the query than running it, and a search sorting its matches
-    joined every match before keeping one page."""
-    return (queryset.select_related("category", "reason", "department", "assignee")
-            .prefetch_related(Prefetch("applicant", queryset=Applicant.objects.select_related("building")),
-                              "building"))
+    joined every match before keeping one page. A list that shows no applicant does not read them
+    (`applicants=False`): reading one is a view of personal data (`appeals.personal_data`)."""
+    related = [Prefetch("applicant", queryset=Applicant.objects.select_related("building"))] if applicants else []
+    return queryset.select_related("category", "reason", "department", "assignee").prefetch_related(
+        *related, "building")

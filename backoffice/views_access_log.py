@@ -22,7 +22,24 @@ ACTION_TITLES = {
     "view_applicant": "Просмотр карточки заявителя",
     "search_applicants": "Поиск заявителей",
     "pick_applicant": "Выбор заявителя при регистрации",
+    "view_incident": "Просмотр инцидента",
+    "download_attachment": "Скачивание вложения",
+    "api_view": "Просмотр обращения через API",
+    "api_create": "Приём обращения через API",
+    "api_change": "Изменение обращения через API",
+    "admin_view": "Просмотр обращения в администрировании",
+    # Pages that do not name their action are logged by their address's name.
+    "staff-register": "Регистрация обращения с выбранным заявителем",
+    "staff-register-done": "Просмотр зарегистрированного обращения",
+    "staff-register-hint": "Подсказка по причине при регистрации",
+    "staff-access-log": "Просмотр журнала доступа",
 }
+
+
+def action_title(action: str) -> str:
+    if action in ACTION_TITLES:
+        return ACTION_TITLES[action]
+    return "Администрирование" if action.startswith("admin:") else action
 
 
 class AccessLogForm(forms.Form):
@@ -65,5 +82,5 @@ def access_log(request):
         queryset = PersonalDataAccess.objects.select_related("user", "applicant", "appeal").order_by("-at", "-id")
         page = page_of(form.apply(queryset) if form.is_bound else queryset, request)
         for row in page.rows:
-            row.action_title = ACTION_TITLES.get(row.action, row.action)
+            row.action_title = action_title(row.action)
     return render(request, "backoffice/lists/access_log.html", {"form": form, "page": page})

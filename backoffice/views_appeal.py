@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.models import Company
-from appeals import access, services, workflow
+from appeals import access, personal_data, services, workflow
 from appeals.errors import AppealError
 from appeals.outgoing import is_overdue
 from appeals.workflow import TransitionError
@@ -79,7 +79,7 @@ def render_page(request, appeal, *, status: int = 200, error: str = "", **forms)
         "links": appeal.linked.order_by("-received_at"),
         "max_upload": settings.ATTACHMENT_MAX_BYTES,
     } | triage_context(appeal, show_drafts=is_open and access.may(user, "edit", appeal))
-    access.log_pd_access(user, action="view_appeal", appeal=appeal, ip=request.META.get("REMOTE_ADDR") or None)
+    personal_data.describe(action="view_appeal", appeal=appeal)
     return render(request, "backoffice/appeal/page.html", context, status=status)
 
 

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
-from appeals import access
+from appeals import access, personal_data
 from appeals.applicants import find_applicants
 from appeals.models import Applicant
 
@@ -16,14 +16,10 @@ MATCHES_LIMIT = 10
 EARLIER_APPEALS_SHOWN = 5
 
 
-def _ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
-
-
 def applicant_matches(request, query: str) -> list[Applicant]:
     """Applicants matching a phone, name or address fragment, each with the appeals the user may see.
 
-    Found personal data is shown to the user, so a non-empty result is written to the access log.
+    Found personal data is shown to the user: the access log says what was searched (`appeals.personal_data`).
     """
     user = request.user
     earlier = access.visible_appeals(user).order_by("-received_at", "-id")
@@ -32,9 +28,7 @@ def applicant_matches(request, query: str) -> list[Applicant]:
     for person in found:
         person.earlier_total = len(person.earlier_appeals)
         person.earlier_appeals = person.earlier_appeals[:EARLIER_APPEALS_SHOWN]
-    if found:
-        access.log_pd_access(user, action="search_applicants", ip=_ip(request),
-                             detail=f"Поиск «{query[:200]}»: найдено {len(found)}")
+    personal_data.describe(action="search_applicants", detail=f"Поиск «{query[:200]}»: найдено {len(found)}")
     return found
 
 
@@ -53,8 +47,7 @@ def applicant_pick(request, pk: int | None = None):
     """The applicant block of the registration form: a chosen applicant, or empty fields for a new one."""
     access.require(access.may(request.user, "receive"))
     applicant = get_object_or_404(Applicant.objects.select_related("building"), pk=pk) if pk else None
-    if applicant is not None:
-        access.log_pd_access(request.user, action="pick_applicant", applicant=applicant, ip=_ip(request))
+    personal_data.describe(action="pick_applicant", applicant=applicant)
     # The found list has done its job once someone is picked: it is cleared out of band.
     return render(request, "backoffice/applicant/_box.html",
                   {"applicant": applicant, "care_flags": CARE_FLAGS, "clear_matches": applicant is not None})
@@ -68,5 +61,5 @@ def applicant_card(request, pk: int):
                    .select_related("reason", "department", "assignee").order_by("-received_at", "-id"))
     if not appeals and not request.user.has_perm("appeals.view_all_appeals"):
         raise Http404  # a specialist sees only applicants of appeals they work on
-    access.log_pd_access(request.user, action="view_applicant", applicant=applicant, ip=_ip(request))
+    personal_data.describe(action="view_applicant", applicant=applicant)
     return render(request, "backoffice/applicant/card.html", {"applicant": applicant, "appeals": appeals})

@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_POST
 
-from appeals import access
+from appeals import personal_data
 from appeals.attachments import add_attachment
 from appeals.errors import AppealError
 
@@ -39,8 +39,7 @@ def attachment_download(request, number: str, pk: int):
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    access.log_pd_access(request.user, action="download_attachment", appeal=appeal,
-                         detail=attachment.original_name, ip=request.META.get("REMOTE_ADDR") or None)
+    personal_data.describe(action="download_attachment", appeal=appeal, detail=attachment.original_name)
     response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
                             content_type=attachment.content_type)
     response["X-Content-Type-Options"] = "nosniff"

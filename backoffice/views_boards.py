@@ -6,13 +6,14 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from accounts.availability import current_absences
-from appeals.access import log_pd_access, may, require, visible_appeals
+from appeals.access import may, require, visible_appeals
 from appeals.choices import OPEN_STATUSES, Priority
 from appeals.journal import filter_due, journal_queryset
 from appeals.load import people_with_perm, with_load
 from appeals.models import Appeal
+from appeals.personal_data import describe
 
-from .views_lists import client_ip, mark_deadlines
+from .views_lists import mark_deadlines
 
 LIST_LIMIT = 200
 EMERGENCY_FIRST = Case(When(priority=Priority.EMERGENCY, then=Value(0)), default=Value(1),
@@ -45,8 +46,7 @@ def my_appeals(request):
     if show_queue:
         queue, queue_more = _limited(_urgent_first(
             open_appeals.filter(department_id=department_id, assignee__isnull=True)))
-    if mine or queue:
-        log_pd_access(user, action="my_appeals", detail="мои обращения", ip=client_ip(request))
+    describe(action="my_appeals", detail="мои обращения")
     return render(request, "backoffice/lists/my.html", {
         "mine": mine, "mine_more": mine_more, "queue": queue, "queue_more": queue_more,
         "show_queue": show_queue, "limit": LIST_LIMIT})
@@ -59,7 +59,8 @@ def overdue_board(request):
     now = timezone.now()
     visible = visible_appeals(request.user)
     late, today = filter_due(visible, "overdue", now), filter_due(visible, "today", now)
-    rows, more = _limited(journal_queryset(late | today).order_by(EMERGENCY_FIRST, "answer_due", "received_at"))
+    rows, more = _limited(journal_queryset(late | today, applicants=False)  # the board names no applicant
+                          .order_by(EMERGENCY_FIRST, "answer_due", "received_at"))
     totals = (late | today).aggregate(overdue=Count("pk", filter=Q(answer_due__lt=now)), total=Count("pk"))
     return render(request, "backoffice/lists/overdue.html", {
         "rows": rows, "more": more, "limit": LIST_LIMIT, "overdue_total": totals["overdue"],

@@ -4,14 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
-from appeals.access import log_pd_access, require, sees_appeals, visible_appeals
+from appeals.access import require, sees_appeals, visible_appeals
 from appeals.errors import AppealError
 from appeals.journal import journal_queryset
+from appeals.personal_data import describe
 from triage.incidents import answer_incident, may_answer, visible_incidents
 from triage.models import Incident
 
 from .forms import AnswerForm, add_domain_error
-from .views_lists import client_ip, mark_deadlines
+from .views_lists import mark_deadlines
 
 LIST_LIMIT = 200
 
@@ -31,7 +32,7 @@ def incident_list(request):
 def _page(request, incident, form, status=200):
     appeals = mark_deadlines(list(journal_queryset(visible_appeals(request.user))
                                   .filter(incident_link__incident=incident).order_by("received_at")))
-    log_pd_access(request.user, action="view_incident", detail=f"инцидент № {incident.pk}", ip=client_ip(request))
+    describe(action="view_incident", detail=f"инцидент № {incident.pk}")
     return render(request, "backoffice/incidents/detail.html", {
         "incident": incident, "appeals": appeals, "form": form,
         "can_answer": may_answer(request.user, incident),

@@ -9,13 +9,14 @@ from django.utils.cache import patch_vary_headers
 
 from accounts.models import Company
 from appeals import journal as journal_rules
-from appeals.access import log_pd_access, require, sees_appeals, visible_appeals
+from appeals.access import require, sees_appeals, visible_appeals
 from appeals.journal import Found, apply_filter, count_found, journal_queryset
+from appeals.personal_data import describe
 
 from . import searches
 from .export import journal_title, write_journal
 from .forms_journal import JournalForm
-from .views_lists import client_ip, mark_deadlines, page_of
+from .views_lists import mark_deadlines, page_of
 
 FILTER_PARAMS = list(JournalForm.base_fields)
 EXPIRED = "Этот поиск больше не хранится: введите его снова."
@@ -95,8 +96,7 @@ def journal(request):
         page = page_of(_filtered(request, journal_filter), request)
         found = _found(request, page, journal_filter)
         mark_deadlines(page.rows)
-        log_pd_access(request.user, action="journal", detail=_filter_detail(data, page.number),
-                      ip=client_ip(request))
+        describe(action="journal", detail=_filter_detail(data, page.number))
     context = {"form": form, "page": page, "found": found, "max_applicants": journal_rules.MAX_APPLICANTS,
                "query": _export_query(request),
                "can_export": request.user.has_perm("appeals.export_journal"),
@@ -123,7 +123,7 @@ def journal_export(request):
         errors = " ".join(str(e) for field_errors in form.errors.values() for e in field_errors)
         return HttpResponse(f"Выгрузка не сформирована: {errors}", status=400,
                             content_type="text/plain; charset=utf-8")
-    log_pd_access(request.user, action="export", detail=_filter_detail(data), ip=client_ip(request))
+    describe(action="export", detail=_filter_detail(data))
     appeals = _filtered(request, _journal_filter(request, form)).iterator(chunk_size=2000)
     stamp = timezone.localtime().strftime("%Y-%m-%d")
     out = write_journal(appeals, company=Company.current().name, title=journal_title(form.filter_text()))

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from appeals.due import Due
+from appeals.models import Appeal
 
 from .export import applicant_address, classification_name
 
@@ -45,12 +46,12 @@ def due_mark(appeal, now: dt.datetime) -> DueMark:
 
 def mark_deadlines(appeals, now: dt.datetime | None = None):
     """Attach what a list row shows beyond the fields: `due` (a DueMark), `classification`
-    and `applicant_address`; returns the same list."""
+    and `applicant_address` (for lists that read the applicants); returns the same list."""
     now = now or timezone.now()
     for appeal in appeals:
         appeal.due = due_mark(appeal, now)
         appeal.classification = classification_name(appeal)
-        appeal.applicant_address = applicant_address(appeal)
+        appeal.applicant_address = applicant_address(appeal) if Appeal.applicant.is_cached(appeal) else ""
     return appeals
 
 
@@ -90,10 +91,6 @@ def page_of(queryset: QuerySet, request, size: int = PAGE_SIZE) -> Page:
     start = (number - 1) * size
     rows = list(queryset[start:start + size + 1])
     return Page(rows=rows[:size], number=number, size=size, has_next=len(rows) > size)
-
-
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def person_name(user) -> str:

@@ -28,7 +28,7 @@ LIST_LIMIT = 100
 def triage_inbox(request):
     require(may(request.user, "receive"))
     decisions = Prefetch("triage_decisions", queryset=Decision.objects.order_by("-created_at", "-id"))
-    waiting = (journal_queryset(visible_appeals(request.user)).filter(status=Status.RECEIVED)
+    waiting = (journal_queryset(visible_appeals(request.user), applicants=False).filter(status=Status.RECEIVED)
                .prefetch_related(decisions).order_by(EMERGENCY_FIRST, "registration_due", "received_at"))
     rows = mark_deadlines(list(waiting[:LIST_LIMIT + 1]))
     settings = TriageSettings.current()

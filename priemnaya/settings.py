@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "priemnaya.access_log.PersonalDataAccessLog",  # staff views of applicants' data: the 152-ФЗ access log
 ]
 
 ROOT_URLCONF = "priemnaya.urls"

@@ -186,10 +186,10 @@ def test_htmx_request_gets_only_the_results(client, operator):
 
 
 def test_every_page_view_is_written_to_the_access_log(client, operator):
-    create_appeal()
+    appeal = create_appeal()
     _journal(client, operator, q="крыша", page=1)
-    row = PersonalDataAccess.objects.get()
-    assert (row.user, row.action, row.applicant) == (operator, "journal", None)
+    row = PersonalDataAccess.objects.get()  # the one applicant the page showed is named
+    assert (row.user, row.action, row.applicant) == (operator, "journal", appeal.applicant)
     assert "Поиск=крыша" in row.detail and row.ip == "127.0.0.1"
 
 

@@ -1,0 +1,159 @@
+"""Every staff answer that shows an applicant's data writes a row of the 152-ФЗ access log, whichever page
+or API call gave it, and answers that show none write none.
+
+Every address of the back office and the API is listed here as showing applicants' data or not; a new
+address fails the walk until it is listed, and the middleware logs it meanwhile whatever the list says.
+"""
+
+import datetime as dt
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from accounts.models import ApiToken, Department
+from appeals import services
+from appeals.access import log_pd_access
+from appeals.attachments import add_attachment
+from appeals.models import Appeal, Notification, OutgoingRequest, PersonalDataAccess, Reason, ResourceCompany
+from conftest import create_appeal, create_staff
+from triage.incidents import link_appeal
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(building):
+    """A supervisor-administrator with an appeal of their own in an incident, a file and a request sent."""
+    chief = create_staff("chief", "admin", "tech", is_staff=True, is_superuser=True)
+    create_appeal("Течёт крыша над квартирой", reason="roof-damage", building=building, full_name="Смирнов Олег")
+    appeal = create_appeal("Течёт крыша, квартира 47", reason="roof-damage", building=building,
+                           full_name="Кузнецова Мария Петровна", flat="47")
+    appeal = services.assign(services.transition(appeal, "register", None), None, assignee=chief)
+    add_attachment(appeal, SimpleUploadedFile("акт.pdf", b"%PDF-1.4 test", content_type="application/pdf"), chief)
+    company = ResourceCompany.objects.get_or_create(name="ГУП «Водоканал Санкт-Петербурга»")[0]
+    sent = OutgoingRequest.objects.create(appeal=appeal, organization=company, subject="Графики",
+                                          sent_at=dt.date.today(), due_at=dt.date.today())
+    incident = link_appeal(Appeal.objects.select_related("reason").get(pk=appeal.pk))
+    Notification.objects.create(user=chief, appeal=appeal, kind=Notification.Kind.ASSIGNED)
+    log_pd_access(chief, action="view_appeal", appeal=appeal)  # the access log has a row to show
+    return {"user": chief, "appeal": Appeal.objects.get(pk=appeal.pk), "incident": incident, "sent": sent,
+            "attachment": appeal.attachments.get(), "building": building}
+
+
+def _requests(w) -> tuple[dict, dict]:
+    """Address name → (method, path, data): those that show applicants' data, and those that do not."""
+    a, number = w["appeal"], w["appeal"].number
+    page = f"/staff/appeals/{number}"
+    reason = Reason.objects.get(code="water-flood").pk
+    shown = {
+        "staff-journal": ("get", "/staff/journal/", {}),
+        "staff-journal-export": ("get", "/staff/journal/export.xlsx", {}),
+        "staff-my": ("get", "/staff/my/", {}),
+        "staff-incident": ("get", f"/staff/incidents/{w['incident'].pk}/", {}),
+        "staff-access-log": ("get", "/staff/access-log/", {}),
+        "staff-register": ("get", "/staff/register/", {"applicant": a.applicant_id}),
+        "staff-register-done": ("get", f"/staff/register/done/{number}/", {}),
+        "staff-register-hint": ("post", "/staff/register/hint/", {"applicant_id": a.applicant_id, "reason": reason}),
+        "staff-applicant-search": ("post", "/staff/applicants/search/", {"q": "Кузнецова"}),
+        "staff-applicant-pick": ("get", f"/staff/applicants/pick/{a.applicant_id}/", {}),
+        "staff-applicant-card": ("get", f"/staff/applicants/{a.applicant_id}/", {}),
+        "staff-appeal-detail": ("get", f"{page}/", {}),
+        "staff-appeal-attachment": ("get", f"{page}/attachments/{w['attachment'].pk}/", {}),
+        # A form refused is the appeal page again, with the applicant, and its message.
+        "staff-appeal-do": ("post", f"{page}/do/close/", {}),
+        "staff-appeal-assign": ("post", f"{page}/assign/", {}),
+        "staff-appeal-classify": ("post", f"{page}/classify/", {}),
+        "staff-appeal-link": ("post", f"{page}/link/", {}),
+        "staff-appeal-outgoing-add": ("post", f"{page}/outgoing/", {}),
+        "staff-appeal-outgoing-reply": ("post", f"{page}/outgoing/{w['sent'].pk}/reply/", {}),
+        "staff-appeal-attachment-add": ("post", f"{page}/attachments/", {}),
+        "api:get_appeal": ("get", f"/api/v1/appeals/{number}", None),
+        "api:create_appeal": ("post", "/api/v1/appeals", {"text": "Нет света в парадной", "channel": "phone",
+                                                          "applicant": {"full_name": "Петров Пётр"}}),
+        "api:make_transition": ("post", f"/api/v1/appeals/{number}/transitions/start", {}),
+        "api:assign_appeal": ("post", f"/api/v1/appeals/{number}/assign", {"assignee": "chief"}),
+        "api:classify_appeal": ("post", f"/api/v1/appeals/{number}/classify", {"reason": "roof-damage"}),
+    }
+    not_shown = {
+        "staff-home": ("get", "/staff/", {}),  # a redirect to the person's start page
+        "login": ("get", "/staff/login/", {}),
+        "logout": ("post", "/staff/logout/", {}),
+        "staff-overdue": ("get", "/staff/overdue/", {}),  # deadlines: numbers, contents, the problem's place
+        "staff-load": ("get", "/staff/load/", {}),
+        "staff-rebalance": ("get", "/staff/load/tech/rebalance/", {}),
+        "staff-triage": ("get", "/staff/triage/", {}),
+        "staff-triage-register": ("post", f"/staff/triage/{number}/", {"reason": reason}),  # a redirect
+        "staff-incidents": ("get", "/staff/incidents/", {}),
+        "staff-notifications": ("get", "/staff/notifications/", {}),
+        "staff-register-analyse": ("post", "/staff/register/analyse/", {"text": "Звонит Петров, течёт кран"}),
+        "staff-building-suggest": ("get", "/staff/buildings/suggest/", {"address_text": "Марата"}),
+        "staff-building-unpick": ("get", "/staff/buildings/pick/", {}),
+        "staff-building-pick": ("get", f"/staff/buildings/pick/{w['building'].pk}/", {}),
+        "staff-applicant-new": ("get", "/staff/applicants/pick/", {}),
+        "staff-appeal-take": ("post", f"{page}/take/", {}),  # a redirect
+        "staff-appeal-draft": ("post", f"{page}/draft/", {"answer_text": "Проект"}),  # a redirect
+        "api:list_appeals": ("get", "/api/v1/appeals", None),  # list items carry no applicant
+        "api:extract_details": ("post", "/api/v1/extract", {"text": "Звонит Петров, течёт кран"}),
+        "api:track": ("post", "/api/v1/track", {"number": number, "access_code": a.access_code}),
+        "api:openapi-json": ("get", "/api/v1/openapi.json", None),
+        "api:openapi-view": ("get", "/api/v1/docs", None),
+        "api:api-root": ("get", "/api/v1/", None),
+    }
+    return shown, not_shown
+
+
+def _names(patterns, namespace="") -> set[str]:
+    names = set()
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}:{pattern.namespace}".strip(":") if pattern.namespace else namespace
+            if inner not in ("portal", "admin"):
+                names |= _names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}:{pattern.name}".strip(":"))
+    return names
+
+
+def _send(w, method: str, path: str, data) -> int:
+    if data is None or path.startswith("/api/"):
+        _token, key = ApiToken.issue(w["user"])
+        client = Client(headers={"Authorization": f"Bearer {key}"})
+        if method == "get":
+            return client.get(path).status_code
+        return client.post(path, json.dumps(data or {}), content_type="application/json").status_code
+    client = Client()
+    client.force_login(w["user"])
+    return getattr(client, method)(path, data).status_code
+
+
+def test_every_staff_address_logs_exactly_the_answers_that_show_applicants_data(world):
+    shown, not_shown = _requests(world)
+    assert _names(get_resolver().url_patterns) == set(shown) | set(not_shown)
+    problems = []
+    for name, (method, path, data) in {**shown, **not_shown}.items():
+        before = PersonalDataAccess.objects.count()
+        status = _send(world, method, path, data)
+        rows = list(PersonalDataAccess.objects.order_by("-id")[:PersonalDataAccess.objects.count() - before])
+        if name in shown and (len(rows) != 1 or rows[0].user != world["user"]):
+            problems.append(f"{name} ({status}): {len(rows)} rows")
+        if name in not_shown and rows:
+            problems.append(f"{name} ({status}) shows no applicant but wrote {len(rows)} rows")
+    assert not problems
+
+
+def test_the_row_names_the_applicant_and_the_appeal_shown_and_where_from(world):
+    appeal = world["appeal"]
+    client = Client()
+    client.force_login(world["user"])
+    assert client.get(f"/staff/register/done/{appeal.number}/", REMOTE_ADDR="10.0.0.9").status_code == 200
+    row = PersonalDataAccess.objects.latest("id")
+    assert (row.applicant_id, row.ip, row.action) == (appeal.applicant_id, "10.0.0.9", "staff-register-done")
+    client.get("/staff/journal/", {"department": Department.objects.get(code="tech").pk})
+    row = PersonalDataAccess.objects.latest("id")
+    assert row.action == "journal" and row.applicant is None and "Подразделение=" in row.detail
+    html = client.get("/staff/access-log/").content.decode()
+    assert "Просмотр зарегистрированного обращения" in html and "Просмотр журнала" in html
+

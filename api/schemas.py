@@ -266,7 +266,11 @@ class TrackOut(Schema):
     answer_due_text: str = Field(description="Срок ответа словами: «02.12.2026 до 14:30», «продлён до 15.12.2026»")
     is_extended: bool
     answered_at: dt.datetime | None
-    answer_text: str
+    answer_text: str = Field(description="Текст ответа; имена, телефоны, e-mail, номера квартир и лицевых счетов "
+                                         "скрыты («[скрыто]»)")
+    full_letter_by: Literal["email", "in_person", ""] = Field(
+        description="Как заявитель получает полный текст ответа: email — письмом на указанную почту, in_person — "
+                    "письмом по почте или в офисе; пусто, пока ответа нет")
     is_refusal: bool
     hq_notice: str = Field(description="Куда обжаловать ответ (вышестоящая организация), если он не в пользу заявителя")
     timeline: list[TimelineStep]

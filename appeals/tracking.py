@@ -3,7 +3,8 @@
 Built only from the appeal's own fields and its public history, each step told in the resident's
 words by the table below. Never from event notes (they are internal), never names, phones,
 e-mails, flats or addresses: whoever has the code sees the course of the case, not the people.
-Even the answer letter, which addresses the applicant by name, is shown with the people hidden.
+Even the answer letter, which addresses the applicant by name, is shown with the people hidden
+(`appeals.masking`); the full letter reaches the applicant through their own channel (`full_letter_by`).
 """
 
 import datetime as dt
@@ -17,6 +18,7 @@ from accounts.models import Company
 from deadlines.calendar import MOSCOW
 
 from .choices import PAUSED_STATUSES, Kind, Status
+from .masking import HIDDEN, People, hide_personal_data
 from .models import Appeal
 
 
@@ -89,8 +91,6 @@ RESIDENT_STATUS: dict[str, tuple[Stage, str]] = {
     Status.WITHDRAWN: (Stage.WITHDRAWN, "Обращение отозвано, рассмотрение прекращено."),
 }
 
-HIDDEN = "[скрыто]"
-_CASE_ENDING = "(?:а|я|й|ь|о|ы|и|е|у|ю|ой|ей|ою|ею|ом|ем|ым|им|ого|его|ому|ему)?"
 # Statuses in which the answer has been sent to the applicant.
 _ANSWER_SHOWN = frozenset({Status.ANSWERED, Status.CLOSED, Status.ESCALATED})
 
@@ -169,39 +169,15 @@ def resident_status(appeal: Appeal) -> tuple[Stage, str]:
     return RESIDENT_STATUS[appeal.status]
 
 
-def _name_pattern(word: str) -> str:
-    # Names decline («Мария Петровна» → «Марии Петровне»): the stem and a case ending, capitalised as written.
-    stem = word[:-1] if word[-1] in "аяйьоеыи" else word
-    return rf"(?<!\w){re.sub('[её]', '[её]', re.escape(stem))}{_CASE_ENDING}(?!\w)"
-
-
-def _people_patterns(appeal: Appeal) -> list[str]:
-    applicant, assignee = appeal.applicant, appeal.assignee
-    names = applicant.full_name.split() if applicant else []
-    names += [assignee.first_name, assignee.last_name] if assignee else []
-    patterns = [_name_pattern(name) for name in names if len(name) >= 2 and name.isalpha()]
-    digits = re.sub(r"\D", "", applicant.phone if applicant else "")[-10:]
-    if len(digits) == 10:
-        patterns.append(r"(?:\+7|8)?[\s()-]*" + r"[\s()-]*".join(digits))
-    for exact in (applicant.email if applicant else "", applicant.postal_address if applicant else "",
-                  appeal.address_text):
-        if exact.strip():
-            patterns.append(f"(?i:{re.escape(exact.strip())})")
-    if appeal.flat:
-        patterns.append(rf"(?i:(?:кв\.|квартир\w*)\s*№?\s*{re.escape(appeal.flat)})(?!\w)")
-    return patterns
-
-
-def hide_people(text: str, appeal: Appeal) -> str:
-    """The answer letter with the applicant's and the clerk's names, phone, e-mail, address and flat hidden.
-
-    A letter addresses the applicant by name; the status page opens for anyone who holds the code.
-    """
-    patterns = _people_patterns(appeal)
-    if not patterns:
-        return text
-    hidden = re.sub("|".join(patterns), HIDDEN, text)
-    return re.sub(rf"{re.escape(HIDDEN)}(?:[ \t]+{re.escape(HIDDEN)})+", HIDDEN, hidden)
+def people_of(appeal: Appeal) -> People:
+    """The appeal's applicant and clerk as the masking knows them, and the company's contacts to keep."""
+    applicant, assignee, company = appeal.applicant, appeal.assignee, Company.current()
+    names = (applicant.full_name,) if applicant else ()
+    names += (assignee.first_name, assignee.last_name) if assignee else ()
+    written = (applicant.email, applicant.postal_address) if applicant else ()
+    return People(names=names, phones=(applicant.phone,) if applicant else (), written=(*written, appeal.address_text),
+                  own_phones=(company.phone, company.hotline, company.hq_phone),
+                  own_emails=(company.email, company.hq_email))
 
 
 def _answer(appeal: Appeal, notice: str) -> str:
@@ -210,7 +186,13 @@ def _answer(appeal: Appeal, notice: str) -> str:
     # The notice is appended to the answer when it is sent; the page shows it apart, in its own box.
     text = appeal.answer_text.strip()
     text = text[: -len(notice)].rstrip() if notice and text.endswith(notice) else text
-    return hide_people(text, appeal)
+    return hide_personal_data(text, people_of(appeal))
+
+
+def full_letter_by(appeal: Appeal) -> str:
+    """How the full answer, with the applicant's own details, reaches them: «email» when they left an
+    e-mail (`tasks.notify_applicant` sends it), otherwise «in_person» (a letter by post or at the office)."""
+    return "email" if appeal.applicant is not None and appeal.applicant.email else "in_person"
 
 
 def public_status(appeal: Appeal) -> dict:
@@ -238,6 +220,7 @@ def public_status(appeal: Appeal) -> dict:
         "answered_at": appeal.answered_at if answered else None,
         "answer_text": answer,
         "answer_has_hidden": HIDDEN in answer,
+        "full_letter_by": full_letter_by(appeal) if answer else "",
         "is_refusal": answered and appeal.is_refusal,
         "hq_notice": notice,
         "timeline": resident_timeline(appeal),

@@ -14,7 +14,6 @@ their dates and numbers («от 13.08.2006 № 491»). Masking too much is prefe
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from appeals.answer_rules import (
     ADDRESS,
@@ -28,7 +27,8 @@ from appeals.answer_rules import (
     PHONE,
     without_hq_notice,
 )
-from appeals.search import morph, word_key
+from appeals.masking import STREET_WORDS, person_name_spans
+from appeals.search import word_key
 
 from ..extraction.contacts import find_emails, find_phones
 
@@ -38,10 +38,7 @@ FLAT = f"кв. {FLAT_NUMBER}"
 _GREETING_LINE = re.compile(
     r"\A\s*(?:(?:глубоко)?уважаем\w*|дорог\w*|здравствуйте|добрый\s+(?:день|вечер)|доброе\s+утро)\b[^\n!]*[!,.]?[ \t]*",
     re.IGNORECASE)
-_STREET_WORDS = (r"ул\.?|улиц[а-я]*|пр\.|пр-т\.?|просп\.?|проспект[а-я]*|пер\.|переул[а-я]*|наб\.|набережн[а-я]*"
-                 r"|б-р|бул\.|бульвар[а-я]*|ш\.|шоссе|пл\.|площадь|площади|линия|линии|аллея|аллее|проезд[а-я]*"
-                 r"|тупик[а-я]*")
-_STREET_TYPE = rf"(?:{_STREET_WORDS})"
+_STREET_TYPE = rf"(?:{STREET_WORDS})"
 _NAME_WORD = r"(?:[А-ЯЁ][а-яё]{0,2}\.|[А-ЯЁ0-9][А-ЯЁа-яё0-9\-]*+)"  # «В.О.», «Б.»; a full stop ends a name
 _HOUSE = (r"(?:,?\s*(?:д\.|дом[а-я]*)\s*№?\s*\d+[а-яА-Я]?(?:/\d+)?"
           r"(?:\s*,?\s*(?:к\.|корп\.?|корпус[а-я]*)\s*\d+)?(?:\s*,?\s*(?:лит\.?|литер[а-я]*)\s*[А-ЯA-Z])?"
@@ -64,20 +61,7 @@ _DATE = re.compile(
     r"(?<![\d.])\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?![\d.]*\d)" + _LEGAL_NUMBER_AFTER +
     r"|(?<!\d)\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
     r"(?:\s+\d{4})?" + _LEGAL_NUMBER_AFTER, re.IGNORECASE)
-_INITIALS_NAME = re.compile(
-    r"(?<![\wА-ЯЁа-яё])(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.?\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-    r"|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.?)?)")
-_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
-# «Невский район», «г. Пушкин»: a person's name that names a place.
-_PLACE_AFTER = re.compile(rf"\s+(?:район\w*|р-н|округ\w*|сад\w*|парк\w*|мост\w*|{_STREET_WORDS})", re.IGNORECASE)
-_PLACE_BEFORE = re.compile(r"(?:г\.|город\w*|пос\.|посёл\w*|посел\w*|МО|им\.|имени)\s*$")
 _MASKED = re.compile(r"\[\s*СКРЫТО\s*\]", re.IGNORECASE)
-_PERSON_SHARE = 0.5  # share of pymorphy's parses reading a capitalised word as a name part
-
-
-@lru_cache(maxsize=50_000)
-def _person_share(word: str) -> float:
-    return sum(p.score for p in morph().parse(word) if {"Name", "Surn", "Patr"} & set(p.tag.grammemes))
 
 
 def _replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
@@ -119,13 +103,7 @@ def _known_spans(text: str, names: Iterable[str], contacts: Iterable[str],
 
 
 def _name_spans(text: str) -> list[tuple[int, int, str]]:
-    spans = [(m.start(), m.end(), NAME) for m in _INITIALS_NAME.finditer(text)
-             if m.group().count(".") >= 2 or _person_share(m.group().split()[0]) >= _PERSON_SHARE]
-    for m in _WORD.finditer(text):
-        if _person_share(m.group()) >= _PERSON_SHARE and not _PLACE_AFTER.match(text, m.end()) \
-                and not _PLACE_BEFORE.search(text, 0, m.start()):
-            spans.append((m.start(), m.end(), NAME))
-    return spans
+    return [(start, end, NAME) for start, end in person_name_spans(text)]
 
 
 def _merge_names(text: str) -> str:

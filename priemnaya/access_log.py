@@ -2,10 +2,15 @@
 
 One middleware for the back office, the API and the admin alike (`appeals.personal_data`), so that no
 page can forget. An answer counts as shown when it carries a page or data (2xx, or a form shown again
-with its errors, 400); a redirect, a refusal or an error shows nothing.
+with its errors, 400); a redirect, a refusal or an error shows nothing. The public site is no staff view,
+whoever is logged in: what it shows of an appeal is masked.
 """
 
 from appeals import personal_data
+
+# The public site shows no one's personal data (the letter is masked), whoever happens to be logged in.
+PUBLIC_NAMESPACES = {"portal"}
+PUBLIC_VIEWS = {"api:track"}
 
 
 def _shown(response) -> bool:
@@ -17,6 +22,11 @@ def _view_name(request) -> str:
     return match.view_name if match is not None else request.path
 
 
+def _public(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return match is not None and (match.namespace in PUBLIC_NAMESPACES or match.view_name in PUBLIC_VIEWS)
+
+
 class PersonalDataAccessLog:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -25,6 +35,6 @@ class PersonalDataAccessLog:
         with personal_data.watching() as seen:
             response = self.get_response(request)
         user = getattr(request, "user", None)  # the API sets it from the token inside the view
-        if seen and user is not None and user.is_authenticated and _shown(response):
+        if seen and user is not None and user.is_authenticated and _shown(response) and not _public(request):
             personal_data.record(user, seen, action=_view_name(request), ip=request.META.get("REMOTE_ADDR"))
         return response

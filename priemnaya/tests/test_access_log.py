@@ -12,6 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from accounts.models import ApiToken, Department
 from appeals import services
@@ -157,3 +158,17 @@ def test_the_row_names_the_applicant_and_the_appeal_shown_and_where_from(world):
     html = client.get("/staff/access-log/").content.decode()
     assert "Просмотр зарегистрированного обращения" in html and "Просмотр журнала" in html
 
+
+
+def test_a_clerk_looking_at_the_public_status_page_writes_no_row(world):
+    appeal = world["appeal"]  # answered: the page reads the applicant to hide them from the letter
+    Appeal.objects.filter(pk=appeal.pk).update(status="answered", answered_at=timezone.now(),
+                                               answer_text="Уважаемая Мария Петровна! Кровля отремонтирована.")
+    client = Client()
+    client.force_login(world["user"])
+    before = PersonalDataAccess.objects.count()
+    page = client.post("/track/", {"number": appeal.number, "code": appeal.access_code}, follow=True)
+    api = client.post("/api/v1/track", {"number": appeal.number, "access_code": appeal.access_code},
+                      content_type="application/json")
+    assert page.status_code == api.status_code == 200 and "Уважаемая [скрыто]!" in page.content.decode()
+    assert PersonalDataAccess.objects.count() == before

@@ -76,6 +76,7 @@ def test_the_applicant_look_up_is_posted_and_works_without_scripts(client, opera
     assert "Кузнецова Мария Петровна" in client.post("/staff/applicants/search/", {"q": "Кузнецова"}).content.decode()
     html = client.post("/staff/register/", {"action": "lookup", "q": "Кузнецова"}).content.decode()
     assert "Кузнецова Мария Петровна" in html and f"?applicant={appeal.applicant_id}" in html
+    assert "{#" not in html and "#}" not in html  # the template's notes stay notes
     assert not appeal.__class__.objects.exclude(pk=appeal.pk).exists()  # a look-up registers nothing
 
 

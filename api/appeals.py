@@ -12,6 +12,7 @@ from appeals.applicants import ApplicantData
 from appeals.errors import AppealError
 from appeals.journal import JournalFilter, apply_filter, journal_queryset
 from appeals.models import Appeal, Category, Reason
+from appeals.search import check_query
 from housing.models import Building
 
 from . import idempotency
@@ -120,6 +121,13 @@ def create_appeal(request, payload: AppealIn,
     return Status(status, body)
 
 
+def _query_text(q: str) -> str:
+    try:
+        return check_query(q)
+    except AppealError as error:
+        raise FieldError(("query", "q"), error.message, "appeal_error") from error
+
+
 def _journal_filter(query: JournalQuery) -> JournalFilter:
     """The journal's filter from query parameters; codes and logins become ids."""
 
@@ -129,7 +137,7 @@ def _journal_filter(query: JournalQuery) -> JournalFilter:
     return JournalFilter(
         status=query.status or "", building=query.building, channel=query.channel or "", kind=query.kind or "",
         priority=query.priority or "", due=query.due or "", date_from=query.date_from, date_to=query.date_to,
-        q=query.q.strip(),
+        q=_query_text(query.q),
         category=ref(query.category, lambda v: _by_code_or_id(Category.objects.all(), v, ("query", "category"),
                                                                "Нет такой категории.")),
         reason=ref(query.reason, lambda v: _reason(v, ("query", "reason"))),

@@ -7,12 +7,12 @@ Times go out in Moscow time with the offset (+03:00); a deadline counted in days
 import datetime as dt
 from typing import Literal
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import validate_email
 from ninja import Schema
 from pydantic import AwareDatetime, ConfigDict, Field, field_validator
 
 from appeals.choices import Channel, Complexity, Favour, Kind, Priority, Status
+from appeals.contacts import check_email
+from appeals.errors import AppealError
 from appeals.journal import DUE_CHOICES
 from appeals.services import MAX_TEXT
 from appeals.tracking import Stage
@@ -63,13 +63,10 @@ class ApplicantIn(Input):
     @field_validator("email")
     @classmethod
     def _email(cls, value: str) -> str:
-        value = value.strip()
-        if value:
-            try:
-                validate_email(value)
-            except DjangoValidationError:
-                raise ValueError("Неверный адрес электронной почты.") from None
-        return value
+        try:
+            return check_email(value)
+        except AppealError as error:
+            raise ValueError(error.message) from None
 
 
 class AppealIn(Input):

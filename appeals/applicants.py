@@ -1,26 +1,16 @@
-"""Applicants: phone normalisation, look-up by phone / name / address, reuse on registration."""
+"""Applicants: look-up by phone / name / address, reuse on registration (their contacts: `contacts`)."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Reverse
 
-from .errors import AppealError
+from priemnaya.matching import clean, fold
+
+from .contacts import check_email, check_line, check_name, normalize_phone, phone_digits
 from .models import Applicant, name_key
-
-
-def normalize_phone(raw: str) -> str:
-    """+7XXXXXXXXXX from the ways Russians write a phone; '' for empty; error for nonsense."""
-    if not raw or not raw.strip():
-        return ""
-    digits = re.sub(r"\D", "", raw)
-    if len(digits) == 11 and digits[0] in "78":
-        digits = digits[1:]
-    if len(digits) != 10:
-        raise AppealError("Телефон должен содержать 10 цифр после +7, например +7 921 123-45-67.", "phone")
-    return "+7" + digits
 
 
 @dataclass
@@ -35,22 +25,29 @@ class ApplicantData:
     is_elderly: bool = False
     is_low_income: bool = False
 
+    def checked(self) -> "ApplicantData":
+        """The same data as it will be stored: the phone as +7XXXXXXXXXX, the rest stripped; AppealError
+        naming the field for a wrong phone or e-mail, or a line break in a single-line field."""
+        return replace(self, full_name=check_name(self.full_name), phone=normalize_phone(self.phone),
+                       email=check_email(self.email), postal_address=check_line(self.postal_address, "postal_address"),
+                       flat=check_line(self.flat, "flat"))
+
 
 def find_applicants(query: str, limit: int = 20) -> QuerySet:
     """Applicants by phone (any format), name fragment or address fragment."""
-    query = (query or "").strip()
+    query = clean(query).strip()
     if not query:
         return Applicant.objects.none()
-    digits = re.sub(r"\D", "", query)
+    digits = phone_digits(query)
     condition = Q()
     if len(digits) >= 5 and len(digits) >= len(query.replace(" ", "")) - 4:
         condition |= Q(phone__contains=digits[-10:])
-    words = query.lower().replace("ё", "е").split()
+    words = fold(query).split()
     name_cond = Q()
     for word in words:
         name_cond &= Q(name_key__contains=word)
     condition |= name_cond
-    condition |= Q(building__search_key__contains=query.lower().replace("ё", "е"))
+    condition |= Q(building__search_key__contains=" ".join(words))
     condition |= Q(postal_address__icontains=query)
     return Applicant.objects.filter(condition).select_related("building").order_by("full_name")[:limit]
 
@@ -65,10 +62,10 @@ NAME_MIN = 3
 def phone_tail(query: str) -> str:
     """The digits of a phone as a clerk types it, or its last digits: «+7 921 123-45-67»,
     «8 (921) 123-45-67», «89211234567», «123-45-67»; '' when the query is not a phone."""
-    query = (query or "").strip()
+    query = clean(query).strip()
     if not _PHONE_TYPED.fullmatch(query):
         return ""
-    digits = re.sub(r"\D", "", query)
+    digits = phone_digits(query)
     if len(digits) == 11 and digits[0] in "78":
         digits = digits[1:]
     return digits if PHONE_TAIL_MIN <= len(digits) <= 10 else ""
@@ -77,7 +74,7 @@ def phone_tail(query: str) -> str:
 def search_applicants(query: str) -> QuerySet:
     """Applicants a search names: by phone (its last digits, however written) or by the beginning of
     the full name («Иванова», «Иванова Мария», «Иванова М. П.»); none when the query is neither."""
-    query = (query or "").strip()
+    query = clean(query).strip()
     tail = phone_tail(query)
     if tail:
         if connection.vendor == "postgresql":  # an index on reverse(phone) (migration 0006)
@@ -114,21 +111,17 @@ def applicant_for(data: ApplicantData, building=None) -> Applicant | None:
     """The applicant to attach: an existing one with the same phone (or e-mail) and name, or a new one."""
     if not (data.full_name or data.phone or data.email):
         return None
-    phone = normalize_phone(data.phone)
-    if not data.full_name.strip():
-        raise AppealError("Укажите фамилию, имя и отчество заявителя.", "full_name")
+    data = data.checked()
     existing = None
     key = name_key(data.full_name)
-    if phone:
-        existing = Applicant.objects.filter(phone=phone, name_key=key).first()
+    if data.phone:
+        existing = Applicant.objects.filter(phone=data.phone, name_key=key).first()
     if existing is None and data.email:
         existing = Applicant.objects.filter(email__iexact=data.email, name_key=key).first()
-    applicant = existing or Applicant(full_name=data.full_name.strip())
-    for field in ("email", "postal_address", "flat"):
+    applicant = existing or Applicant(full_name=data.full_name)
+    for field in ("phone", "email", "postal_address", "flat"):
         if getattr(data, field) and not getattr(applicant, field):
-            setattr(applicant, field, getattr(data, field).strip())
-    if phone and not applicant.phone:
-        applicant.phone = phone
+            setattr(applicant, field, getattr(data, field))
     if building is not None and applicant.building_id is None:
         applicant.building = building
     for flag in ("is_disabled", "is_veteran", "is_elderly", "is_low_income"):

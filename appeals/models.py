@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from deadlines.models import NormKind
 from deadlines.norms import find_norm
+from priemnaya.matching import fold
 
 from .choices import OPEN_STATUSES, Channel, Complexity, Favour, Kind, Priority, Status
 from .workflow import TRANSITIONS
@@ -62,8 +63,9 @@ class ResourceCompany(models.Model):
 
 
 def name_key(full_name: str) -> str:
-    """How a name is compared and searched: lower case, ё as е."""
-    return full_name.strip().lower().replace("ё", "е")
+    """How a name is compared and searched: the matching form (`priemnaya.matching.fold`: lower case,
+    ё as е, invisible characters and look-alike letters put right), one space between words."""
+    return " ".join(fold(full_name).split())
 
 
 class Applicant(models.Model):
@@ -243,9 +245,9 @@ class Appeal(models.Model):
         return f"/staff/appeals/{self.number}/"
 
     def save(self, *args, **kwargs):
-        from .search import index_text
+        from .search import appeal_index_text
 
-        self.search_lemmas = index_text(self.text, self.short_content, self.address_text, self.number)
+        self.search_lemmas = appeal_index_text(self.text, self.short_content, self.address_text, self.number)
         super().save(*args, **kwargs)
 
 

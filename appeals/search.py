@@ -1,7 +1,8 @@
 """Russian full-text search by lemmas, on SQLite (FTS5) and PostgreSQL (tsvector, 'simple').
 
-Both sides of a match go through `search_keys`: words become their dictionary form, and
-verbs lose aspect suffixes so that «протекает» (протекать) meets «протекла» (протечь).
+Both sides of a match go through `search_keys`: the text is read in its matching form
+(`priemnaya.matching.clean`), words become their dictionary form, and verbs lose aspect suffixes so
+that «протекает» (протекать) meets «протекла» (протечь).
 """
 
 import re
@@ -11,6 +12,10 @@ import pymorphy3
 from django.db import connection
 from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
+
+from priemnaya.matching import clean
+
+from .errors import AppealError
 
 _WORD = re.compile(r"[0-9a-zа-яё]+", re.IGNORECASE)
 _VERB_TAGS = {"INFN", "VERB", "PRTF", "PRTS", "GRND"}
@@ -56,17 +61,39 @@ def is_verb(word: str) -> bool:
 
 
 def search_words(text: str) -> list[str]:
-    """The words of a text as written, in the order `search_keys` gives their keys."""
-    return _WORD.findall(text or "")
+    """The words of a text as written (in its matching form), in the order `search_keys` gives their keys."""
+    return _WORD.findall(clean(text))
 
 
 def search_keys(text: str) -> list[str]:
-    return [word_key(w) for w in _WORD.findall(text or "")]
+    return [word_key(w) for w in search_words(text)]
+
+
+# Words nearly every appeal holds: a query of these alone would list the whole journal.
+STOP_WORDS = frozenset("а и или но да же бы не ни в во на с со к ко по о об обо от до из за для при без над под "
+                       "про у".split())
+NOTHING_TO_SEARCH = ("В запросе нет слов, по которым можно искать: напишите слово из текста обращения, "
+                     "фамилию или номер телефона.")
+
+
+def check_query(query: str) -> str:
+    """A search query as the journal takes it (stripped; '' for none). AppealError naming `q` when it holds
+    no word to search by — only signs («№», «...»), single letters or digits, prepositions and conjunctions:
+    such a query would find every appeal."""
+    query = (query or "").strip()
+    if query and not any(len(key) >= 2 and key not in STOP_WORDS for key in search_keys(query)):
+        raise AppealError(NOTHING_TO_SEARCH, "q")
+    return query
 
 
 def index_text(*parts: str) -> str:
-    """What is stored in Appeal.search_lemmas."""
+    """The lemmas of the texts, one string."""
     return " ".join(search_keys(" ".join(p for p in parts if p)))
+
+
+def appeal_index_text(text: str, short_content: str, address_text: str, number: str) -> str:
+    """What is stored in Appeal.search_lemmas."""
+    return index_text(text, short_content, address_text, number)
 
 
 # PostgreSQL: a word found in many appeals fills a page within the newest few thousand, so walking the

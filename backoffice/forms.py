@@ -10,8 +10,8 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 
 from accounts.models import Department
-from appeals.applicants import normalize_phone
 from appeals.choices import Channel, Complexity, Favour, Kind, Priority
+from appeals.contacts import check_email, check_line, normalize_phone
 from appeals.errors import AppealError
 from appeals.models import Applicant, Reason, ResourceCompany
 from appeals.outgoing import default_due
@@ -30,6 +30,14 @@ def add_domain_error(form: forms.Form, error: Exception) -> None:
     field = getattr(error, "field", "")
     message = getattr(error, "message", None) or str(error)
     form.add_error(field if field in form.fields else None, message)
+
+
+def _domain_checked(check, *args):
+    """A domain check's value, its AppealError as the field's error."""
+    try:
+        return check(*args)
+    except AppealError as error:
+        raise forms.ValidationError(error.message) from None
 
 
 def reason_choices(blank: str) -> list:
@@ -134,11 +142,14 @@ class RegisterForm(forms.Form):
         return Building.objects.filter(pk=pk).first() if pk else None
 
     # Checked here as well as in the domain so that every mistake shows at once, not one per submit.
+    def clean_full_name(self) -> str:
+        return _domain_checked(check_line, self.cleaned_data["full_name"], "full_name")
+
     def clean_phone(self) -> str:
-        try:
-            return normalize_phone(self.cleaned_data["phone"])
-        except AppealError as error:
-            raise forms.ValidationError(error.message) from None
+        return _domain_checked(normalize_phone, self.cleaned_data["phone"])
+
+    def clean_email(self) -> str:
+        return _domain_checked(check_email, self.cleaned_data["email"])
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]

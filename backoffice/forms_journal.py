@@ -4,9 +4,11 @@ from django import forms
 
 from accounts.models import Department
 from appeals.choices import Channel, Kind, Priority, Status
+from appeals.errors import AppealError
 from appeals.journal import DUE_CHOICES, JournalFilter
 from appeals.load import people_with_perm
 from appeals.models import Category
+from appeals.search import check_query
 from housing.models import Building
 from housing.services import match_building
 
@@ -60,6 +62,12 @@ class JournalForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = people_with_perm("work_appeal")
         self.building_obj = None
+
+    def clean_q(self) -> str:
+        try:
+            return check_query(self.cleaned_data["q"])
+        except AppealError as error:
+            raise forms.ValidationError(error.message) from None
 
     def clean(self):
         data = super().clean()

@@ -18,9 +18,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from appeals.choices import Channel, Complexity, Favour, Kind, Status
-from appeals.models import Appeal, AppealEvent, Applicant, NumberSequence, OutgoingRequest
+from appeals.models import Appeal, AppealEvent, Applicant, NumberSequence, OutgoingRequest, name_key
 from appeals.numbering import _CODE_ALPHABET
-from appeals.search import index_text
+from appeals.search import appeal_index_text
 
 from . import texts
 from .load import Loader, finish, report
@@ -88,7 +88,7 @@ class Generator:
             self._story(row, reason, complexity)
         except _End:
             pass
-        row["search_lemmas"] = index_text(row["text"], row["short_content"], row["address_text"], row["number"])
+        row["search_lemmas"] = appeal_index_text(row["text"], row["short_content"], row["address_text"], row["number"])
         self.appeals.append(tuple(row[f] for f in APPEAL_FIELDS))
         self._maybe_link(row)
 
@@ -210,7 +210,7 @@ class Generator:
         postal = _typed(building, flat) if channel == Channel.POST else ""
         self.applicants.append((applicant_id, name, f"+79{rng.randrange(10 ** 9):09d}", email, postal,
                                 building[0] if building else None, flat, *flags,
-                                name.lower().replace("ё", "е"), received))
+                                name_key(name), received))
         found = (applicant_id, building, flat, CARE[any(flags)], name)
         self.pool.append(found)
         return found

@@ -79,7 +79,7 @@ def test_operator_sees_what_is_missing_in_russian(page, shot, operator):
     page.get_by_label("Телефон", exact=True).and_(page.get_by_role("textbox")).fill("12345")
     page.get_by_role("button", name="Зарегистрировать обращение").click()
     expect(page.get_by_role("alert")).to_contain_text("проверьте поля, отмеченные красным")
-    expect(page.get_by_text("Телефон должен содержать 10 цифр")).to_be_visible()
+    expect(page.get_by_text("Телефон: 5 цифр, а нужно 10")).to_be_visible()
     expect(page.get_by_label("Фамилия, имя, отчество")).to_have_value("Петров Пётр Петрович")
     assert not Appeal.objects.exists()
     shot("operator-07-errors-in-russian")

@@ -1,6 +1,8 @@
 """Address normalisation for the building registry and for addresses as people type them.
 
-Both sides of a match go through the same steps: lower case, «ё» → «е», abbreviations of
+Both sides of a match go through the same steps: the matching form of the text
+(`priemnaya.matching.fold`: lower case, «ё» → «е», invisible characters dropped, full-width
+letters and Latin look-alikes in Cyrillic words put right — «Heвский» is «Невский»), abbreviations of
 street types expanded, well-known shorthands («В.О.», «Лиговка») replaced. Street words are
 then compared by their stems, so «Фонтанка», «наб. Фонтанки» and «набережная реки Фонтанки»
 meet, and a fragment being typed («невск») already finds «Невский проспект».
@@ -9,6 +11,8 @@ meet, and a fragment being typed («невск») already finds «Невский
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from priemnaya.matching import clean, fold
 
 # Street types as people write them → the word used in official names.
 STREET_TYPES = {
@@ -82,7 +86,7 @@ class ParsedAddress:
 
 
 def _norm(text: str) -> str:
-    return (text or "").lower().replace("ё", "е")
+    return fold(text)
 
 
 def _expand(text: str) -> str:
@@ -202,7 +206,7 @@ def normalize_street(text: str) -> str:
 
 def normalize_house(text: str) -> str:
     """«7а» → «7А», « 100 / 2 » → «100/2», Latin «7A» → Cyrillic «7А»."""
-    return re.sub(r"\s+", "", (text or "")).lower().translate(_LOOKALIKES).upper()
+    return re.sub(r"\s+", "", clean(text)).lower().translate(_LOOKALIKES).upper()
 
 
 def building_search_key(street: str, house: str, korpus: str = "", litera: str = "") -> str:

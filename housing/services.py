@@ -7,6 +7,8 @@ from functools import lru_cache
 from django.core.cache import cache
 from rapidfuzz.distance import Levenshtein
 
+from priemnaya.matching import fold
+
 from .addresses import (
     ParsedAddress,
     parse_address,
@@ -46,11 +48,11 @@ class StreetIndex:
 
     def lookup(self, word: str) -> frozenset[str]:
         """Streets having this word in any case: «Невскому» → {«Невский проспект»}."""
-        return self.by_stem.get(stem(word.lower().replace("ё", "е")), frozenset())
+        return self.by_stem.get(stem(fold(word)), frozenset())
 
     def correct(self, word: str) -> str:
         """The registry word one typo away (two for long words): «литеный» → «литейный»; '' if none or a tie."""
-        word = word.lower().replace("ё", "е")
+        word = fold(word)
         if len(word) < _ONE_TYPO_FROM:
             return ""
         limit = 2 if len(word) >= _TWO_TYPOS_FROM else 1

@@ -4,9 +4,10 @@ from django import forms
 from django.conf import settings
 from django.urls import reverse_lazy
 
-from appeals.applicants import ApplicantData, normalize_phone
+from appeals.applicants import ApplicantData
 from appeals.attachments import detect_kind
 from appeals.choices import Kind
+from appeals.contacts import check_email, check_name, normalize_phone
 from appeals.errors import AppealError
 from housing.models import Building
 
@@ -57,6 +58,14 @@ def check_public_file(uploaded) -> None:
             f"Файл «{uploaded.name}» не подходит: можно приложить только фотографию (JPG, PNG) или документ PDF.")
 
 
+def _domain_checked(check, value: str) -> str:
+    """The domain's check of a contact (the same the API and the back office get); its error on the field."""
+    try:
+        return check(value)
+    except AppealError as error:
+        raise forms.ValidationError(error.message) from None
+
+
 class AppealForm(forms.Form):
     kind = forms.ChoiceField(label="Вид обращения", choices=[(k.value, k.label) for k in KIND_ORDER],
                              initial=Kind.APPEAL)
@@ -96,13 +105,13 @@ class AppealForm(forms.Form):
                                  f"{size_label(settings.ATTACHMENT_MAX_BYTES)}.")
 
     def clean_full_name(self) -> str:
-        return " ".join(self.cleaned_data["full_name"].split())
+        return " ".join(_domain_checked(check_name, self.cleaned_data["full_name"]).split())
 
     def clean_phone(self) -> str:
-        try:
-            return normalize_phone(self.cleaned_data["phone"])
-        except AppealError as error:
-            raise forms.ValidationError(error.message) from None
+        return _domain_checked(normalize_phone, self.cleaned_data["phone"])
+
+    def clean_email(self) -> str:
+        return _domain_checked(check_email, self.cleaned_data["email"])
 
     def clean_building(self) -> Building | None:
         # Set by picking a suggestion; a stale or forged value is simply ignored.

@@ -98,6 +98,8 @@ TEMPLATES = [
                 "priemnaya.context.company",
                 "backoffice.context.staff_nav",
             ],
+            # Text someone typed is shown through `usertext` in every template, public and staff alike.
+            "builtins": ["priemnaya.templatetags.usertext"],
         },
     }
 ]

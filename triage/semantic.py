@@ -14,6 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from appeals.search import word_key
+from priemnaya.matching import fold
 
 DIM = 300
 COMPACT_DIM = 64  # for large indexes: a fifth of the memory, the same neighbours (measured on the archive)
@@ -86,7 +87,7 @@ def _word(word: str) -> tuple[int, float] | None:
 
 def sentence_vector(text: str) -> np.ndarray:
     """A unit vector for the text (zeros when no word is known), float32 of DIM."""
-    found = [f for f in map(_word, _WORD.findall((text or "").lower().replace("ё", "е"))) if f is not None]
+    found = [f for f in map(_word, _WORD.findall(fold(text))) if f is not None]
     if not found:
         return np.zeros(DIM, dtype=np.float32)
     weights = np.asarray([weight for _, weight in found], dtype=np.float32)

@@ -97,7 +97,7 @@ def test_future_date_is_refused_in_russian(operator_client):
 def test_bad_phone_is_shown_on_the_phone_field_and_nothing_is_saved(operator_client):
     response = operator_client.post(URL, form_data(phone="12345"))
     assert response.status_code == 400
-    assert "Телефон должен содержать 10 цифр" in response.context["form"].errors["phone"][0]
+    assert "Телефон: 5 цифр, а нужно 10" in response.context["form"].errors["phone"][0]
     assert not Appeal.objects.exists()
     # What the operator typed is still there.
     assert "Течёт крыша над кухней" in response.content.decode()

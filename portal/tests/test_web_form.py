@@ -85,7 +85,7 @@ def test_png_photo_is_attached(client, settings, tmp_path):
 @pytest.mark.parametrize("changes, field, message", [
     ({"full_name": "  "}, "full_name", "Укажите, пожалуйста, фамилию, имя и отчество."),
     ({"phone": "", "email": ""}, "phone", "Укажите телефон или электронную почту"),
-    ({"phone": "12-34"}, "phone", "Телефон должен содержать 10 цифр"),
+    ({"phone": "12-34"}, "phone", "Телефон: 4 цифры, а нужно 10"),
     ({"email": "ivanova@"}, "email", "Проверьте адрес электронной почты"),
     ({"consent": None}, "consent", "Без согласия на обработку персональных данных"),
     ({"text": "   "}, "text", "Опишите, пожалуйста, суть обращения."),

@@ -9,7 +9,8 @@ city number counts only after a word saying it is a phone, and is taken for St P
 import re
 from dataclasses import dataclass
 
-from appeals.applicants import normalize_phone
+from appeals.contacts import normalize_phone
+from priemnaya.matching import ascii_digits
 
 CITY_CODE = "812"  # a 7-digit number said to be a phone is a St Petersburg one
 _RUN = re.compile(r"(?<![\d+])\+?\s?\(?\d[\d \t().\-\u2010-\u2012]*\d(?!\d)")
@@ -59,7 +60,7 @@ def _phones_in_run(text: str, run: re.Match) -> list[Found]:
         blocked = bool(_NOT_A_PHONE.search(before))
         digits, taken = "", None
         for j in range(i, len(groups)):
-            digits += groups[j].group()
+            digits += ascii_digits(groups[j].group())
             if len(digits) > 11:
                 break
             after = text[groups[j].end(): groups[j].end() + 6]

@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from priemnaya.matching import clean
+
 from ..text import strip_html
 
 MAX_CHARS = 20_000  # as long as an appeal may be; longer input keeps its beginning and its signature
@@ -35,14 +37,16 @@ class Span:
 
 
 def prepare(text) -> str:
-    """Plain text from whatever came: markup and entities removed, odd spaces made plain, length capped."""
+    """Plain text from whatever came: markup and entities removed, odd spaces made plain, length capped; in
+    the matching form (`priemnaya.matching.clean`), so a full-width phone or «Heвский» with a Latin «H» is
+    found as any other."""
     if not isinstance(text, str):
         return ""
     if len(text) > MAX_CHARS:
         text = _shortened(text)
     if "<" in text:
         text = _BLOCK_TAG.sub("\n", text)  # a paragraph or a line break ends a name or an address as a new line does
-    return strip_html(text).translate(_SPACES)
+    return clean(strip_html(text)).translate(_SPACES)
 
 
 def _shortened(text: str) -> str:

@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 
 from housing.addresses import parse_address
+from priemnaya.matching import fold
 
 # Reason codes of outages, where neighbouring buildings share the incident (one supply for a block).
 OUTAGE_REASONS = frozenset({"water-no-hot", "water-no-cold", "heating-none", "electric-outage"})
@@ -63,7 +64,7 @@ _STEM = 5
 
 def text_profile(text: str) -> frozenset[str]:
     """The stems of the words (their first five letters), so «протекает» and «протекла» meet."""
-    words = _NON_WORD.sub(" ", (text or "")[:_TEXT_CHARS].lower().replace("ё", "е")).split()
+    words = _NON_WORD.sub(" ", fold((text or "")[:_TEXT_CHARS])).split()
     return frozenset(word[:_STEM] for word in words if len(word) > 2 or word.isdigit())
 
 
@@ -87,7 +88,7 @@ def place_key(building_id: object = None, address: str = "") -> str:
         parts += [f"к{parsed.korpus}"] if parsed.korpus else []
         parts += [f"л{parsed.litera.lower()}"] if parsed.litera else []
         return "address:" + " ".join(parts)
-    return "address:" + " ".join(_NON_WORD.sub(" ", address.lower().replace("ё", "е")).split())
+    return "address:" + " ".join(_NON_WORD.sub(" ", fold(address)).split())
 
 
 @dataclass(eq=False)

@@ -53,8 +53,15 @@ def fresh_answer_index(monkeypatch):
     suggestions.forget_index()
 
 
+DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
 @pytest.fixture(autouse=True)
-def _clean_cache():
+def _clean_cache(request):
+    # The cache is a database table: only a test with database access can (and needs to) clear it.
+    if not (request.node.get_closest_marker("django_db") or DB_FIXTURES & set(request.fixturenames)):
+        yield
+        return
     cache.clear()
     yield
     cache.clear()

@@ -26,6 +26,14 @@ RETURNING {hits}, {ends}
 """
 
 
+class Refused(Exception):
+    """Over a limit: another attempt may succeed in `seconds` (the API answers it as a JSON 429)."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(f"Слишком много попыток. Повторите через {math.ceil(seconds / 60)} мин.")
+        self.seconds = seconds
+
+
 def client_ip(request: HttpRequest) -> str:
     # REMOTE_ADDR only: X-Forwarded-For is set by the client and would let anyone reset the limit.
     return request.META.get("REMOTE_ADDR") or "unknown"
@@ -61,6 +69,15 @@ def refused(request: HttpRequest, scope: str, per_ip: int, overall: int | None =
     if overall is not None and not hit(EVERYONE, scope, overall):
         return seconds_left(EVERYONE, scope)
     return None
+
+
+def waiting(request_or_ip: HttpRequest | str, scope: str, limit: int) -> int | None:
+    """Without counting: None while this IP has made fewer than `limit` attempts in `scope`'s window, else the
+    seconds until the window closes (for failures counted one by one, checked before the next attempt)."""
+    row = RateCount.objects.filter(key=_key(request_or_ip, scope), window_ends__gt=time.time()).first()
+    if row is None or row.hits < limit:
+        return None
+    return max(1, math.ceil(row.window_ends - time.time()))
 
 
 def seconds_left(request_or_ip: HttpRequest | str, scope: str) -> int:

@@ -196,6 +196,12 @@ DUE_SOON_MINUTES = env_int("DUE_SOON_MINUTES", 60)
 # Public forms: how many submissions one IP may make per window.
 PUBLIC_RATE_LIMIT = env_int("PUBLIC_RATE_LIMIT", 20)
 PUBLIC_RATE_WINDOW = env_int("PUBLIC_RATE_WINDOW", 600)
+# Limits on what is asked while typing and on guessed API tokens, in the same windows (priemnaya.ratelimit):
+# the public form's hints and address suggestions per IP and over all visitors, wrong bearer tokens per IP
+# (no limit over everyone: anyone could then lock every client out of the API).
+TYPING_HELP_LIMIT = env_int("TYPING_HELP_LIMIT", 200)
+TYPING_HELP_OVERALL = env_int("TYPING_HELP_OVERALL", 5000)
+API_TOKEN_FAILURE_LIMIT = env_int("API_TOKEN_FAILURE_LIMIT", 10)
 
 # Retention, in days (retention.pruning; checked by priemnaya.checks). A retried API create with the same
 # Idempotency-Key gets the first answer for IDEMPOTENCY_KEY_DAYS. Notifications of an open appeal always stay.

@@ -16,6 +16,7 @@ from appeals.tracking import find_tracked, public_status
 from housing.models import Building
 from housing.services import suggest_buildings
 from priemnaya import ratelimit
+from priemnaya.form_once import once
 
 from .forms import AppealForm, TrackForm
 from .throttle import too_many, typing_help
@@ -67,13 +68,14 @@ def appeal_form(request):
         form = AppealForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                appeal = _file_appeal(form)
+                appeal = once(form, "portal-appeal", request.user, Appeal, lambda: _file_appeal(form))
             except AppealError as error:
                 field = _FORM_FIELD.get(error.field, error.field)
                 form.add_error(field if field in form.fields else None, error.message)
             else:
-                _remember(request, SESSION_FILED, appeal)
-                return redirect("portal:appeal_done")
+                if appeal is not None:
+                    _remember(request, SESSION_FILED, appeal)
+                    return redirect("portal:appeal_done")
     picked = getattr(form, "cleaned_data", {}).get("building")
     return render(request, "portal/appeal_form.html", {"form": form, "picked": picked})
 

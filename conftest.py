@@ -53,11 +53,40 @@ def fresh_answer_index(monkeypatch):
     suggestions.forget_index()
 
 
+DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
 @pytest.fixture(autouse=True)
-def _clean_cache():
+def _clean_cache(request):
+    # The cache is a database table: only a test with database access can (and needs to) clear it.
+    used = DB_FIXTURES & set(request.fixturenames)
+    if not (request.node.get_closest_marker("django_db") or used):
+        yield
+        return
+    for name in sorted(used):  # set up before the clearing below, whatever order pytest would take
+        request.getfixturevalue(name)
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Departments, the classification tree and the norms, as after migrate.
+
+    Each transactional test ends by emptying every table, which also removes what the data
+    migrations loaded; the next browser test (or a reused test database) would find none.
+    A test that keeps a serialized copy empties them without even migrate's signal, so the
+    content types, permissions and role groups are made again here too.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management.sql import emit_post_migrate_signal
+
+    from appeals.reference import load_reference_data
+
+    ContentType.objects.clear_cache()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    load_reference_data()
 
 
 def create_staff(username: str, role: str, department_code: str | None = None, **extra) -> User:

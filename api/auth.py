@@ -2,11 +2,15 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from ninja.security import HttpBearer
 
 from accounts.models import ApiToken
+from priemnaya import ratelimit
+
+FAILURES = "api-token"  # the rate-limit scope of wrong tokens
 
 # last_used_at is for people reviewing tokens; one write a minute per token is enough.
 LAST_USED_PRECISION = dt.timedelta(minutes=1)
@@ -21,11 +25,15 @@ def touch(key: str) -> None:
 
 class BearerToken(HttpBearer):
     def authenticate(self, request, token: str):
+        """Wrong tokens are counted per IP; over the limit no token is even looked at until the window
+        closes, so guessing cannot go on, nor learn that a guess was right."""
+        seconds = ratelimit.waiting(request, FAILURES, settings.API_TOKEN_FAILURE_LIMIT)
+        if seconds is not None:
+            raise ratelimit.Refused(seconds)
         token = token.strip()
-        if not token or len(token) > 200:
-            return None
-        user = ApiToken.user_for(token)
+        user = ApiToken.user_for(token) if token and len(token) <= 200 else None
         if user is None:
+            ratelimit.hit(request, FAILURES, settings.API_TOKEN_FAILURE_LIMIT)
             return None
         touch(token)
         request.user = user

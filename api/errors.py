@@ -13,6 +13,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from appeals.errors import AppealError
 from appeals.workflow import TransitionError
+from priemnaya.ratelimit import Refused
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +127,12 @@ def _message_response(status: int, default: str, *, own_message: bool = False):
     return handler
 
 
+def _refused(request, exc: Refused, api: NinjaAPI):
+    response = api.create_response(request, {"detail": str(exc)}, status=429)
+    response["Retry-After"] = str(exc.seconds)
+    return response
+
+
 def _unexpected(request, exc: Exception, api: NinjaAPI):
     logger.exception("API error on %s %s", request.method, request.path)
     return api.create_response(request, {"detail": INTERNAL_ERROR}, status=500)
@@ -142,6 +149,7 @@ def install(api: NinjaAPI) -> None:
         PermissionDenied: _message_response(403, "Недостаточно прав.", own_message=True),
         RequestDataTooBig: _message_response(413, "Слишком большой запрос."),
         Http404: _message_response(404, "Не найдено.", own_message=True),
+        Refused: _refused,
         Exception: _unexpected,
     }
     for exc_class, handler in handlers.items():

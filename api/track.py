@@ -1,13 +1,12 @@
 """The public status check: number + access code, no account, no personal data."""
 
 import datetime as dt
-import math
 
-from django.http import Http404, HttpResponse
-from ninja import Router, Status
+from django.http import Http404
+from ninja import Router
 
 from appeals.tracking import find_tracked, public_status
-from priemnaya.ratelimit import hit, seconds_left
+from priemnaya.ratelimit import Refused, hit, seconds_left
 
 from .schemas import FieldProblems, Message, TrackIn, TrackOut, moscow
 
@@ -25,12 +24,10 @@ def _in_moscow(data: dict) -> dict:
 
 @router.post("/track", auth=None, response={200: TrackOut, 404: Message, 422: FieldProblems, 429: Message},
              summary="Узнать статус по номеру и коду")
-def track(request, payload: TrackIn, response: HttpResponse):
+def track(request, payload: TrackIn):
     """A wrong code and an unknown number give the same 404; attempts are limited per IP address."""
     if not hit(request, SCOPE):
-        seconds = seconds_left(request, SCOPE)
-        response["Retry-After"] = str(seconds)
-        return Status(429, {"detail": f"Слишком много попыток. Повторите через {math.ceil(seconds / 60)} мин."})
+        raise Refused(seconds_left(request, SCOPE))
     appeal = find_tracked(payload.number, payload.access_code)
     if appeal is None:
         raise Http404(NOT_FOUND)

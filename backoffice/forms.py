@@ -16,6 +16,7 @@ from appeals.errors import AppealError
 from appeals.models import Applicant, Reason, ResourceCompany
 from appeals.outgoing import default_due
 from housing.models import Building
+from priemnaya.form_once import OnceField
 
 # The channels an operator registers by hand (the web form and the API register themselves).
 REGISTER_CHANNELS = [(c.value, c.label) for c in (Channel.PHONE, Channel.IN_PERSON, Channel.POST, Channel.EMAIL)]
@@ -78,6 +79,7 @@ def _local_now() -> str:
 
 
 class RegisterForm(forms.Form):
+    once = OnceField()  # a repeat of the same rendered form gives the first appeal
     channel = forms.ChoiceField(label="Канал", choices=REGISTER_CHANNELS, initial=Channel.PHONE,
                                 widget=forms.RadioSelect)
     kind = forms.ChoiceField(label="Вид", choices=Kind.choices, initial=Kind.APPEAL)

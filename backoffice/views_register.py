@@ -16,6 +16,7 @@ from deadlines.models import NormKind
 from deadlines.norms import compute_due, find_norm
 from housing.models import Building
 from housing.services import suggest_buildings
+from priemnaya.form_once import once
 
 from .forms import CARE_FLAGS, RegisterForm, add_domain_error
 from .views_applicant import applicant_matches
@@ -95,11 +96,13 @@ def register(request):
     form = RegisterForm(request.POST, may_assign_person=may_assign_person)
     if form.is_valid():
         try:
-            appeal = register_appeal(form.cleaned_data, request.user)
+            appeal = once(form, "staff-register", request.user, Appeal,
+                          lambda: register_appeal(form.cleaned_data, request.user))
         except (AppealError, TransitionError) as error:
             add_domain_error(form, error)
         else:
-            return redirect("staff-register-done", number=appeal.number)
+            if appeal is not None:
+                return redirect("staff-register-done", number=appeal.number)
     return _page(request, form, status=400)
 
 

@@ -34,25 +34,6 @@ def browser():
 
 
 @pytest.fixture
-def reference_data(transactional_db):
-    """Departments, the classification tree and the norms, as after migrate.
-
-    Each transactional test ends by emptying every table, which also removes what the data
-    migrations loaded; the next browser test (or a reused test database) would find none.
-    A test that keeps a serialized copy empties them without even migrate's signal, so the
-    content types, permissions and role groups are made again here too.
-    """
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management.sql import emit_post_migrate_signal
-
-    from appeals.reference import load_reference_data
-
-    ContentType.objects.clear_cache()
-    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
-    load_reference_data()
-
-
-@pytest.fixture
 def page(browser, live_server, reference_data):
     """A fresh Russian-locale tab whose relative URLs go to the live server; JS errors fail the test."""
     context = browser.new_context(base_url=live_server.url, locale="ru-RU", timezone_id="Europe/Moscow",

@@ -10,6 +10,7 @@ from appeals.choices import Kind
 from appeals.contacts import check_email, check_name, normalize_phone
 from appeals.errors import AppealError
 from housing.models import Building
+from priemnaya.form_once import OnceField
 
 TEXT_MAX = 5000
 MAX_FILES = 3
@@ -67,6 +68,7 @@ def _domain_checked(check, value: str) -> str:
 
 
 class AppealForm(forms.Form):
+    once = OnceField()  # a repeat of the same rendered form gives the first appeal
     kind = forms.ChoiceField(label="Вид обращения", choices=[(k.value, k.label) for k in KIND_ORDER],
                              initial=Kind.APPEAL)
     full_name = forms.CharField(label="Фамилия, имя, отчество", max_length=300, error_messages={

@@ -1,12 +1,9 @@
 """The public site: landing, the web appeal form (CH3) and the status look-up (CH4)."""
 
-import datetime as dt
-import math
 import time
 
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import Company
@@ -19,8 +16,10 @@ from appeals.tracking import find_tracked, public_status
 from housing.models import Building
 from housing.services import suggest_buildings
 from priemnaya import ratelimit
+from priemnaya.form_once import once
 
 from .forms import AppealForm, TrackForm
+from .throttle import too_many, typing_help
 
 SESSION_FILED = "portal_filed"
 SESSION_TRACKED = "portal_tracked"
@@ -35,16 +34,6 @@ _FORM_FIELD = {"file": "attachments"}
 def landing(request):
     office_hours = getattr(Company.current(), "office_hours", "") or OFFICE_HOURS
     return render(request, "portal/landing.html", {"office_hours": office_hours})
-
-
-def too_many(request, scope: str):
-    """429 in the public site's look, saying how long to wait (Retry-After for programs)."""
-    seconds = ratelimit.seconds_left(request, scope)
-    until = timezone.now() + dt.timedelta(seconds=seconds)
-    response = render(request, "portal/too_many.html",
-                      {"status": 429, "minutes": math.ceil(seconds / 60), "until": until}, status=429)
-    response["Retry-After"] = str(seconds)
-    return response
 
 
 def _remember(request, key: str, appeal: Appeal) -> None:
@@ -75,17 +64,18 @@ def appeal_form(request):
     form = AppealForm()
     if request.method == "POST":
         if not ratelimit.hit(request, "appeal"):
-            return too_many(request, "appeal")
+            return too_many(request, ratelimit.seconds_left(request, "appeal"))
         form = AppealForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                appeal = _file_appeal(form)
+                appeal = once(form, "portal-appeal", request.user, Appeal, lambda: _file_appeal(form))
             except AppealError as error:
                 field = _FORM_FIELD.get(error.field, error.field)
                 form.add_error(field if field in form.fields else None, error.message)
             else:
-                _remember(request, SESSION_FILED, appeal)
-                return redirect("portal:appeal_done")
+                if appeal is not None:
+                    _remember(request, SESSION_FILED, appeal)
+                    return redirect("portal:appeal_done")
     picked = getattr(form, "cleaned_data", {}).get("building")
     return render(request, "portal/appeal_form.html", {"form": form, "picked": picked})
 
@@ -99,6 +89,7 @@ def appeal_done(request):
 
 
 @require_GET
+@typing_help("buildings")
 def building_suggestions(request):
     """Addresses of the registry's buildings only (htmx); picking one fills the address field."""
     pick = request.GET.get("pick", "")
@@ -119,7 +110,7 @@ def track(request):
         form = TrackForm(initial={"number": request.GET.get("number", "")})
         return render(request, "portal/track_form.html", {"form": form, "code_in_link": "code" in request.GET})
     if not ratelimit.hit(request, "track"):
-        return too_many(request, "track")
+        return too_many(request, ratelimit.seconds_left(request, "track"))
     form = TrackForm(request.POST)
     if not form.is_valid():
         return render(request, "portal/track_form.html", {"form": form})

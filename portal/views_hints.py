@@ -4,25 +4,24 @@ Nothing here names anyone: an incident is shown by its title, size and the compa
 the appeals in it.
 """
 
-from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from housing.models import Building
-from priemnaya import ratelimit
 from triage.answers import match_faq
 from triage.incidents import open_incident_for
 from triage.services import propose
 
+from .throttle import typing_help
+
 MIN_TEXT = 10
-HINTS_PER_REQUEST_LIMIT = 10  # typing sends many small requests: a wider budget than for submissions
 
 
 @require_POST  # the text may hold the resident's name and phone: never in an address, which servers log
+@typing_help("hints")
 def appeal_hints(request):
     text = (request.POST.get("text") or "")[:2000]
-    if len(text.strip()) < MIN_TEXT or not ratelimit.hit(request, "hints",
-                                                          settings.PUBLIC_RATE_LIMIT * HINTS_PER_REQUEST_LIMIT):
+    if len(text.strip()) < MIN_TEXT:
         return render(request, "portal/_hints.html", {})
     pick = request.POST.get("building", "")
     building = Building.objects.filter(is_active=True, pk=pick).first() if pick.isdigit() else None

@@ -42,3 +42,17 @@ def mail_is_not_printed(app_configs, **kwargs):
                         hint="Leave EMAIL_BACKEND unset (letters are kept as files under var/mail) or set SMTP.",
                         id="priemnaya.W010")]
     return []
+
+
+PER_PROCESS_CACHES = ("django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache")
+
+
+@register(Tags.caches)
+def cache_is_shared(app_configs, **kwargs):
+    """Each web worker would keep its own copy, seen stale by the others after a change."""
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend in PER_PROCESS_CACHES and not settings.DEBUG:
+        return [Warning("The default cache lives in each process: several web workers would not share it.",
+                        hint="Leave CACHES to the settings (the database cache, or Redis with REDIS_URL).",
+                        id="priemnaya.W011")]
+    return []

@@ -1,15 +1,37 @@
-"""A small per-IP limiter for public forms (fixed window, counted in the cache).
+"""Limits on anonymous traffic: per client IP and over all clients (fixed windows).
 
-Shared by the public site and the public API, so one visitor cannot hammer the appeal
-form or guess access codes faster than PUBLIC_RATE_LIMIT attempts per PUBLIC_RATE_WINDOW seconds.
+Counted in the database every web process shares, by one INSERT … ON CONFLICT DO UPDATE … RETURNING
+statement, which SQLite and PostgreSQL each run atomically: N attempts from any number of workers are N
+counts. (A cache's add() + incr() would not do: Django's database and file caches read and write back,
+losing concurrent counts, and the local-memory cache counts per process.)
 """
 
 import math
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import connection
 from django.http import HttpRequest
+
+from .models import RateCount
+
+EVERYONE = "*"  # the "IP" under which a scope's attempts over all clients are counted
+
+_UPSERT = """
+INSERT INTO {t} ({key}, {hits}, {ends}) VALUES (%s, 1, %s)
+ON CONFLICT ({key}) DO UPDATE SET
+    {hits} = CASE WHEN {t}.{ends} <= %s THEN 1 ELSE {t}.{hits} + 1 END,
+    {ends} = CASE WHEN {t}.{ends} <= %s THEN excluded.{ends} ELSE {t}.{ends} END
+RETURNING {hits}, {ends}
+"""
+
+
+class Refused(Exception):
+    """Over a limit: another attempt may succeed in `seconds` (the API answers it as a JSON 429)."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(f"Слишком много попыток. Повторите через {math.ceil(seconds / 60)} мин.")
+        self.seconds = seconds
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -19,27 +41,50 @@ def client_ip(request: HttpRequest) -> str:
 
 def _key(request_or_ip: HttpRequest | str, scope: str) -> str:
     ip = request_or_ip if isinstance(request_or_ip, str) else client_ip(request_or_ip)
-    return f"ratelimit:{scope}:{ip}"
+    return f"{scope}:{ip}"[:200]
+
+
+def _count(key: str, window: int) -> tuple[int, float]:
+    now = time.time()
+    q = connection.ops.quote_name
+    sql = _UPSERT.format(t=q(RateCount._meta.db_table), key=q("key"), hits=q("hits"), ends=q("window_ends"))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key, now + window, now, now])
+        hits, ends = cursor.fetchall()[0]
+    return hits, ends
 
 
 def hit(request_or_ip: HttpRequest | str, scope: str, per_window: int | None = None) -> bool:
     """Count one attempt of this IP in `scope`; True while within the limit, False once over it."""
-    key = _key(request_or_ip, scope)
-    window = settings.PUBLIC_RATE_WINDOW
-    count = 1
-    if not cache.add(key, 1, timeout=window):
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, timeout=window)
-    if count == 1:  # a new window: remember when it closes, to tell the visitor
-        cache.set(f"{key}:ends", time.time() + window, timeout=window)
-    return count <= (per_window or settings.PUBLIC_RATE_LIMIT)
+    hits, _ends = _count(_key(request_or_ip, scope), settings.PUBLIC_RATE_WINDOW)
+    return hits <= (per_window or settings.PUBLIC_RATE_LIMIT)
+
+
+def refused(request: HttpRequest, scope: str, per_ip: int, overall: int | None = None) -> int | None:
+    """Count one attempt of this client, and of everyone when `overall` is given; None while both are within
+    their limits, else the seconds until the limit that refused lets another attempt through. A refused
+    client is not counted against everyone, so one client cannot use up the common budget."""
+    if not hit(request, scope, per_ip):
+        return seconds_left(request, scope)
+    if overall is not None and not hit(EVERYONE, scope, overall):
+        return seconds_left(EVERYONE, scope)
+    return None
+
+
+def waiting(request_or_ip: HttpRequest | str, scope: str, limit: int) -> int | None:
+    """Without counting: None while this IP has made fewer than `limit` attempts in `scope`'s window, else the
+    seconds until the window closes (for failures counted one by one, checked before the next attempt)."""
+    row = RateCount.objects.filter(key=_key(request_or_ip, scope), window_ends__gt=time.time()).first()
+    if row is None or row.hits < limit:
+        return None
+    return max(1, math.ceil(row.window_ends - time.time()))
 
 
 def seconds_left(request_or_ip: HttpRequest | str, scope: str) -> int:
     """How long until this IP may try again in `scope` (the whole window when that is unknown)."""
-    ends = cache.get(f"{_key(request_or_ip, scope)}:ends")
-    if ends is None:
-        return settings.PUBLIC_RATE_WINDOW
+    window = settings.PUBLIC_RATE_WINDOW
+    ends = RateCount.objects.filter(key=_key(request_or_ip, scope)).values_list("window_ends", flat=True).first()
+    if ends is None or ends <= time.time():
+        return window
     return max(1, math.ceil(ends - time.time()))
+

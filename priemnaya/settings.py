@@ -123,7 +123,9 @@ REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Shared by every web process (a local-memory cache would differ per worker); the table is created after
+    # each migrate (priemnaya.apps). Rate limits are counted in their own table (priemnaya.ratelimit).
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "priemnaya_cache"}}
 
 # Celery: real workers on Redis when REDIS_URL is set, otherwise tasks run in-process.
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
@@ -146,8 +148,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Locked per user name and IP, and per IP alone (one password against many names); attempts during a
+# lock-out are not counted, so it ends at a fixed time (accounts.lockout).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
 AXES_VERBOSE = False
 LOGIN_URL = "/staff/login/"
 LOGIN_REDIRECT_URL = "/staff/"
@@ -191,6 +196,12 @@ DUE_SOON_MINUTES = env_int("DUE_SOON_MINUTES", 60)
 # Public forms: how many submissions one IP may make per window.
 PUBLIC_RATE_LIMIT = env_int("PUBLIC_RATE_LIMIT", 20)
 PUBLIC_RATE_WINDOW = env_int("PUBLIC_RATE_WINDOW", 600)
+# Limits on what is asked while typing and on guessed API tokens, in the same windows (priemnaya.ratelimit):
+# the public form's hints and address suggestions per IP and over all visitors, wrong bearer tokens per IP
+# (no limit over everyone: anyone could then lock every client out of the API).
+TYPING_HELP_LIMIT = env_int("TYPING_HELP_LIMIT", 200)
+TYPING_HELP_OVERALL = env_int("TYPING_HELP_OVERALL", 5000)
+API_TOKEN_FAILURE_LIMIT = env_int("API_TOKEN_FAILURE_LIMIT", 10)
 
 # Retention, in days (retention.pruning; checked by priemnaya.checks). A retried API create with the same
 # Idempotency-Key gets the first answer for IDEMPOTENCY_KEY_DAYS. Notifications of an open appeal always stay.

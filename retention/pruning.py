@@ -3,8 +3,8 @@
 Appeals and their history (events, triage decisions, incidents, attachments) are never pruned, nor is
 the admin's short record of changes to reference data. What goes is what only supports the work: the
 API's idempotency keys, staff notifications, the 152-ФЗ access log and the log of staff log-ins, expired
-sessions (the portal keeps one for every resident who files or tracks an appeal). Rate-limit counters
-live in the cache and django-axes' lock-out attempts are cleared by axes itself after the cool-off.
+sessions (the portal keeps one for every resident who files or tracks an appeal), rate-limit counters of
+closed windows. Django-axes' lock-out attempts are cleared by axes itself after the cool-off.
 """
 
 import datetime as dt
@@ -21,6 +21,7 @@ from django.utils import timezone
 from api.models import IdempotencyKey
 from appeals.choices import FINAL_STATUSES
 from appeals.models import Notification, PersonalDataAccess
+from priemnaya.models import RateCount
 
 BATCH_SIZE = 1000
 
@@ -31,6 +32,7 @@ LABELS = {
     "logins": "журнал входов сотрудников",
     "login_failures": "журнал неудачных входов",
     "sessions": "истёкшие сессии",
+    "rate_counts": "счётчики попыток прошедших окон",
 }
 
 logger = logging.getLogger(__name__)
@@ -67,6 +69,7 @@ def expired(now: dt.datetime) -> dict[str, tuple[QuerySet, str]]:
         "logins": (AccessLog.objects.filter(attempt_time__lt=access_log_before), "id"),
         "login_failures": (AccessFailureLog.objects.filter(attempt_time__lt=access_log_before), "id"),
         "sessions": (Session.objects.filter(expire_date__lt=now), "expire_date"),
+        "rate_counts": (RateCount.objects.filter(window_ends__lt=now.timestamp()), "window_ends"),
     }
 
 

@@ -80,3 +80,23 @@ def test_token_acts_with_its_owners_permissions(client_for, specialist):
     client = client_for(specialist)
     assert client.get(URL).json()["items"] == []
     assert client.post_json(URL, {"text": "Течёт крыша"}).status_code == 403
+
+
+def test_guessed_tokens_are_refused_per_ip_with_a_json_429(operator, settings):
+    settings.API_TOKEN_FAILURE_LIMIT, settings.PUBLIC_RATE_WINDOW = 3, 600
+    _, key = ApiToken.issue(operator)
+    for n in range(3):
+        _assert_401(ApiClient(headers={"Authorization": f"Bearer guess-{n}"}).get(URL, REMOTE_ADDR="10.6.0.1"))
+    for token in ("guess-9", key):  # over the limit even the right token waits: a guess learns nothing
+        response = ApiClient(headers={"Authorization": f"Bearer {token}"}).get(URL, REMOTE_ADDR="10.6.0.1")
+        assert response.status_code == 429 and response["Content-Type"].startswith("application/json")
+        assert "Слишком много попыток" in response.json()["detail"]
+        assert 590 <= int(response["Retry-After"]) <= 600
+    assert ApiClient(headers={"Authorization": f"Bearer {key}"}).get(URL, REMOTE_ADDR="10.6.0.2").status_code == 200
+
+
+def test_the_right_token_is_never_counted(operator, settings):
+    settings.API_TOKEN_FAILURE_LIMIT = 2
+    _, key = ApiToken.issue(operator)
+    client = ApiClient(headers={"Authorization": f"Bearer {key}"})
+    assert [client.get(URL, REMOTE_ADDR="10.6.0.3").status_code for _ in range(5)] == [200] * 5

@@ -1,4 +1,7 @@
+import datetime as dt
+
 import pytest
+from django.test import Client
 
 from conftest import PASSWORD
 
@@ -67,3 +70,43 @@ def test_logout_ends_the_session(client, operator):
 def test_logged_in_user_visiting_login_goes_to_start_page(client, operator):
     client.force_login(operator)
     assert client.get("/staff/login/")["Location"] == "/staff/"
+
+
+def _minutes_pass(minutes: int) -> None:
+    """Every counted failure happened `minutes` earlier (the lock-out is measured from them)."""
+    from axes.models import AccessAttempt
+    from django.db.models import F
+
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - dt.timedelta(minutes=minutes))
+
+
+def test_a_lock_out_says_when_to_return_in_retry_after(client, operator):
+    for _ in range(5):
+        response = _login(client, "operator", "wrong")
+    assert response.status_code == 429
+    assert 890 <= int(response["Retry-After"]) <= 900
+    _minutes_pass(10)
+    response = _login(client, "operator", PASSWORD)
+    assert response.status_code == 429 and 290 <= int(response["Retry-After"]) <= 300
+    assert "на 5 мин." in response.content.decode()
+
+
+def test_attempts_during_a_lock_out_do_not_extend_it(client, operator):
+    for _ in range(5):
+        _login(client, "operator", "wrong")
+    _minutes_pass(10)
+    for password in ("wrong", "wrong", PASSWORD):  # tried during the lock-out
+        assert _login(client, "operator", password).status_code == 429
+    _minutes_pass(6)  # 16 minutes after the failure that locked
+    response = _login(client, "operator", PASSWORD)
+    assert response.status_code == 302 and response["Location"] == "/staff/"
+
+
+def test_one_password_against_many_names_from_one_ip_is_locked_out(client, operator):
+    for n in range(4):
+        assert _login(client, f"guess{n}", "Summer2025!").status_code == 200
+    assert _login(client, "guess4", "Summer2025!").status_code == 429
+    # the IP is locked: even a real user with the right password waits, from this address only
+    assert _login(client, "operator", PASSWORD).status_code == 429
+    assert Client().post("/staff/login/", {"username": "operator", "password": PASSWORD},
+                      REMOTE_ADDR="10.1.1.1").status_code == 302

@@ -112,6 +112,16 @@ def test_expired_sessions_go():
     assert list(Session.objects.values_list("session_key", flat=True)) == ["current"]
 
 
+def test_rate_counters_of_closed_windows_go():
+    from priemnaya.models import RateCount
+
+    now = dt.datetime.now(dt.UTC).timestamp()
+    RateCount.objects.create(key="appeal:10.0.0.1", hits=3, window_ends=now - 1)
+    RateCount.objects.create(key="appeal:10.0.0.2", hits=3, window_ends=now + 600)
+    assert pruning.prune()["rate_counts"] == 1
+    assert list(RateCount.objects.values_list("key", flat=True)) == ["appeal:10.0.0.2"]
+
+
 @override_settings(IDEMPOTENCY_KEY_DAYS=1, NOTIFICATION_READ_DAYS=10, NOTIFICATION_UNREAD_DAYS=20, ACCESS_LOG_DAYS=400)
 def test_periods_come_from_settings(specialist, closed_appeal):
     idempotency_key(specialist, "two days", days_old=2)

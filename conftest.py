@@ -53,18 +53,8 @@ def fresh_answer_index(monkeypatch):
     suggestions.forget_index()
 
 
-DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
-
-
 @pytest.fixture(autouse=True)
-def _clean_cache(request):
-    # The cache is a database table: only a test with database access can (and needs to) clear it.
-    used = DB_FIXTURES & set(request.fixturenames)
-    if not (request.node.get_closest_marker("django_db") or used):
-        yield
-        return
-    for name in sorted(used):  # set up before the clearing below, whatever order pytest would take
-        request.getfixturevalue(name)
+def _clean_cache():
     cache.clear()
     yield
     cache.clear()

@@ -12,18 +12,7 @@ class PriemnayaConfig(AppConfig):
     verbose_name = "Приёмная"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
-
         from . import checks  # noqa: F401  (registers the system checks)
-
-        post_migrate.connect(_create_cache_table, sender=self)
-
-
-def _create_cache_table(using: str, **_signal) -> None:
-    """The database cache's table, wherever migrate runs (it is no model, so no migration makes it)."""
-    from django.core.management import call_command
-
-    call_command("createcachetable", database=using, verbosity=0)
 
 
 class AdminConfig(DjangoAdminConfig):

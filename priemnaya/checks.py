@@ -53,6 +53,6 @@ def cache_is_shared(app_configs, **kwargs):
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
     if backend in PER_PROCESS_CACHES and not settings.DEBUG:
         return [Warning("The default cache lives in each process: several web workers would not share it.",
-                        hint="Leave CACHES to the settings (the database cache, or Redis with REDIS_URL).",
+                        hint="Leave CACHES to the settings (a file cache under var/, or Redis with REDIS_URL).",
                         id="priemnaya.W011")]
     return []

@@ -123,9 +123,11 @@ REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    # Shared by every web process (a local-memory cache would differ per worker); the table is created after
-    # each migrate (priemnaya.apps). Rate limits are counted in their own table (priemnaya.ratelimit).
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "priemnaya_cache"}}
+    # Shared by every web process (a local-memory cache would differ per worker, seen stale after a change), and
+    # a hit costs no database query. Rate limits are counted in their own table (priemnaya.ratelimit), since no
+    # Django cache but Redis increments atomically across processes.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache"))}}
 
 # Celery: real workers on Redis when REDIS_URL is set, otherwise tasks run in-process.
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"

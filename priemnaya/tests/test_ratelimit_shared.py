@@ -88,8 +88,8 @@ def test_a_cache_of_each_process_is_a_warning_when_not_debugging(settings):
     settings.DEBUG = False
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     assert "priemnaya.W011" in [m.id for m in run_checks()]
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                                   "LOCATION": "priemnaya_cache"}}
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                                   "LOCATION": "/nonexistent"}}
     assert "priemnaya.W011" not in [m.id for m in run_checks()]
 
 
@@ -97,3 +97,21 @@ def test_the_embedded_default_cache_is_shared_by_processes():
     from priemnaya import checks
 
     assert settings.CACHES["default"]["BACKEND"] not in checks.PER_PROCESS_CACHES
+
+
+@pytest.mark.skipif(bool(os.environ.get("REDIS_URL")), reason="the embedded default's cache")
+def test_what_one_process_caches_another_reads_and_a_deletion_reaches_both():
+    from django.core.cache import cache
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "priemnaya.settings"}
+    other = "import django; django.setup(); from django.core.cache import cache; "
+
+    def run(code: str) -> str:
+        done = subprocess.run([sys.executable, "-c", other + code], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=120, check=True)
+        return done.stdout.strip()
+
+    run("cache.set('shared-probe', 'из другого процесса', 60)")
+    assert cache.get("shared-probe") == "из другого процесса"
+    cache.delete("shared-probe")
+    assert run("print(cache.get('shared-probe', 'нет'))") == "нет"

@@ -111,12 +111,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL lets the web process read while a task writes; busy timeout instead of "locked".
+    # SQLite for concurrent web use: WAL lets readers go on while one writes; every transaction takes
+    # the write lock at BEGIN (IMMEDIATE), so two writers queue for the busy timeout instead of one
+    # failing with "database is locked" when a read lock cannot be upgraded. Tests use a file too:
+    # an in-memory database cannot be shared by threads that write.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-priemnaya.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")

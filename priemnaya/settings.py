@@ -197,6 +197,10 @@ DUE_SOON_MINUTES = env_int("DUE_SOON_MINUTES", 60)
 PUBLIC_RATE_LIMIT = env_int("PUBLIC_RATE_LIMIT", 20)
 PUBLIC_RATE_WINDOW = env_int("PUBLIC_RATE_WINDOW", 600)
 
+# Appeals: a received date before this (ISO 8601) is refused as a typing error, in every channel and in the
+# journal's filters (appeals/dates.py). No appeal this system keeps is older.
+EARLIEST_RECEIVED_DATE = env_str("EARLIEST_RECEIVED_DATE", "2000-01-01")
+
 # Retention, in days (retention.pruning; checked by priemnaya.checks). A retried API create with the same
 # Idempotency-Key gets the first answer for IDEMPOTENCY_KEY_DAYS. Notifications of an open appeal always stay.
 IDEMPOTENCY_KEY_DAYS = env_int("IDEMPOTENCY_KEY_DAYS", 7)

@@ -135,3 +135,13 @@ def test_filter_days_at_the_edges_are_taken(supervisor_client, api):
     params = {"date_from": "2000-01-01", "date_to": "2999-12-31"}
     assert supervisor_client.get("/staff/journal/", params).context["form"].errors == {}
     assert api.get("/api/v1/appeals", params).status_code == 200
+
+
+@pytest.mark.parametrize(("value", "error"), [("2000-01-01", None), ("01.01.2000", "appeals.E001"),
+                                              ("0001-01-01", "appeals.E002"), ("2999-01-01", "appeals.E002")])
+def test_the_earliest_day_setting_is_checked(settings, value, error):
+    from django.core.checks import run_checks
+
+    settings.EARLIEST_RECEIVED_DATE = value
+    found = {message.id for message in run_checks()} & {"appeals.E001", "appeals.E002"}
+    assert found == ({error} if error else set())

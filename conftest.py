@@ -20,6 +20,15 @@ PASSWORD = "test-pass-123!"
 
 
 @pytest.fixture(scope="session")
+def django_db_createdb(request):
+    """SQLite's test database is a file (threads share it) made anew each run, as the in-memory one was:
+    a reused file would keep what an earlier run's transactional tests emptied."""
+    from django.conf import settings
+
+    return request.config.getvalue("create_db") or settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Reference data comes from a data migration; a reused database may have lost it to a flush."""
     from appeals.reference import load_reference_data

@@ -12,6 +12,7 @@ from pydantic import AwareDatetime, ConfigDict, Field, field_validator
 
 from appeals.choices import Channel, Complexity, Favour, Kind, Priority, Status
 from appeals.contacts import check_email
+from appeals.dates import LATEST_FILTER_DATE, check_filter_date, check_received_at, earliest_received
 from appeals.errors import AppealError
 from appeals.journal import DUE_CHOICES
 from appeals.services import MAX_TEXT
@@ -22,8 +23,18 @@ Due = Literal[tuple(DUE_CHOICES)]
 
 
 MAX_ID = 2**63 - 1  # ids are 64-bit; a bigger number is refused, not sent to the database
-EARLIEST = dt.date(2000, 1, 1)
-LATEST = dt.date(2999, 12, 31)
+
+
+_EARLIEST = f"{earliest_received():%Y-%m-%d}"
+_LATEST = f"{LATEST_FILTER_DATE:%Y-%m-%d}"
+
+
+def _domain(check, *args):
+    """A domain check's value; its message as the field's error."""
+    try:
+        return check(*args)
+    except AppealError as error:
+        raise ValueError(error.message) from None
 
 
 class CleanStrings(Schema):
@@ -90,10 +101,8 @@ class AppealIn(Input):
 
     @field_validator("received_at")
     @classmethod
-    def _not_ancient(cls, value: dt.datetime | None) -> dt.datetime | None:
-        if value is not None and value.date() < EARLIEST:
-            raise ValueError(f"Дата поступления не может быть раньше {EARLIEST:%d.%m.%Y}.")
-        return value
+    def _in_range(cls, value: dt.datetime | None) -> dt.datetime | None:
+        return None if value is None else _domain(check_received_at, value)
 
 
 class TransitionIn(Input):
@@ -140,11 +149,16 @@ class JournalQuery(CleanStrings):
     kind: Kind | None = None
     priority: Priority | None = None
     due: Due | None = Field(None, description="overdue — просроченные, today — срок сегодня, soon — скоро")
-    date_from: dt.date | None = Field(None, ge=EARLIEST, le=LATEST)
-    date_to: dt.date | None = Field(None, ge=EARLIEST, le=LATEST)
+    date_from: dt.date | None = Field(None, description=f"Поступило с; не раньше {_EARLIEST}, не позже {_LATEST}")
+    date_to: dt.date | None = Field(None, description=f"Поступило по; не раньше {_EARLIEST}, не позже {_LATEST}")
     q: str = Field("", max_length=200, description="Поиск по тексту с учётом словоформ")
     limit: int = Field(20, ge=1, le=100)
     offset: int = Field(0, ge=0, le=10**9)
+
+    @field_validator("date_from", "date_to")
+    @classmethod
+    def _day(cls, value: dt.date | None, info) -> dt.date | None:
+        return None if value is None else _domain(check_filter_date, value, info.field_name)
 
 
 # ---- what clients get ----

@@ -15,7 +15,13 @@ def next_number(year: int) -> str:
         seq, _ = NumberSequence.objects.select_for_update().get_or_create(year=year)
         seq.last += 1
         seq.save(update_fields=["last"])
-    return f"{year % 100:02d}-{seq.last:06d}"
+    return f"{year_prefix(year)}-{seq.last:06d}"
+
+
+def year_prefix(year: int) -> str:
+    """«26» for 2026, as people dictate it; a year outside 2000–2099 in full («2100»), so a number of one
+    century never takes another's: the counter is kept per full year, and this keeps the numbers apart."""
+    return f"{year % 100:02d}" if 2000 <= year <= 2099 else f"{year:04d}"
 
 
 def new_access_code() -> str:

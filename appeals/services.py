@@ -17,6 +17,7 @@ from housing.services import match_building
 from . import access, answer_rules, workflow
 from .applicants import ApplicantData, applicant_for
 from .choices import PAUSED_STATUSES, Channel, Complexity, Favour, Kind, Priority, Status
+from .dates import check_received_at
 from .errors import AppealError
 from .models import Appeal, AppealEvent, Reason
 from .numbering import new_access_code, next_number
@@ -69,8 +70,7 @@ def _validate_intake(text: str, channel: str, kind: str, received_at: dt.datetim
         raise AppealError("Неизвестный канал поступления.", "channel")
     if kind not in Kind.values:
         raise AppealError("Неизвестный вид обращения.", "kind")
-    if received_at > timezone.now() + dt.timedelta(minutes=5):
-        raise AppealError("Дата поступления не может быть в будущем.", "received_at")
+    check_received_at(received_at)
 
 
 @transaction.atomic

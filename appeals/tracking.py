@@ -94,7 +94,7 @@ RESIDENT_STATUS: dict[str, tuple[Stage, str]] = {
 # Statuses in which the answer has been sent to the applicant.
 _ANSWER_SHOWN = frozenset({Status.ANSWERED, Status.CLOSED, Status.ESCALATED})
 
-_NUMBER = re.compile(r"^(\d{2})(?:-(\d{1,6})|(\d{6}))$")
+_NUMBER = re.compile(r"^(\d{2}|\d{4})(?:-(\d{1,6})|(\d{6}))$")
 # Cyrillic letters that look like the Latin ones of the code: people copy it from paper.
 _LOOKALIKES = str.maketrans("АВЕКМНОРСТУХЗ", "ABEKMHOPCTYX3")
 # Stands in for the stored code when the number is unknown, so both misses take the same path.

@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.models import Department
 from appeals.choices import Channel, Complexity, Favour, Kind, Priority
 from appeals.contacts import check_email, check_line, normalize_phone
+from appeals.dates import check_received_at
 from appeals.errors import AppealError
 from appeals.models import Applicant, Reason, ResourceCompany
 from appeals.outgoing import default_due
@@ -144,6 +145,9 @@ class RegisterForm(forms.Form):
         return Building.objects.filter(pk=pk).first() if pk else None
 
     # Checked here as well as in the domain so that every mistake shows at once, not one per submit.
+    def clean_received_at(self):
+        return _domain_checked(check_received_at, self.cleaned_data["received_at"])
+
     def clean_full_name(self) -> str:
         return _domain_checked(check_line, self.cleaned_data["full_name"], "full_name")
 

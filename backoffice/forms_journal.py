@@ -4,6 +4,7 @@ from django import forms
 
 from accounts.models import Department
 from appeals.choices import Channel, Kind, Priority, Status
+from appeals.dates import check_filter_date
 from appeals.errors import AppealError
 from appeals.journal import DUE_CHOICES, JournalFilter
 from appeals.load import people_with_perm
@@ -23,6 +24,14 @@ class PersonChoiceField(forms.ModelChoiceField):
 
 def _choices(empty: str, pairs) -> list[tuple[str, str]]:
     return [("", empty), *pairs]
+
+
+def checked_filter_day(day, field: str):
+    """A filter's day within the journal's years (appeals.dates), its error on the field."""
+    try:
+        return check_filter_date(day, field) if day else day
+    except AppealError as error:
+        raise forms.ValidationError(error.message) from None
 
 
 class DateInput(forms.DateInput):
@@ -68,6 +77,12 @@ class JournalForm(forms.Form):
             return check_query(self.cleaned_data["q"])
         except AppealError as error:
             raise forms.ValidationError(error.message) from None
+
+    def clean_date_from(self):
+        return checked_filter_day(self.cleaned_data["date_from"], "date_from")
+
+    def clean_date_to(self):
+        return checked_filter_day(self.cleaned_data["date_to"], "date_to")
 
     def clean(self):
         data = super().clean()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from appeals.access import require
 from appeals.models import PersonalDataAccess
 
-from .forms_journal import DateInput, PersonChoiceField
+from .forms_journal import DateInput, PersonChoiceField, checked_filter_day
 from .views_lists import page_of
 
 ACTION_TITLES = {
@@ -51,6 +51,12 @@ class AccessLogForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Everyone, former staff too: their old rows stay in the log.
         self.fields["user"].queryset = get_user_model().objects.order_by("last_name", "first_name", "username")
+
+    def clean_date_from(self):
+        return checked_filter_day(self.cleaned_data["date_from"], "date_from")
+
+    def clean_date_to(self):
+        return checked_filter_day(self.cleaned_data["date_to"], "date_to")
 
     def clean(self):
         data = super().clean()

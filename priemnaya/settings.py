@@ -111,12 +111,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL lets the web process read while a task writes; busy timeout instead of "locked".
+    # SQLite for concurrent web use: WAL lets readers go on while one writes; every transaction takes
+    # the write lock at BEGIN (IMMEDIATE), so two writers queue for the busy timeout instead of one
+    # failing with "database is locked" when a read lock cannot be upgraded. Tests use a file too:
+    # an in-memory database cannot be shared by threads that write.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-priemnaya.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")
@@ -204,6 +209,10 @@ PUBLIC_RATE_WINDOW = env_int("PUBLIC_RATE_WINDOW", 600)
 TYPING_HELP_LIMIT = env_int("TYPING_HELP_LIMIT", 200)
 TYPING_HELP_OVERALL = env_int("TYPING_HELP_OVERALL", 5000)
 API_TOKEN_FAILURE_LIMIT = env_int("API_TOKEN_FAILURE_LIMIT", 10)
+
+# Appeals: a received date before this (ISO 8601) is refused as a typing error, in every channel and in the
+# journal's filters (appeals/dates.py). No appeal this system keeps is older.
+EARLIEST_RECEIVED_DATE = env_str("EARLIEST_RECEIVED_DATE", "2000-01-01")
 
 # Retention, in days (retention.pruning; checked by priemnaya.checks). A retried API create with the same
 # Idempotency-Key gets the first answer for IDEMPOTENCY_KEY_DAYS. Notifications of an open appeal always stay.

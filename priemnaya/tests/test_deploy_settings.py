@@ -24,7 +24,8 @@ def readme_production_environment() -> dict[str, str]:
 
 
 def run_python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",) and not k.startswith(
+    inherited = ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")  # the browser tests set the latter
+    clean = {k: v for k, v in os.environ.items() if k not in inherited and not k.startswith(
         ("DATABASE_", "REDIS_", "SECURE_", "HTTPS", "HSTS_", "DEBUG", "CELERY_"))}
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           env={**clean, "DJANGO_SETTINGS_MODULE": "priemnaya.settings", **env})

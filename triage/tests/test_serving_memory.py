@@ -53,3 +53,26 @@ def test_serving_triage_imports_no_scikit_learn():
                           text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_gunicorn_loads_the_models_once_before_forking_its_workers():
+    """Loaded in the master, the models' pages are shared by the workers instead of copied into each."""
+    import gc
+    import runpy
+    from pathlib import Path
+
+    from appeals.search import morph
+    from triage.classifier import predictor
+    from triage.extraction.names import _ner
+    from triage.semantic import _word_space
+
+    config = runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))
+    assert config["preload_app"] is True
+    predictor.reset()
+    for cached in (morph, _ner, _word_space):
+        cached.cache_clear()
+    try:
+        config["when_ready"](None)
+    finally:
+        gc.unfreeze()
+    assert predictor._loaded and all(cached.cache_info().currsize == 1 for cached in (morph, _ner, _word_space))

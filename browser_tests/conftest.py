@@ -33,18 +33,37 @@ def browser():
         browser.close()
 
 
+# Every page of every browser test reports what the Content-Security-Policy blocked (the event fires in the page).
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (e) => window.reportCspViolation(
+  `${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+"""
+
+
+def watch_csp(context) -> list[str]:
+    """What the policy blocks in any tab of the context, from the page's event and from the console."""
+    violations: list[str] = []
+    context.expose_function("reportCspViolation", lambda text: violations.append(text))
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    context.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
+    return violations
+
+
 @pytest.fixture
 def page(browser, live_server, reference_data):
-    """A fresh Russian-locale tab whose relative URLs go to the live server; JS errors fail the test."""
+    """A fresh Russian-locale tab whose relative URLs go to the live server; JS errors and anything the
+    Content-Security-Policy blocks fail the test."""
     context = browser.new_context(base_url=live_server.url, locale="ru-RU", timezone_id="Europe/Moscow",
                                   viewport={"width": 1280, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
+    violations = watch_csp(context)
     tab = context.new_page()
     js_errors: list[str] = []
     tab.on("pageerror", lambda error: js_errors.append(str(error)))
     yield tab
     context.close()
     assert not js_errors, f"Ошибки JavaScript на странице: {js_errors}"
+    assert not violations, f"Content-Security-Policy заблокировала: {violations}"
 
 
 @pytest.fixture

@@ -39,7 +39,11 @@ def test_citizen_files_an_appeal_and_checks_its_status(page, shot, company):
     shot("citizen-02-empty-form-errors")
 
     page.get_by_label("Вид обращения").select_option(label="Жалоба")
+    name_field = page.locator(".field", has=page.get_by_label("Фамилия, имя, отчество"))
+    expect(name_field).to_have_class(re.compile("field-error"))
     page.get_by_label("Фамилия, имя, отчество").fill("Сидорова Анна Ильинична")
+    expect(name_field).not_to_have_class(re.compile("field-error"))  # corrected: the mark and message go
+    expect(name_field.locator(".errorlist")).to_have_count(0)
     page.get_by_label("Телефон").fill("8 921 765-43-21")
     page.get_by_label("Адрес дома").press_sequentially("марата 7", delay=40)
     suggestion = page.get_by_role("button", name="улица Марата, д. 7", exact=True)

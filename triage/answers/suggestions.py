@@ -24,13 +24,13 @@ import numpy as np
 from django.db import connections
 from django.db.models import Count, Max
 from django.utils import timezone
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from appeals.choices import Status
 from appeals.models import Appeal
 from appeals.search import index_text
 
 from ..semantic import COMPACT_DIM, compact_vectors, one_blas_thread, sentence_vector, sentence_vectors
+from ..tfidf import Tfidf
 from .drafts import draft_from_answer, fill_for
 
 ANSWERED_STATUSES = (Status.ANSWERED, Status.CLOSED)
@@ -66,8 +66,8 @@ class AnswerIndex:
         self.reasons = np.asarray([self._codes[r] for r in reasons], dtype=np.int32)
         self.size = len(lemmas)
         self.lexical_weight = lexical_weight if vectors is not None else 1.0
-        self.vectorizer = TfidfVectorizer(analyzer=str.split, sublinear_tf=True, dtype=np.float32)
-        self.matrix = self.vectorizer.fit_transform(lemmas).tocsr() if any(lemmas) else None
+        self.tfidf = Tfidf(lemmas) if any(lemmas) else None
+        self.matrix = self.tfidf.matrix if self.tfidf is not None else None
         self.vectors = vectors
 
     @classmethod
@@ -97,7 +97,7 @@ class AnswerIndex:
         with one_blas_thread():
             if self.matrix is not None:
                 keys = index_text(text)
-                query = self.vectorizer.transform([keys]).toarray().ravel()
+                query = self.tfidf.transform([keys]).toarray().ravel()
                 lexical = self.matrix @ query * self._known_share(keys.split())
             scores += self.lexical_weight * lexical
             evidence = lexical > 0
@@ -112,7 +112,7 @@ class AnswerIndex:
     def _known_share(self, keys: list[str]) -> float:
         """The part of the query's TF-IDF norm made of words the index knows (an unknown word counts as the
         rarest): «библиотека Маяковского» must not shrink to the «в» it shares with a complaint."""
-        vocabulary, idf = self.vectorizer.vocabulary_, self.vectorizer.idf_
+        vocabulary, idf = self.tfidf.vocabulary_, self.tfidf.idf_
         unknown_idf = np.log(self.size + 1) + 1
         known = total = 0.0
         for key, count in Counter(keys).items():

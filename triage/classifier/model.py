@@ -19,11 +19,9 @@ from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.svm import LinearSVC
 
 from ..text import char_text, lemma_text
+from ..tfidf import char_wb_grams, word_grams
 
 FORMAT = 1  # the artifact layout; a model saved in another layout is refused with a clear message
 VIEWS = ("words", "chars")
@@ -65,7 +63,10 @@ class View:
 
     def __init__(self, name: str, vocabulary: dict[str, int], idf: np.ndarray):
         self.name, self.vocabulary, self.idf = name, vocabulary, idf.astype(np.float32)
-        self.analyze = _vectorizer(name).build_analyzer()
+        # The grams scikit-learn's vectorizer makes in training, without importing it to serve.
+        if name not in _ANALYZERS:
+            raise ModelError(f"Неизвестный вид признаков: {name}")
+        self.analyze = _ANALYZERS[name]
 
     @classmethod
     def fit(cls, name: str, texts: Sequence[str], min_df: int) -> tuple["View", sp.csr_matrix]:
@@ -92,7 +93,12 @@ class View:
                               indptr), shape=(len(texts), len(self.vocabulary)), dtype=np.float32)
 
 
-def _vectorizer(name: str, min_df: int = 1) -> TfidfVectorizer:
+_ANALYZERS = {"words": word_grams, "chars": char_wb_grams}
+
+
+def _vectorizer(name: str, min_df: int = 1):
+    from sklearn.feature_extraction.text import TfidfVectorizer  # training only: serving needs no scikit-learn
+
     common = {"sublinear_tf": True, "dtype": np.float32, "min_df": min_df, "lowercase": False}
     if name == "words":
         return TfidfVectorizer(ngram_range=(1, 2), token_pattern=r"\S+", **common)
@@ -149,6 +155,8 @@ def _fit_map(confidence: np.ndarray, correct: np.ndarray) -> Map:
     too modest about its doubtful ones, which one temperature cannot fix."""
     if len(correct) < 50 or correct.all() or not correct.any():
         return (1.0, 0.0)
+    from sklearn.linear_model import LogisticRegression
+
     model = LogisticRegression(C=100.0).fit(_logit(confidence)[:, None], correct)
     return (float(model.coef_[0, 0]), float(model.intercept_[0]))
 
@@ -231,6 +239,8 @@ class TextClassifier:
             weights = np.concatenate([weights, self.settings.answer_weight * weights[answered]])
             say(f"ответы на обращения как примеры: {len(answered)}")
         say(f"обучение: {len(texts)} примеров, {len(set(labels))} классов (на больших данных — несколько минут)")
+        from sklearn.svm import LinearSVC
+
         svm = LinearSVC(C=self.settings.C, tol=1e-3, max_iter=2000).fit(matrix, targets, sample_weight=weights)
         self.classes = [str(c) for c in svm.classes_]
         binary = len(self.classes) == 2

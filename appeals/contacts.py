@@ -63,6 +63,18 @@ def normalize_phone(raw: str) -> str:
     return "+7" + national
 
 
+def dial_uri(text: str) -> str:
+    """A `tel:` link for the phone a line begins with: «+7 (812) 555-01-01, круглосуточно» dials
+    +78125550101; a short number (112, an internal one) dials its digits; '' when the line has no digits."""
+    number = re.match(r"[^\w]*[\d\s()+\-.]*", clean(text or ""))
+    head = number.group(0) if number else ""
+    try:
+        phone = normalize_phone(head)
+    except AppealError:
+        phone = re.sub(r"[^\d+]", "", head)
+    return f"tel:{phone}" if phone else ""
+
+
 def _has_control(value: str) -> bool:
     return any(unicodedata.category(ch) == "Cc" or ch in _LINE_BREAKS for ch in value)
 

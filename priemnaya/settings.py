@@ -100,7 +100,7 @@ TEMPLATES = [
                 "backoffice.context.staff_nav",
             ],
             # Text someone typed is shown through `usertext` in every template, public and staff alike.
-            "builtins": ["priemnaya.templatetags.usertext"],
+            "builtins": ["priemnaya.templatetags.usertext", "priemnaya.templatetags.phones"],
         },
     }
 ]

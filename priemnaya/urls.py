@@ -1,11 +1,15 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/", include("backoffice.urls")),
     path("api/v1/", include("api.urls")),
     path("", include("portal.urls")),
+    # Browsers ask for it on pages with no icon link (the admin's): the site's icon, not a 404 in the log.
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
 ]
 
 # Russian error pages in the look of the site's part they happen in (JSON under /api/).

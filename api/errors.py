@@ -14,6 +14,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from appeals.errors import AppealError
 from appeals.workflow import TransitionError
 
+from .parser import JSON_TYPE, UnsupportedMediaType
+
 logger = logging.getLogger(__name__)
 
 UNKNOWN_ADDRESS = "Такого адреса в API нет. Список адресов: /api/v1/docs"
@@ -111,6 +113,10 @@ def _http_error(request, exc: HttpError, api: NinjaAPI):
     if isinstance(exc, AuthenticationError):
         return api.create_response(request, {"detail": "Нужен токен: заголовок Authorization: Bearer <токен>."},
                                    status=401)
+    if isinstance(exc.__cause__, UnsupportedMediaType):
+        message = f"Тело запроса передаётся в JSON с заголовком Content-Type: {JSON_TYPE}."
+        body = field_errors((("header", "Content-Type"), message, "unsupported_media_type"))
+        return api.create_response(request, body, status=415)
     if exc.status_code == 400 and exc.__cause__ is not None:
         # ninja wraps any failure to parse the body into a bare 400
         body = field_errors((("body",), "Тело запроса не является корректным JSON.", "json_invalid"))

@@ -11,6 +11,7 @@ from . import errors
 from .appeals import router as appeals_router
 from .auth import BearerToken
 from .extract import router as extract_router
+from .parser import JsonOnly
 from .track import router as track_router
 
 
@@ -28,6 +29,7 @@ api = NinjaAPI(
     ),
     auth=BearerToken(),
     renderer=Renderer(),
+    parser=JsonOnly(),
     urls_namespace="api",
 )
 errors.install(api)

@@ -13,6 +13,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from appeals.errors import AppealError
 from appeals.workflow import TransitionError
+from priemnaya.limits import too_large
 
 from .parser import JSON_TYPE, UnsupportedMediaType
 
@@ -132,6 +133,10 @@ def _message_response(status: int, default: str, *, own_message: bool = False):
     return handler
 
 
+def _too_large(request, exc: RequestDataTooBig, api: NinjaAPI):
+    return api.create_response(request, {"detail": too_large(exc)}, status=413)
+
+
 def _unexpected(request, exc: Exception, api: NinjaAPI):
     logger.exception("API error on %s %s", request.method, request.path)
     return api.create_response(request, {"detail": INTERNAL_ERROR}, status=500)
@@ -146,7 +151,7 @@ def install(api: NinjaAPI) -> None:
         HttpError: _http_error,
         TransitionError: _message_response(409, "Действие невозможно.", own_message=True),
         PermissionDenied: _message_response(403, "Недостаточно прав.", own_message=True),
-        RequestDataTooBig: _message_response(413, "Слишком большой запрос."),
+        RequestDataTooBig: _too_large,
         Http404: _message_response(404, "Не найдено.", own_message=True),
         Exception: _unexpected,
     }

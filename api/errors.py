@@ -13,7 +13,10 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from appeals.errors import AppealError
 from appeals.workflow import TransitionError
+from priemnaya.limits import too_large
 from priemnaya.ratelimit import Refused
+
+from .parser import JSON_TYPE, UnsupportedMediaType
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +115,10 @@ def _http_error(request, exc: HttpError, api: NinjaAPI):
     if isinstance(exc, AuthenticationError):
         return api.create_response(request, {"detail": "Нужен токен: заголовок Authorization: Bearer <токен>."},
                                    status=401)
+    if isinstance(exc.__cause__, UnsupportedMediaType):
+        message = f"Тело запроса передаётся в JSON с заголовком Content-Type: {JSON_TYPE}."
+        body = field_errors((("header", "Content-Type"), message, "unsupported_media_type"))
+        return api.create_response(request, body, status=415)
     if exc.status_code == 400 and exc.__cause__ is not None:
         # ninja wraps any failure to parse the body into a bare 400
         body = field_errors((("body",), "Тело запроса не является корректным JSON.", "json_invalid"))
@@ -133,6 +140,10 @@ def _refused(request, exc: Refused, api: NinjaAPI):
     return response
 
 
+def _too_large(request, exc: RequestDataTooBig, api: NinjaAPI):
+    return api.create_response(request, {"detail": too_large(exc)}, status=413)
+
+
 def _unexpected(request, exc: Exception, api: NinjaAPI):
     logger.exception("API error on %s %s", request.method, request.path)
     return api.create_response(request, {"detail": INTERNAL_ERROR}, status=500)
@@ -147,7 +158,7 @@ def install(api: NinjaAPI) -> None:
         HttpError: _http_error,
         TransitionError: _message_response(409, "Действие невозможно.", own_message=True),
         PermissionDenied: _message_response(403, "Недостаточно прав.", own_message=True),
-        RequestDataTooBig: _message_response(413, "Слишком большой запрос."),
+        RequestDataTooBig: _too_large,
         Http404: _message_response(404, "Не найдено.", own_message=True),
         Refused: _refused,
         Exception: _unexpected,

@@ -1,16 +1,17 @@
 """The JSON API, version 1: OpenAPI schema at openapi.json, interactive docs at docs."""
 
-from functools import wraps
-
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
+from priemnaya.methods import any_method
+
 from . import errors
 from .appeals import router as appeals_router
 from .auth import BearerToken
 from .extract import router as extract_router
+from .parser import JsonOnly
 from .track import router as track_router
 
 
@@ -28,6 +29,7 @@ api = NinjaAPI(
     ),
     auth=BearerToken(),
     renderer=Renderer(),
+    parser=JsonOnly(),
     urls_namespace="api",
 )
 errors.install(api)
@@ -36,22 +38,7 @@ api.add_router("/", track_router)
 api.add_router("/", extract_router)
 
 
-def _json_405(view):
-    """ninja answers a wrong method in plain text; clients of a JSON API get JSON."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if response.status_code == 405 and not response.get("Content-Type", "").startswith("application/json"):
-            allowed = response.get("Allow", "")
-            answer = errors.json_error(405, f"Метод не поддерживается. Допустимо: {allowed}.")
-            answer["Allow"] = allowed
-            return answer
-        return response
-
-    return wrapped
-
-
+@any_method
 @csrf_exempt  # a client posting to a wrong address learns so, not that it lacks a CSRF cookie
 def _not_found(request, *args, **kwargs):
     return errors.json_error(404, errors.UNKNOWN_ADDRESS)
@@ -59,8 +46,6 @@ def _not_found(request, *args, **kwargs):
 
 # (no module-level `app_name` here: include() would take it for this module's namespace)
 _patterns, _app, _namespace = api.urls
-for _pattern in _patterns:
-    _pattern.callback = _json_405(_pattern.callback)
 
 urlpatterns = [
     path("", include((_patterns, _app), namespace=_namespace)),

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_POST
 
 from appeals import personal_data
-from appeals.attachments import add_attachment
+from appeals.attachments import add_attachment, content_disposition
 from appeals.errors import AppealError
 
 from .forms import AttachmentForm
@@ -40,7 +40,7 @@ def attachment_download(request, number: str, pk: int):
     except FileNotFoundError:
         raise Http404 from None
     personal_data.describe(action="download_attachment", appeal=appeal, detail=attachment.original_name)
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
-                            content_type=attachment.content_type)
+    response = FileResponse(handle, content_type=attachment.content_type)
+    response["Content-Disposition"] = content_disposition(attachment)
     response["X-Content-Type-Options"] = "nosniff"
     return response

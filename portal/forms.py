@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import reverse_lazy
 
 from appeals.applicants import ApplicantData
-from appeals.attachments import detect_kind
+from appeals.attachments import check_file_name, detect_kind, shown_name
 from appeals.choices import Kind
 from appeals.contacts import check_email, check_name, normalize_phone
 from appeals.errors import AppealError
@@ -49,14 +49,18 @@ def check_public_file(uploaded) -> None:
     """Refuse what is not a JPG, PNG or PDF by content, or is larger than allowed."""
     if uploaded.size > settings.ATTACHMENT_MAX_BYTES:
         raise forms.ValidationError(
-            f"Файл «{uploaded.name}» больше {size_label(settings.ATTACHMENT_MAX_BYTES)}. "
+            f"Файл «{shown_name(uploaded.name)}» больше {size_label(settings.ATTACHMENT_MAX_BYTES)}. "
             "Уменьшите его или приложите другой.")
     head = uploaded.read(_SNIFF_BYTES)
     uploaded.seek(0)
     kind = detect_kind(head, uploaded.name)
     if kind is None or kind.extension not in PUBLIC_FILE_TYPES:
-        raise forms.ValidationError(
-            f"Файл «{uploaded.name}» не подходит: можно приложить только фотографию (JPG, PNG) или документ PDF.")
+        raise forms.ValidationError(f"Файл «{shown_name(uploaded.name)}» не подходит: можно приложить только "
+                                    "фотографию (JPG, PNG) или документ PDF.")
+    try:
+        check_file_name(uploaded.name, kind)
+    except AppealError as error:
+        raise forms.ValidationError(error.message) from None
 
 
 def _domain_checked(check, value: str) -> str:

@@ -15,6 +15,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from api.errors import INTERNAL_ERROR, UNKNOWN_ADDRESS, json_error
 
+from .limits import too_large
+
 logger = logging.getLogger(__name__)
 
 STAFF_PREFIXES = ("/staff/", "/admin/")
@@ -65,6 +67,10 @@ def error_page(request, status: int, template: str, context: dict | None = None,
 
 
 def bad_request(request, exception=None):
+    """Handler400; a request Django would not read for its size is 413 saying what was too big."""
+    what = too_large(exception)
+    if what:
+        return error_page(request, 413, "errors/413.html", {"what": what}, api_message=what)
     return error_page(request, 400, "errors/400.html")
 
 

@@ -117,7 +117,7 @@ def test_oversized_request_body_is_413_json(client_for, operator, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     response = client_for(operator).post_json(URL, {"text": "x" * 2000})
     assert response.status_code == 413
-    assert response.json() == {"detail": "Слишком большой запрос."}
+    assert response.json() == {"detail": "Слишком большой запрос: больше 1000 байт без учёта файлов."}
 
 
 @pytest.mark.parametrize("number", ["26-00\x00001", "%00", "x" * 21, "26 000001"])

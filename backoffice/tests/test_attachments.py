@@ -80,7 +80,7 @@ def test_wrong_type_is_refused_in_russian(name, content):
     appeal = create_appeal()
     with pytest.raises(AppealError) as error:
         add_attachment(appeal, upload(name, content), None)
-    assert error.value.field == "file" and "Такой тип файла не принимается" in error.value.message
+    assert error.value.field == "file" and "такой тип файла не принимается" in error.value.message
     assert not Attachment.objects.exists()
 
 
@@ -113,7 +113,7 @@ def test_wrong_type_on_the_page_is_shown_and_nothing_is_stored(client, operator,
     client.force_login(operator)
     response = client.post(f"/staff/appeals/{appeal.number}/attachments/", {"file": upload("x.pdf", EXE)})
     assert response.status_code == 400
-    assert "Такой тип файла не принимается. Допустимы JPG, PNG, PDF" in response.content.decode()
+    assert "такой тип файла не принимается. Допустимы JPG, PNG, PDF" in response.content.decode()
     assert not Attachment.objects.exists() and not any(private_media.rglob("*.*"))
 
 

@@ -18,6 +18,7 @@ from housing.models import Building
 from . import idempotency
 from .errors import FieldError
 from .schemas import (
+    REQUEST_ERRORS,
     AppealIn,
     AppealOut,
     AppealPage,
@@ -33,7 +34,8 @@ from .schemas import (
 
 router = Router(tags=["Обращения"])
 
-ERRORS = {401: Message, 403: Message, 404: Message, 422: FieldProblems}
+ERRORS = {401: Message, 403: Message, 404: Message, 422: FieldProblems, 429: Message}
+BODY_ERRORS = {**ERRORS, **REQUEST_ERRORS}
 APPLICANT_FIELDS = {"full_name", "phone", "email", "postal_address"}
 # "assign" needs a person: it has its own endpoint.
 TRANSITION_NAMES = tuple(name for name in workflow.TRANSITIONS if name != "assign")
@@ -104,7 +106,7 @@ def _receive(request, payload: AppealIn) -> Appeal:
         raise
 
 
-@router.post("/appeals", response={201: AppealOut, 400: FieldProblems, **ERRORS}, summary="Принять обращение")
+@router.post("/appeals", response={201: AppealOut, **BODY_ERRORS}, summary="Принять обращение")
 def create_appeal(request, payload: AppealIn,
                   idempotency_key: str | None = Header(None, alias=idempotency.HEADER, max_length=500,
                                                        description=IDEMPOTENCY_HELP)):
@@ -162,21 +164,27 @@ def get_appeal(request, number: str = NUMBER):
     return _detail(request, _visible(request, number), "api_view")
 
 
-@router.post("/appeals/{number}/transitions/{name}", response={200: AppealOut, 409: Message, **ERRORS},
+@router.post("/appeals/{number}/transitions/{name}", response={200: AppealOut, 409: Message, **BODY_ERRORS},
              summary="Шаг жизненного цикла")
 def make_transition(request, number: str = NUMBER,
                     name: Literal[TRANSITION_NAMES] = Path(...),  # type: ignore[valid-type]
                     payload: TransitionIn | None = None):
-    """Forbidden in the current status → 409; a missing note, answer or result → 422 naming the field."""
+    """Forbidden in the current status → 409; a missing note, answer or result → 422 naming the field.
+
+    What each step needs besides: `note` for request_clarification, wait_applicant, escalate, reopen and
+    extend; `answer_text` for draft_answer; `answer_text` (or the draft), `result` and `resolved_in_favour_of`
+    for answer and refuse."""
     appeal = _visible(request, number)
     data = (payload or TransitionIn()).model_dump(exclude_none=True)
     appeal = services.transition(appeal, name, request.user, **data)
     return _detail(request, appeal, "api_change")
 
 
-@router.post("/appeals/{number}/assign", response={200: AppealOut, **ERRORS}, summary="Назначить ответственного")
+@router.post("/appeals/{number}/assign", response={200: AppealOut, **BODY_ERRORS}, summary="Назначить ответственного")
 def assign_appeal(request, payload: AssignIn, number: str = NUMBER):
     appeal = _visible(request, number)
+    if payload.assignee in (None, "") and payload.department in (None, ""):  # as the schema's anyOf says
+        raise FieldError(("body", "assignee"), "Укажите подразделение или ответственного.", "missing")
     assignee = _staff(payload.assignee, ("body", "assignee")) if payload.assignee not in (None, "") else None
     department = (_department(payload.department, ("body", "department"))
                   if payload.department not in (None, "") else None)
@@ -184,7 +192,7 @@ def assign_appeal(request, payload: AssignIn, number: str = NUMBER):
     return _detail(request, appeal, "api_change")
 
 
-@router.post("/appeals/{number}/classify", response={200: AppealOut, **ERRORS}, summary="Классифицировать")
+@router.post("/appeals/{number}/classify", response={200: AppealOut, **BODY_ERRORS}, summary="Классифицировать")
 def classify_appeal(request, payload: ClassifyIn, number: str = NUMBER):
     appeal = _visible(request, number)
     reason = _reason(payload.reason, ("body", "reason"))

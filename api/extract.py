@@ -6,13 +6,14 @@ from pydantic import Field, field_validator
 from appeals.services import MAX_TEXT
 from triage.extraction import extract
 
-from .schemas import FieldProblems, Input, Message
+from .schemas import NOT_BLANK, REQUEST_ERRORS, FieldProblems, Input, Message
 
 router = Router(tags=["Разбор текста"])
 
 
 class ExtractIn(Input):
-    text: str = Field(..., max_length=MAX_TEXT, description="Запись оператора во время звонка, текст письма")
+    text: str = Field(..., min_length=1, max_length=MAX_TEXT, pattern=NOT_BLANK,
+                      description="Запись оператора во время звонка, текст письма: не из одних пробелов")
 
     @field_validator("text")
     @classmethod
@@ -35,7 +36,7 @@ class ExtractOut(Schema):
     building_id: int | None = Field(None, description="Дом из реестра, если адрес ему соответствует")
 
 
-@router.post("/extract", response={200: ExtractOut, 400: FieldProblems, 401: Message, 422: FieldProblems},
+@router.post("/extract", response={200: ExtractOut, 401: Message, 422: FieldProblems, **REQUEST_ERRORS},
              summary="Найти данные заявителя в тексте")
 def extract_details(request, payload: ExtractIn):
     """ФИО, телефон, почта и адрес из свободного текста; null — чего в тексте нет. Ничего не сохраняется."""

@@ -37,7 +37,25 @@ def _domain(check, *args):
         raise ValueError(error.message) from None
 
 
+# What the schema says of every string the server stores: no NUL (see CleanStrings).
+NO_NUL = "^[^\\x00]*$"
+# Text that must say something: a character that is no space, in Python's sense and JSON Schema's alike.
+NOT_BLANK = "^[^\\x00]*[^\\s\\x00\\x1c-\\x1f\\x85][^\\x00]*$"
+SLUG = "^[-a-zA-Z0-9_]+$"  # codes of the classifier and of departments, and ids
+
+
+def _document_strings(schema: dict) -> None:
+    """Every string property of an input says in the schema that it takes no NUL."""
+    for prop in schema.get("properties", {}).values():
+        for variant in [prop, *prop.get("anyOf", [])]:
+            if variant.get("type") == "string" and "pattern" not in variant and "enum" not in variant \
+                    and "format" not in variant:
+                variant["pattern"] = NO_NUL
+
+
 class CleanStrings(Schema):
+    model_config = ConfigDict(json_schema_extra=_document_strings)
+
     @field_validator("*")
     @classmethod
     def _storable(cls, value):
@@ -56,7 +74,7 @@ def _encodes(value: str) -> bool:
 
 
 class Input(CleanStrings):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_document_strings)
 
 
 # ---- what clients send ----
@@ -81,7 +99,8 @@ class ApplicantIn(Input):
 
 
 class AppealIn(Input):
-    text: str = Field(..., max_length=MAX_TEXT, description="Текст обращения")
+    text: str = Field(..., min_length=1, max_length=MAX_TEXT, pattern=NOT_BLANK,
+                      description="Текст обращения: не пустой и не из одних пробелов")
     kind: Kind = Kind.APPEAL
     channel: Channel = Channel.API
     received_at: AwareDatetime | None = Field(
@@ -90,7 +109,7 @@ class AppealIn(Input):
     address: str = Field("", max_length=400, description="Адрес как указан; сопоставляется с реестром домов")
     building_id: int | None = Field(None, ge=1, le=MAX_ID, description="Дом из реестра, если известен")
     flat: str = Field("", max_length=20)
-    reason: str | None = Field(None, max_length=60, description="Код причины из классификатора")
+    reason: str | None = Field(None, max_length=60, pattern=SLUG, description="Код или id причины из классификатора")
 
     @field_validator("received_at", mode="before")
     @classmethod
@@ -112,7 +131,17 @@ class TransitionIn(Input):
     resolved_in_favour_of: Favour | None = None
 
 
+def _assign_schema(schema: dict) -> None:
+    _document_strings(schema)
+    given = {"type": ["integer", "string"], "minLength": 1}
+    schema["anyOf"] = [{"required": [name], "properties": {name: given}} for name in ("assignee", "department")]
+
+
 class AssignIn(Input):
+    """At least one of the two: the person (their department comes with them) or the department."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_assign_schema)
+
     assignee: int | str | None = Field(None, description="Ответственный: логин или id")
     department: int | str | None = Field(None, description="Подразделение: код или id")
     note: str = Field("", max_length=5000)
@@ -126,7 +155,8 @@ class AssignIn(Input):
 
 
 class ClassifyIn(Input):
-    reason: str = Field(..., min_length=1, max_length=60, description="Код причины из классификатора")
+    reason: str = Field(..., min_length=1, max_length=60, pattern=SLUG,
+                        description="Код или id причины из классификатора")
     complexity: Complexity | None = None
     priority: Priority | None = None
 
@@ -299,6 +329,11 @@ class FieldProblem(Schema):
 
 class FieldProblems(Schema):
     detail: list[FieldProblem]
+
+
+# What any request with a body may get besides its own answers: a body that is not JSON (400), too big (413),
+# not declared application/json (415), too many requests (429).
+REQUEST_ERRORS = {400: FieldProblems, 413: Message, 415: FieldProblems, 429: Message}
 
 
 def moscow(moment: dt.datetime | None) -> dt.datetime | None:

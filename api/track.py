@@ -8,7 +8,7 @@ from ninja import Router
 from appeals.tracking import find_tracked, public_status
 from priemnaya.ratelimit import Refused, hit, seconds_left
 
-from .schemas import FieldProblems, Message, TrackIn, TrackOut, moscow
+from .schemas import REQUEST_ERRORS, FieldProblems, Message, TrackIn, TrackOut, moscow
 
 router = Router(tags=["Статус обращения"])
 
@@ -22,7 +22,7 @@ def _in_moscow(data: dict) -> dict:
     return data
 
 
-@router.post("/track", auth=None, response={200: TrackOut, 404: Message, 422: FieldProblems, 429: Message},
+@router.post("/track", auth=None, response={200: TrackOut, 404: Message, 422: FieldProblems, **REQUEST_ERRORS},
              summary="Узнать статус по номеру и коду")
 def track(request, payload: TrackIn):
     """A wrong code and an unknown number give the same 404; attempts are limited per IP address."""

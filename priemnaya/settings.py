@@ -116,14 +116,15 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # SQLite for concurrent web use: WAL lets readers go on while one writes; every transaction takes
     # the write lock at BEGIN (IMMEDIATE), so two writers queue for the busy timeout instead of one
     # failing with "database is locked" when a read lock cannot be upgraded. Tests use a file too:
-    # an in-memory database cannot be shared by threads that write.
+    # an in-memory database cannot be shared by threads that write. One file a test run (made anew each
+    # time, removed at its end), so two runs side by side do not delete each other's.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-priemnaya.sqlite3")}
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-priemnaya-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")

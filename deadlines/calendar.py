@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 import holidays
 from django.core.cache import cache
 
+from priemnaya.request_memo import once_per_request
+
 MOSCOW = ZoneInfo("Europe/Moscow")
 OVERRIDES_CACHE_KEY = "deadlines:calendar-overrides"
 
@@ -17,7 +19,12 @@ def _official(year: int) -> holidays.HolidayBase:
 
 
 def overrides() -> dict[dt.date, bool]:
-    """Admin corrections, date → is working; cached, invalidated when an override changes."""
+    """Admin corrections, date → is working; cached, invalidated when an override changes; read once
+    per request."""
+    return once_per_request(OVERRIDES_CACHE_KEY, _read_overrides)
+
+
+def _read_overrides() -> dict[dt.date, bool]:
     found = cache.get(OVERRIDES_CACHE_KEY)
     if found is None:
         from .models import CalendarOverride

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
+from priemnaya.request_memo import once_per_request
+
 from .calendar import add_working_days, end_of_day, local_date, working_days_between
 from .defaults import DEFAULT_NORMS
 from .models import DeadlineNorm, NormKind
@@ -25,6 +27,10 @@ class Norm:
 
 
 def _all_norms() -> list[tuple]:
+    return once_per_request(NORMS_CACHE_KEY, _read_norms)
+
+
+def _read_norms() -> list[tuple]:
     rows = cache.get(NORMS_CACHE_KEY)
     if rows is None:
         rows = list(DeadlineNorm.objects.values_list(

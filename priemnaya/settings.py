@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "priemnaya.request_memo.RequestMemo",  # the calendar and the norms read once per request
     "csp.middleware.CSPMiddleware",  # the Content-Security-Policy below, on every answer
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

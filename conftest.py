@@ -62,6 +62,21 @@ def fresh_answer_index(monkeypatch):
     suggestions.forget_index()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _a_cache_of_its_own(tmp_path_factory):
+    """The embedded default's file cache is shared by processes: tests keep theirs elsewhere, so clearing
+    it never empties the cache of a server or a benchmark running from the same directory."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    default = settings.CACHES["default"]
+    if not default["BACKEND"].endswith("FileBasedCache"):
+        yield
+        return
+    with override_settings(CACHES={"default": {**default, "LOCATION": str(tmp_path_factory.mktemp("cache"))}}):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()

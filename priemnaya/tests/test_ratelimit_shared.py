@@ -103,7 +103,8 @@ def test_the_embedded_default_cache_is_shared_by_processes():
 def test_what_one_process_caches_another_reads_and_a_deletion_reaches_both():
     from django.core.cache import cache
 
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "priemnaya.settings"}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "priemnaya.settings",
+           "CACHE_DIR": settings.CACHES["default"]["LOCATION"]}
     other = "import django; django.setup(); from django.core.cache import cache; "
 
     def run(code: str) -> str:

@@ -6,6 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from priemnaya.request_memo import forget, once_per_request
+
+SETTINGS_KEY = "triage:settings"
+
 
 class TriageSettings(models.Model):
     """One row: the confidence thresholds and switches the admin may change."""
@@ -32,9 +36,14 @@ class TriageSettings(models.Model):
         if not 0 <= self.suggest_threshold <= self.auto_apply_threshold <= 1:
             raise ValidationError("Пороги должны быть между 0 и 1, и порог подсказки — не выше порога применения.")
 
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        forget(SETTINGS_KEY)
+
     @classmethod
     def current(cls) -> "TriageSettings":
-        return cls.objects.order_by("pk").first() or cls.objects.create()
+        """The row, read once per request (intake asks for it at each step of triage)."""
+        return once_per_request(SETTINGS_KEY, lambda: cls.objects.order_by("pk").first() or cls.objects.create())
 
 
 class Decision(models.Model):

@@ -6,7 +6,7 @@ from deadlines.models import NormKind
 from deadlines.norms import find_norm
 from priemnaya.matching import fold
 
-from .choices import OPEN_STATUSES, PAUSED_STATUSES, Channel, Complexity, Favour, Kind, Priority, Status
+from .choices import OPEN_STATUSES, Channel, Complexity, Favour, Kind, Priority, Status
 from .workflow import TRANSITIONS
 
 
@@ -167,10 +167,6 @@ class Appeal(models.Model):
             # The overdue filter: newest first among the open appeals only, however old the backlog.
             models.Index(fields=["-received_at", "-id"], name="appeal_open_idx",
                          condition=models.Q(status__in=sorted(OPEN_STATUSES))),
-            # Overdue, due today, due soon (`journal.filter_due`): a range of due dates among the running
-            # appeals, so finding 51 overdue ones reads 51 rows, not the thousands open in time.
-            models.Index(fields=["answer_due"], name="appeal_running_due_idx",
-                         condition=models.Q(status__in=sorted(OPEN_STATUSES - PAUSED_STATUSES))),
         ]
         permissions = [
             ("register_appeal", "Принимать, регистрировать и направлять обращения"),

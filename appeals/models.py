@@ -167,6 +167,9 @@ class Appeal(models.Model):
             # The overdue filter: newest first among the open appeals only, however old the backlog.
             models.Index(fields=["-received_at", "-id"], name="appeal_open_idx",
                          condition=models.Q(status__in=sorted(OPEN_STATUSES))),
+            # The newest answers first: answer drafts ask for the latest one to learn whether any is new.
+            models.Index(fields=["-answered_at", "-id"], name="appeal_answered_idx",
+                         condition=models.Q(answered_at__isnull=False)),
         ]
         permissions = [
             ("register_appeal", "Принимать, регистрировать и направлять обращения"),

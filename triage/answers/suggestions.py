@@ -9,7 +9,7 @@ Why an index in memory and not the journal's full-text search: the journal's sea
 hold every word of a query, which a whole appeal text almost never matches, and it does not rank by how
 telling a word is. The index keeps per answered appeal only its id, reason, lemma keys and a compact
 vector (about 0.5 KB), is built in a background thread on first use, and is checked at most every
-`CHECK_EVERY_SECONDS` with one aggregate query; when answered appeals were added, only the new ones are
+`CHECK_EVERY_SECONDS` by reading the newest answer; when answered appeals were added, only the new ones are
 lemmatised. Answer texts are read from the database for the few suggested appeals only.
 `evaluation.answers` runs the same code on plain records.
 """
@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db import connections
-from django.db.models import Count, Max
 from django.utils import timezone
 
 from appeals.choices import Status
@@ -190,7 +189,11 @@ def index_ready() -> bool:
 
 
 def _signature() -> tuple:
-    return tuple(answered_appeals().aggregate(n=Count("id"), last=Max("answered_at"), top=Max("id")).values())
+    """The newest answer's time and id: a new answer changes it. One row from the answered-appeals index;
+    counting the answered appeals instead read the whole table (0.6 s at a million, every minute in
+    every worker)."""
+    newest = answered_appeals().filter(answered_at__isnull=False).order_by("-answered_at", "-id")
+    return newest.values_list("answered_at", "id").first() or ()
 
 
 def warm_up() -> None:

@@ -157,3 +157,24 @@ def test_the_first_index_of_a_large_journal_is_built_without_holding_the_page(mo
     slow.set()
     _wait_for_the_builder()
     assert answers.index_ready() and "Лифт отремонтирован" in suggest_answers(question)[0].draft
+
+
+def test_the_freshness_check_reads_the_newest_answer_not_the_whole_journal(journal):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    suggest_answers("Протекает крыша")
+    with CaptureQueriesContext(connection) as check:
+        suggest_answers("Протекает крыша")  # the fixture checks at every call
+    reads = [q["sql"] for q in check.captured_queries if "answer_text" in q["sql"] and "LIMIT" not in q["sql"]]
+    assert not [sql for sql in reads if "COUNT(" in sql.upper()], reads
+
+
+def test_an_appeal_answered_within_the_same_second_as_another_is_seen(journal):
+    question = "Лифт стоит, третий день не работает"
+    suggest_answers(question)
+    moment = Appeal.objects.order_by("-answered_at").first().answered_at
+    appeal = create_appeal("Лифт стоит третий день", reason="lift-fault")
+    Appeal.objects.filter(pk=appeal.pk).update(status=Status.ANSWERED, answered_at=moment,
+                                                 answer_text="Лифт отремонтирован специализированной организацией.")
+    assert "Лифт отремонтирован" in suggest_answers(question)[0].draft

@@ -207,9 +207,11 @@ def _journal_index(wait: float | None = None) -> tuple[AnswerIndex | None, list[
     """The index, or None while the first one is being built.
 
     Building reads every answered appeal (seconds on a large journal), so it runs in a background thread:
-    the first request waits for it FIRST_BUILD_WAIT_SECONDS at most (a small journal is ready by then)
-    and later ones use the index they have while newly answered appeals are added.
+    the request that starts it waits FIRST_BUILD_WAIT_SECONDS at most (a small journal is ready by then);
+    others meanwhile get no drafts at once, and later ones use the index they have while newly answered
+    appeals are added.
     """
+    started = False
     with _lock:
         due = time.monotonic() - _state["checked"] > CHECK_EVERY_SECONDS
         if _state["builder"] is None and (_state["index"] is None or due):
@@ -217,7 +219,10 @@ def _journal_index(wait: float | None = None) -> tuple[AnswerIndex | None, list[
             signature = _signature()
             if _state["index"] is None or signature != _state["signature"]:
                 _build(signature)
-        first_build = _state["builder"] if _state["index"] is None else None
+                started = True
+        # Only the request that starts the first build waits for it: on a large journal the build takes
+        # minutes, and every appeal page opened meanwhile waited its full second.
+        first_build = _state["builder"] if _state["index"] is None and started else None
     wait = FIRST_BUILD_WAIT_SECONDS if wait is None else wait
     if first_build is not None and wait > 0:
         first_build.join(wait)

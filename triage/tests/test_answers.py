@@ -178,3 +178,25 @@ def test_an_appeal_answered_within_the_same_second_as_another_is_seen(journal):
     Appeal.objects.filter(pk=appeal.pk).update(status=Status.ANSWERED, answered_at=moment,
                                                  answer_text="Лифт отремонтирован специализированной организацией.")
     assert "Лифт отремонтирован" in suggest_answers(question)[0].draft
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_pages_opened_while_the_first_index_is_built_do_not_wait_for_it(monkeypatch):
+    """Only the request that starts the build waits its moment; a build of a million answers takes minutes."""
+    import threading
+    import time
+
+    monkeypatch.setattr(answers, "REBUILD_IN_BACKGROUND", True)
+    monkeypatch.setattr(answers, "FIRST_BUILD_WAIT_SECONDS", 0.5)
+    slow, build = threading.Event(), answers._rebuilt
+    monkeypatch.setattr(answers, "_rebuilt", lambda old: slow.wait(30) and build(old))
+    answered("Лифт стоит третий день", "Лифт отремонтирован специализированной организацией.", "lift-fault")
+    question = "Лифт стоит, третий день не работает"
+    assert suggest_answers(question) == []  # this one started the build and waited
+    started = time.monotonic()
+    for _ in range(4):
+        assert suggest_answers(question) == []
+    assert time.monotonic() - started < 0.5  # four pages, not four waits of half a second
+    slow.set()
+    _wait_for_the_builder()
+    assert "Лифт отремонтирован" in suggest_answers(question)[0].draft

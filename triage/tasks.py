@@ -1,10 +1,15 @@
 """Background work of triage (Celery; in-process on the embedded default)."""
 
+import logging
+
 from celery import shared_task
+from django.db import DatabaseError
 
 from appeals.models import Appeal, AppealEvent
 
 from .models import Decision
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task
@@ -28,9 +33,20 @@ def link_incident(appeal_id: int) -> int | None:
     """Join the appeal to the open incident of its building it matches; returns the incident's number."""
     from .incidents import link_appeal
 
-    appeal = Appeal.objects.select_related("reason", "building").filter(pk=appeal_id).first()
-    incident = link_appeal(appeal) if appeal else None
-    return incident.pk if incident else None
+    # The appeal is committed and answered for by now: linking is help for the staff, so when it fails it
+    # is tried once more and then logged, never raised into the request that filed the appeal.
+    for attempt in (1, 2):
+        try:
+            appeal = Appeal.objects.select_related("reason", "building").filter(pk=appeal_id).first()
+            incident = link_appeal(appeal) if appeal else None
+            return incident.pk if incident else None
+        except DatabaseError:
+            if attempt == 2:
+                logger.exception("Обращение %s не связано с инцидентом", appeal_id)
+        except Exception:
+            logger.exception("Обращение %s не связано с инцидентом", appeal_id)
+            break
+    return None
 
 
 @shared_task

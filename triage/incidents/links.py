@@ -77,15 +77,28 @@ def _open_groups(building_ids: list[int], before, window_days: int, exclude_pk=N
     return groups + [OpenIncident(key=appeal, members=[seen[appeal.pk]]) for appeal in lone]
 
 
+def _lock(building_ids: list[int]) -> None:
+    """One linker at a time per building: two appeals linked at once would both start an incident with the
+    same lone appeal. Locks are taken in one order, so linkers of neighbouring outages never deadlock;
+    "no key" leaves new appeals of the buildings free to be inserted meanwhile. (SQLite's transactions
+    take the write lock at BEGIN, so there this is already so.)"""
+    list(Building.objects.select_for_update(no_key=True).filter(pk__in=building_ids).order_by("pk")
+         .values_list("pk", flat=True))
+
+
 @transaction.atomic
 def link_appeal(appeal: Appeal, actor=None) -> Incident | None:
     """Put a new appeal into the incident it belongs to (creating one with a matching lone appeal)."""
-    if appeal.building_id is None or not appeal.is_open or IncidentAppeal.objects.filter(appeal=appeal).exists():
+    if appeal.building_id is None or not appeal.is_open:
         return None
     settings = TriageSettings.current()
     probe = _candidates([appeal])[appeal.pk]
-    groups = _open_groups(_buildings_near(appeal.building, probe), appeal.received_at,
-                          settings.incident_window_days, appeal.pk)
+    buildings = _buildings_near(appeal.building, probe)
+    _lock(buildings)
+    # Read after the lock: a linker that held it may have just made this appeal the seed of an incident.
+    if IncidentAppeal.objects.filter(appeal=appeal).exists():
+        return None
+    groups = _open_groups(buildings, appeal.received_at, settings.incident_window_days, appeal.pk)
     match = match_incident(probe, groups, settings.incident_window_days)
     if match is None:
         return None

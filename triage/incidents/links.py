@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from appeals import access, services, workflow
@@ -22,10 +23,13 @@ from housing.models import Building
 from priemnaya.russian import plural
 
 from ..models import Decision, Incident, IncidentAppeal, TriageSettings
-from .matching import NEIGHBOUR_METRES, Candidate, OpenIncident, match_incident, place_key
+from .matching import MAX_MEMBERS_COMPARED, NEIGHBOUR_METRES, Candidate, OpenIncident, match_incident, place_key
 
 # The steps by which an incident's answer brings each of its appeals to "answered".
 ANSWER_STEPS = ("register", "assign", "start", "draft_answer", "answer")
+# Lone appeals of one reason in one building are mostly requests of separate households (a matching one
+# of another kind joins at once); the newest of them are where a problem shared by the building shows.
+LONE_PER_REASON = 50
 
 
 def _model_reasons(appeals: list[Appeal]) -> dict[int, tuple[tuple[str, float], ...]]:
@@ -61,19 +65,45 @@ def _buildings_near(building: Building, probe: Candidate) -> list[int]:
                                         longitude__range=(lon - d_lon, lon + d_lon)).values_list("pk", flat=True))
 
 
-def _open_groups(building_ids: list[int], before, window_days: int, exclude_pk=None) -> list[OpenIncident]:
-    """The open incidents of the buildings and their lone open appeals of the window, as the matcher sees them."""
+def _latest_members(incidents: list[Incident], exclude_pk) -> dict[int, list[Appeal]]:
+    """The latest MAX_MEMBERS_COMPARED appeals of each incident, oldest first: all the matcher reads of one,
+    so an incident of hundreds costs no more than one of thirty."""
+    latest = Window(RowNumber(), partition_by=F("incident_id"),
+                    order_by=[F("appeal__received_at").desc(), F("appeal_id").desc()])
+    links = (IncidentAppeal.objects.filter(incident__in=incidents).exclude(appeal_id=exclude_pk)
+             .annotate(rank=latest).filter(rank__lte=MAX_MEMBERS_COMPARED)
+             .select_related("appeal__reason", "appeal__building"))
+    members: dict[int, list[Appeal]] = {}
+    for link in sorted(links, key=lambda m: (m.appeal.received_at, m.appeal_id)):
+        members.setdefault(link.incident_id, []).append(link.appeal)
+    return members
+
+
+def _lone(building_ids: list[int], since, before, reasons: tuple[str, ...], exclude_pk) -> list[Appeal]:
+    """The open appeals of the window in no incident that may match: of a reason among the probe's (two with
+    no reason in common score below any threshold) or not classified yet; the newest LONE_PER_REASON of each
+    building and reason."""
+    newest = Window(RowNumber(), partition_by=[F("building_id"), F("reason_id")],
+                    order_by=[F("received_at").desc(), F("id").desc()])
+    query = (Appeal.objects.filter(Q(reason__code__in=reasons) | Q(reason__isnull=True), building_id__in=building_ids,
+                                   status__in=OPEN_STATUSES, received_at__gte=since, received_at__lte=before,
+                                   incident_link__isnull=True)
+             .exclude(pk=exclude_pk).annotate(rank=newest).filter(rank__lte=LONE_PER_REASON)
+             .select_related("reason", "building"))
+    return sorted(query, key=lambda a: (a.received_at, a.pk))
+
+
+def _open_groups(building_ids: list[int], probe: Candidate, before, window_days: int,
+                 exclude_pk=None) -> list[OpenIncident]:
+    """The open incidents of the buildings and their lone open appeals of the window, as the matcher sees them:
+    a bounded number whatever the size of an incident or the number of appeals in a building."""
     since = before - timedelta(days=window_days)
-    memberships = Prefetch("memberships", queryset=IncidentAppeal.objects.exclude(appeal_id=exclude_pk)
-                           .select_related("appeal__reason", "appeal__building").order_by("appeal__received_at"))
     incidents = list(Incident.objects.filter(status=Incident.Status.OPEN, building_id__in=building_ids,
-                                             last_appeal_at__gte=since).prefetch_related(memberships))
-    lone = list(Appeal.objects.filter(building_id__in=building_ids, status__in=OPEN_STATUSES, received_at__gte=since,
-                                      received_at__lte=before, incident_link__isnull=True)
-                .exclude(pk=exclude_pk).select_related("reason", "building").order_by("received_at"))
-    seen = _candidates([m.appeal for i in incidents for m in i.memberships.all()] + lone)
-    groups = [OpenIncident(key=i, members=[seen[m.appeal_id] for m in i.memberships.all()])
-              for i in incidents if i.memberships.all()]
+                                             last_appeal_at__gte=since))
+    members = _latest_members(incidents, exclude_pk)
+    lone = _lone(building_ids, since, before, tuple(reason for reason, _p in probe.reasons), exclude_pk)
+    seen = _candidates([a for appeals in members.values() for a in appeals] + lone)
+    groups = [OpenIncident(key=i, members=[seen[a.pk] for a in members[i.pk]]) for i in incidents if i.pk in members]
     return groups + [OpenIncident(key=appeal, members=[seen[appeal.pk]]) for appeal in lone]
 
 
@@ -98,7 +128,7 @@ def link_appeal(appeal: Appeal, actor=None) -> Incident | None:
     # Read after the lock: a linker that held it may have just made this appeal the seed of an incident.
     if IncidentAppeal.objects.filter(appeal=appeal).exists():
         return None
-    groups = _open_groups(buildings, appeal.received_at, settings.incident_window_days, appeal.pk)
+    groups = _open_groups(buildings, probe, appeal.received_at, settings.incident_window_days, appeal.pk)
     match = match_incident(probe, groups, settings.incident_window_days)
     if match is None:
         return None
@@ -136,7 +166,7 @@ def open_incident_for(building_id, text: str, reasons) -> Incident | None:
     probe = Candidate(id=None, created=timezone.now(), place=place_key(building_id), reasons=tuple(reasons),
                       text=text, lat=building.latitude, lon=building.longitude)
     window = TriageSettings.current().incident_window_days
-    groups = [g for g in _open_groups(_buildings_near(building, probe), timezone.now(), window)
+    groups = [g for g in _open_groups(_buildings_near(building, probe), probe, timezone.now(), window)
               if isinstance(g.key, Incident)]
     match = match_incident(probe, groups, window)
     return match.incident.key if match else None

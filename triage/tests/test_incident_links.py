@@ -130,3 +130,40 @@ def test_matching_reads_a_building_in_a_few_queries_whatever_its_size(building, 
     probe = _appeal(building, "С крыши течёт вода", "roof-damage")
     with django_assert_max_num_queries(13):  # not one query per appeal or per incident (one is the lock)
         assert link_appeal(probe) == incident
+
+
+def _large_incident(building, size: int) -> Incident:
+    """An outage-sized incident: `size` complaints about the roof in the last hours, linked as intake does."""
+    from triage.models import IncidentAppeal
+
+    seed = _appeal(building, "Протекает крыша", "roof-damage", hours_ago=10)
+    incident = Incident.objects.create(title="Протечка кровли", reason=seed.reason, building=building,
+                                       opened_at=seed.received_at, last_appeal_at=timezone.now())
+    clones = []
+    for i in range(size):
+        clone = Appeal.objects.get(pk=seed.pk)
+        clone.pk, clone.number = None, f"{seed.number}-{i}"
+        clone.received_at = seed.received_at + dt.timedelta(seconds=60 * i)
+        clones.append(clone)
+    appeals = Appeal.objects.bulk_create(clones)
+    IncidentAppeal.objects.bulk_create(IncidentAppeal(incident=incident, appeal=a) for a in [seed, *appeals])
+    return incident
+
+
+@pytest.mark.parametrize("size", [30, 300])
+def test_a_new_appeal_reads_as_much_of_a_building_whatever_the_size_of_its_incident(
+        building, size, django_assert_num_queries):
+    from triage.incidents.links import _buildings_near, _candidates, _open_groups
+    from triage.incidents.matching import MAX_MEMBERS_COMPARED
+    from triage.models import TriageSettings
+
+    TriageSettings.current()
+    incident = _large_incident(building, size)
+    for i in range(60):  # residents' other requests of the fortnight, each alone
+        _appeal(building, f"Сломан домофон в подъезде {i}", "mkd-intercom", hours_ago=20 + i)
+    probe = _appeal(building, "С крыши течёт вода", "roof-damage")
+    candidate = _candidates([probe])[probe.pk]
+    groups = _open_groups(_buildings_near(building, candidate), candidate, probe.received_at, 14, probe.pk)
+    assert [len(g.members) for g in groups] == [MAX_MEMBERS_COMPARED]  # nor the intercom requests
+    with django_assert_num_queries(11):  # the same for 30 members and 300
+        assert link_appeal(probe) == incident

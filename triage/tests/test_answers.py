@@ -139,16 +139,25 @@ def test_a_page_never_waits_for_the_index_to_grow(monkeypatch):
     assert "Лифт отремонтирован" in suggest_answers(question)[0].draft
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_first_index_of_a_large_journal_is_built_without_holding_the_page(monkeypatch):
-    """The first build waits FIRST_BUILD_WAIT_SECONDS at most; until it ends there are no drafts, and it says so."""
+@pytest.fixture
+def slow_first_build(monkeypatch):
+    """Building the index takes until the returned event is set, as on a journal of millions; one answer."""
     import threading
 
     monkeypatch.setattr(answers, "REBUILD_IN_BACKGROUND", True)
-    monkeypatch.setattr(answers, "FIRST_BUILD_WAIT_SECONDS", 0.05)
     slow, build = threading.Event(), answers._rebuilt
-    monkeypatch.setattr(answers, "_rebuilt", lambda old: slow.wait(30) and build(old))  # a journal of millions
+    monkeypatch.setattr(answers, "_rebuilt", lambda old: slow.wait(30) and build(old))
     answered("Лифт стоит третий день", "Лифт отремонтирован специализированной организацией.", "lift-fault")
+    return slow
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_first_index_of_a_large_journal_is_built_without_holding_the_page(monkeypatch, slow_first_build):
+    """The first build waits FIRST_BUILD_WAIT_SECONDS at most; until it ends there are no drafts, and it says so."""
+    import threading
+
+    monkeypatch.setattr(answers, "FIRST_BUILD_WAIT_SECONDS", 0.05)
+    slow = slow_first_build
     question = "Лифт стоит, третий день не работает"
     answers.warm_up()  # a clerk logged in: the build starts, nobody waits
     assert not answers.index_ready()
@@ -181,16 +190,12 @@ def test_an_appeal_answered_within_the_same_second_as_another_is_seen(journal):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_pages_opened_while_the_first_index_is_built_do_not_wait_for_it(monkeypatch):
+def test_pages_opened_while_the_first_index_is_built_do_not_wait_for_it(monkeypatch, slow_first_build):
     """Only the request that starts the build waits its moment; a build of a million answers takes minutes."""
-    import threading
     import time
 
-    monkeypatch.setattr(answers, "REBUILD_IN_BACKGROUND", True)
     monkeypatch.setattr(answers, "FIRST_BUILD_WAIT_SECONDS", 0.5)
-    slow, build = threading.Event(), answers._rebuilt
-    monkeypatch.setattr(answers, "_rebuilt", lambda old: slow.wait(30) and build(old))
-    answered("Лифт стоит третий день", "Лифт отремонтирован специализированной организацией.", "lift-fault")
+    slow = slow_first_build
     question = "Лифт стоит, третий день не работает"
     assert suggest_answers(question) == []  # this one started the build and waited
     started = time.monotonic()

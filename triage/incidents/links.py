@@ -94,14 +94,15 @@ def _lone(building_ids: list[int], since, before, reasons: tuple[str, ...], excl
 
 
 def _open_groups(building_ids: list[int], probe: Candidate, before, window_days: int,
-                 exclude_pk=None) -> list[OpenIncident]:
-    """The open incidents of the buildings and their lone open appeals of the window, as the matcher sees them:
-    a bounded number whatever the size of an incident or the number of appeals in a building."""
+                 exclude_pk=None, with_lone: bool = True) -> list[OpenIncident]:
+    """The open incidents of the buildings and (`with_lone`) their lone open appeals of the window, as the
+    matcher sees them: a bounded number whatever the size of an incident or the number of appeals in a building."""
     since = before - timedelta(days=window_days)
     incidents = list(Incident.objects.filter(status=Incident.Status.OPEN, building_id__in=building_ids,
                                              last_appeal_at__gte=since))
     members = _latest_members(incidents, exclude_pk)
-    lone = _lone(building_ids, since, before, tuple(reason for reason, _p in probe.reasons), exclude_pk)
+    lone = _lone(building_ids, since, before, tuple(reason for reason, _p in probe.reasons),
+                 exclude_pk) if with_lone else []
     seen = _candidates([a for appeals in members.values() for a in appeals] + lone)
     groups = [OpenIncident(key=i, members=[seen[a.pk] for a in members[i.pk]]) for i in incidents if i.pk in members]
     return groups + [OpenIncident(key=appeal, members=[seen[appeal.pk]]) for appeal in lone]
@@ -166,8 +167,8 @@ def open_incident_for(building_id, text: str, reasons) -> Incident | None:
     probe = Candidate(id=None, created=timezone.now(), place=place_key(building_id), reasons=tuple(reasons),
                       text=text, lat=building.latitude, lon=building.longitude)
     window = TriageSettings.current().incident_window_days
-    groups = [g for g in _open_groups(_buildings_near(building, probe), probe, timezone.now(), window)
-              if isinstance(g.key, Incident)]
+    # Only incidents: a lone appeal is nothing to warn about (and this runs as the resident types).
+    groups = _open_groups(_buildings_near(building, probe), probe, timezone.now(), window, with_lone=False)
     match = match_incident(probe, groups, window)
     return match.incident.key if match else None
 

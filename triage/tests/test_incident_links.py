@@ -167,3 +167,8 @@ def test_a_new_appeal_reads_as_much_of_a_building_whatever_the_size_of_its_incid
     assert [len(g.members) for g in groups] == [MAX_MEMBERS_COMPARED]  # nor the intercom requests
     with django_assert_num_queries(11):  # the same for 30 members and 300
         assert link_appeal(probe) == incident
+
+
+def test_a_lone_appeal_is_no_incident_to_warn_the_public_form_about(building):
+    _appeal(building, "Течёт крыша", "roof-damage", hours_ago=3)  # one appeal, no incident yet
+    assert open_incident_for(building.pk, "Крыша течёт", [("roof-damage", 0.9)]) is None

@@ -70,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args(argv)
     open_numbers, pairs = _prepare(max(args.repeat + args.warmup, 10))
+    if not open_numbers or not pairs:
+        raise SystemExit("No appeals: fill the database first (python -m bench.generate --appeals N).")
     tally = Tally()
     clerk, public = Session(args.url, tally, 60.0), Session(args.url, tally, 60.0)
     status, _page, url = _post(clerk, "log-in", "/staff/login/", "/staff/login/",
@@ -88,9 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         **{f"journal, search «{t}»": (lambda i, t=t: clerk.send(f"journal, search «{t}»",
                                                                f"{searches[t].path}?{searches[t].query}"))
            for t in SEARCHES},
-        "appeal page (open)": lambda i: clerk.send("appeal page (open)", f"/staff/appeals/{open_numbers[i]}/"),
+        "appeal page (open)": lambda i: clerk.send("appeal page (open)",
+                                                   f"/staff/appeals/{open_numbers[i % len(open_numbers)]}/"),
         "tracking page": lambda i: _post(public, "tracking page", "/track/", "/track/",
-                                         {"number": pairs[i][0], "code": pairs[i][1]}),
+                                         dict(zip(("number", "code"), pairs[i % len(pairs)]))),
     }
     failures = 0
     print(f"{'page':34} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
@@ -99,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             run(i)
         tally.times.pop(name, None)
         for i in range(args.warmup, args.warmup + args.repeat):
-            status = run(i % len(open_numbers))[0]
+            status = run(i)[0]
             failures += status != 200
         times = sorted(tally.times[name])
         p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]

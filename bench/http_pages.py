@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         "appeal page (open)": lambda i: clerk.send("appeal page (open)",
                                                    f"/staff/appeals/{open_numbers[i % len(open_numbers)]}/"),
         "tracking page": lambda i: _post(public, "tracking page", "/track/", "/track/",
-                                         dict(zip(("number", "code"), pairs[i % len(pairs)]))),
+                                         dict(zip(("number", "code"), pairs[i % len(pairs)], strict=True))),
     }
     failures = 0
     print(f"{'page':34} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")

@@ -7,6 +7,8 @@ browser sends: GET, HEAD and POST. A page (outside the API) handles nothing else
 before the view runs, whatever the view would have done with it.
 """
 
+from functools import lru_cache
+
 from django.http import HttpResponseNotAllowed
 
 from .errors import error_page, is_api
@@ -28,25 +30,26 @@ def _closure(function) -> dict:
     return {name: cell.cell_contents for name, cell in zip(code.co_freevars, function.__closure__, strict=True)}
 
 
-def declared_methods(view) -> list[str] | None:
+@lru_cache(maxsize=1024)  # views live as long as the process: their closures are read once, not per request
+def declared_methods(view) -> tuple[str, ...] | None:
     """The methods `view` says it handles, or None when it says nothing."""
     view_class = getattr(view, "view_class", None)
     if view_class is not None:
-        return [m.upper() for m in view_class.http_method_names if hasattr(view_class, m)]
+        return tuple(m.upper() for m in view_class.http_method_names if hasattr(view_class, m))
     while view is not None:
         cells = _closure(view)
         if "request_method_list" in cells:  # Django's require_http_methods keeps its list there
-            return list(cells["request_method_list"])
+            return tuple(cells["request_method_list"])
         operations = getattr(cells.get("self"), "operations", None)  # a ninja path and its operations
         if operations is not None:
-            return sorted({method for operation in operations for method in operation.methods})
+            return tuple(sorted({method for operation in operations for method in operation.methods}))
         view = getattr(view, "__wrapped__", None)
     return None
 
 
 def allowed_methods(request, view) -> list[str]:
-    declared = declared_methods(view) or list(BROWSER_METHODS)
-    return declared if is_api(request) else [m for m in declared if m in PAGE_METHODS]
+    declared = declared_methods(view) or BROWSER_METHODS
+    return list(declared) if is_api(request) else [m for m in declared if m in PAGE_METHODS]
 
 
 def not_allowed(request, allowed) -> object:

@@ -20,6 +20,7 @@ var:
 demo: venv var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py build_answer_index
 	$(BIN)/python manage.py collectstatic --noinput -v 0
 
 run: demo

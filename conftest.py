@@ -77,6 +77,15 @@ def _a_cache_of_its_own(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _an_answer_index_of_its_own(tmp_path_factory):
+    """The answer-draft index file too: a server running from the same directory keeps its own."""
+    from django.test import override_settings
+
+    with override_settings(ANSWER_INDEX_PATH=str(tmp_path_factory.mktemp("answers") / "answer-index.npz")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()

@@ -231,6 +231,10 @@ CSRF_FAILURE_VIEW = "priemnaya.errors.csrf_failure"
 
 # The classifier triage uses; empty = the model that ships with the project (triage/trained/).
 TRIAGE_MODEL = env_str("TRIAGE_MODEL", "")
+# The answer-draft index (triage.answers.stored): built by a task, loaded by the web processes; the newest
+# answered appeals of each reason it holds.
+ANSWER_INDEX_PATH = env_str("ANSWER_INDEX_PATH", str(BASE_DIR / "var" / "answer-index.npz"))
+ANSWER_INDEX_PER_REASON = env_int("ANSWER_INDEX_PER_REASON", 1000)
 
 # An open appeal is "due soon" (flagged in lists, notified) from this many working days before its deadline.
 DUE_SOON_WORKING_DAYS = env_int("DUE_SOON_WORKING_DAYS", 2)

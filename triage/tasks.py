@@ -72,3 +72,18 @@ def route_appeal(appeal_id: int) -> int | None:
         return None
     appeal = route(appeal, None, assign_person=TriageSettings.current().auto_assign)
     return appeal.assignee_id
+
+
+@shared_task
+def build_answer_index() -> dict:
+    """Build the answer-draft index file the web processes load (`triage.answers.stored`); one at a time."""
+    from django.core.cache import cache
+
+    from .answers import stored
+
+    if not cache.add("triage:answer-index-build", 1, 3600):
+        return {"skipped": "another build is running"}
+    try:
+        return stored.build()
+    finally:
+        cache.delete("triage:answer-index-build")

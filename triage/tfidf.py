@@ -53,6 +53,15 @@ class Tfidf:
         self.idf_ = np.log(np.float32(len(documents) + 1) / df) + np.float32(1)
         self.matrix = self._weigh(counts)
 
+    @classmethod
+    def restore(cls, vocabulary: dict[str, int], idf: np.ndarray, matrix: tuple, rows: int,
+                analyze: Callable[[str], list[str]] = str.split) -> "Tfidf":
+        """A fitted TF-IDF as it was saved: its vocabulary, idf and the rows' (data, indices, indptr)."""
+        tfidf = cls.__new__(cls)
+        tfidf.analyze, tfidf.vocabulary_, tfidf.idf_ = analyze, vocabulary, idf
+        tfidf.matrix = sp.csr_matrix(matrix, shape=(rows, len(vocabulary)), dtype=np.float32)
+        return tfidf
+
     def transform(self, documents: Sequence[str]) -> sp.csr_matrix:
         return self._weigh(self._counts([self.analyze(d) for d in documents], self.vocabulary_))
 

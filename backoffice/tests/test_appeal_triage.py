@@ -98,7 +98,8 @@ def slow_first_index(monkeypatch):
     release = threading.Event()
     monkeypatch.setattr(answers, "REBUILD_IN_BACKGROUND", True)
     monkeypatch.setattr(answers, "FIRST_BUILD_WAIT_SECONDS", 0.01)
-    monkeypatch.setattr(answers, "_rebuilt", lambda old: release.wait(30) and {"index": None, "ids": [], "lemmas": {}})
+    build = answers.stored.build
+    monkeypatch.setattr(answers.stored, "build", lambda *a, **k: release.wait(30) and build(*a, **k))
     yield release
     release.set()
     for thread in threading.enumerate():

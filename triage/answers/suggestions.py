@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
+from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
@@ -30,6 +31,7 @@ from appeals.search import index_text
 
 from ..semantic import COMPACT_DIM, compact_vectors, one_blas_thread, sentence_vector, sentence_vectors
 from ..tfidf import Tfidf
+from . import stored
 from .drafts import draft_from_answer, fill_for
 
 ANSWERED_STATUSES = (Status.ANSWERED, Status.CLOSED)
@@ -42,6 +44,8 @@ SAME_REASON_BONUS = 1.0  # the appeal's own reason first, when it has one
 MIN_SCORE = 0.3  # below it an earlier appeal shares little more than «прошу» and «дом»
 CANDIDATES = 10  # ranked before the distinct drafts are picked
 CHECK_EVERY_SECONDS = 60.0
+FIRST_LOOK_SECONDS = 2.0  # how often a process without an index looks for the file a worker is building
+BUILD_REQUEST_SECONDS = 600.0  # a process asks for a build at most this often
 REBUILD_IN_BACKGROUND = True  # tests switch it off to see new answers in the same call
 FIRST_BUILD_WAIT_SECONDS = 1.0
 
@@ -68,6 +72,19 @@ class AnswerIndex:
         self.tfidf = Tfidf(lemmas) if any(lemmas) else None
         self.matrix = self.tfidf.matrix if self.tfidf is not None else None
         self.vectors = vectors
+
+    @classmethod
+    def restore(cls, tfidf: Tfidf | None, vectors: np.ndarray, reasons: list) -> "AnswerIndex":
+        """An index from its saved parts (`triage.answers.stored`)."""
+        index = cls.__new__(cls)
+        index._codes = {reason: code for code, reason in enumerate(dict.fromkeys(reasons))}
+        index.reasons = np.asarray([index._codes[r] for r in reasons], dtype=np.int32)
+        index.size = len(reasons)
+        index.lexical_weight = LEXICAL_WEIGHT
+        index.tfidf = tfidf
+        index.matrix = tfidf.matrix if tfidf is not None else None
+        index.vectors = vectors
+        return index
 
     @classmethod
     def from_texts(cls, texts: list[str], reasons: list, semantic: bool = True) -> "AnswerIndex":
@@ -169,36 +186,31 @@ def pick_distinct(ranked: list[tuple[int, float]], draft_of, limit: int) -> list
 
 # --- the company's journal ------------------------------------------------------------------------------------
 
-_lock = threading.Lock()
-_state: dict = {"index": None, "ids": [], "lemmas": {}, "signature": None, "checked": 0.0, "builder": None}
+_lock = threading.RLock()  # re-entered when a test builds and loads inline
+_EMPTY = {"index": None, "ids": [], "signature": None, "stamp": None, "checked": -1e9, "worker": None,
+          "requested": -1e9}
+_state: dict = dict(_EMPTY)
 
 
 def answered_appeals():
-    return Appeal.objects.filter(status__in=ANSWERED_STATUSES).exclude(answer_text="")
+    return stored.answered_appeals()
 
 
 def forget_index() -> None:
-    """Drop the index; the next call builds it again (tests, or after a bulk import)."""
+    """Drop the index, in memory and on disk; the next call builds it again (tests, or after a bulk import)."""
     with _lock:
-        _state.update(index=None, ids=[], lemmas={}, signature=None, checked=0.0, builder=None)
+        _state.update(_EMPTY)
+    stored.remove()
 
 
 def index_ready() -> bool:
-    """Whether suggestions can be made: False only while the first index of this process is being built."""
+    """Whether suggestions can be made: False only until this process has loaded its first index."""
     return _state["index"] is not None
 
 
-def _signature() -> tuple:
-    """The newest answer's time and id: a new answer changes it. One row from the answered-appeals index;
-    counting the answered appeals instead read the whole table (0.6 s at a million, every minute in
-    every worker)."""
-    newest = answered_appeals().filter(answered_at__isnull=False).order_by("-answered_at", "-id")
-    return newest.values_list("answered_at", "id").first() or ()
-
-
 def warm_up() -> None:
-    """Start building the index if this process has none, without waiting (a clerk has just logged in:
-    by the time an appeal is opened its drafts are ready)."""
+    """Start loading (or asking for) the index if this process has none, without waiting (a clerk has just
+    logged in: by the time an appeal is opened its drafts are ready)."""
     if REBUILD_IN_BACKGROUND:
         _journal_index(wait=0.0)
 
@@ -206,71 +218,69 @@ def warm_up() -> None:
 def _journal_index(wait: float | None = None) -> tuple[AnswerIndex | None, list[int]]:
     """The index, or None while the first one is being built.
 
-    Building reads every answered appeal (seconds on a large journal), so it runs in a background thread:
-    the request that starts it waits FIRST_BUILD_WAIT_SECONDS at most (a small journal is ready by then);
-    others meanwhile get no drafts at once, and later ones use the index they have while newly answered
-    appeals are added.
+    A web process never builds it (`triage.answers.stored`): it loads the file when the file changes, and
+    at most every CHECK_EVERY_SECONDS (every FIRST_LOOK_SECONDS while it has none) compares the newest
+    answer with the one its index was built up to; when they differ it asks for a build. Only the request
+    that starts the first load or build waits for it, FIRST_BUILD_WAIT_SECONDS at most.
     """
-    started = False
+    started = None
     with _lock:
-        due = time.monotonic() - _state["checked"] > CHECK_EVERY_SECONDS
-        if _state["builder"] is None and (_state["index"] is None or due):
+        every = CHECK_EVERY_SECONDS if _state["index"] is not None else min(CHECK_EVERY_SECONDS, FIRST_LOOK_SECONDS)
+        if _state["worker"] is None and time.monotonic() - _state["checked"] >= every:
             _state["checked"] = time.monotonic()
-            signature = _signature()
-            if _state["index"] is None or signature != _state["signature"]:
-                _build(signature)
-                started = True
-        # Only the request that starts the first build waits for it: on a large journal the build takes
-        # minutes, and every appeal page opened meanwhile waited its full second.
-        first_build = _state["builder"] if _state["index"] is None and started else None
+            started = _refresh()
     wait = FIRST_BUILD_WAIT_SECONDS if wait is None else wait
-    if first_build is not None and wait > 0:
-        first_build.join(wait)
+    if started is not None and _state["index"] is None and wait > 0:
+        started.join(wait)
     with _lock:
         return _state["index"], _state["ids"]
 
 
-def _build(signature: tuple) -> None:
-    """Bring the index up to `signature`: in a background thread, or here when tests switched that off.
-    Called under `_lock`."""
-    if not REBUILD_IN_BACKGROUND:
-        _state.update(signature=signature, **_rebuilt(_state))
-        return
-    _state["builder"] = threading.Thread(target=_rebuild_in_background, args=(dict(_state), signature), daemon=True,
-                                         name="answer-index")
-    _state["builder"].start()
+def _refresh() -> threading.Thread | None:
+    """Load a newer file, or ask for a build when the journal has answers the index lacks. Under `_lock`."""
+    on_disk = stored.stamp()
+    if on_disk is not None and on_disk != _state["stamp"]:
+        return _work(build=False)
+    if on_disk is None or stored.newest_answer() != _state["signature"]:
+        return _work(build=True)
+    return None
 
 
-def _rebuild_in_background(old: dict, signature: tuple) -> None:
+def _work(build: bool) -> threading.Thread | None:
+    if not REBUILD_IN_BACKGROUND:  # tests: built and loaded here, to see new answers in the same call
+        if build:
+            stored.build()
+        _load()
+        return None
+    if build and not settings.CELERY_TASK_ALWAYS_EAGER:
+        if time.monotonic() - _state["requested"] > BUILD_REQUEST_SECONDS:
+            _state["requested"] = time.monotonic()
+            from ..tasks import build_answer_index
+
+            build_answer_index.delay()  # a Celery worker builds; the next look here loads the file
+        return None
+    # The embedded default runs its tasks in-process: there the build has this thread of its own.
+    _state["worker"] = threading.Thread(target=_in_background, args=(build,), daemon=True, name="answer-index")
+    _state["worker"].start()
+    return _state["worker"]
+
+
+def _in_background(build: bool) -> None:
     try:
-        fresh = _rebuilt(old)
-        with _lock:
-            _state.update(signature=signature, **fresh)
+        if build:
+            stored.build()
+        _load()
     finally:
         with _lock:
-            _state["builder"] = None
+            _state["worker"] = None
         connections.close_all()  # this thread's own database connection
 
 
-def _rebuilt(old: dict) -> dict:
-    """Lemmas and vectors of appeals already indexed are kept: only newly answered appeals are read."""
-    reasons = dict(answered_appeals().values_list("id", "reason_id"))
-    ids = sorted(reasons)
-    old_rows = {pk: i for i, pk in enumerate(old["ids"])}
-    old_vectors = old["index"].vectors if old["index"] is not None else None
-    lemmas = {pk: old["lemmas"][pk] for pk in ids if pk in old_rows}
-    vectors = np.zeros((len(ids), COMPACT_DIM), dtype=np.float32)
-    for row, pk in enumerate(ids):
-        if pk in old_rows and old_vectors is not None:
-            vectors[row] = old_vectors[old_rows[pk]]
-    missing = [pk for pk in ids if pk not in lemmas]
-    rows = {pk: i for i, pk in enumerate(ids)}
-    for start in range(0, len(missing), 1000):
-        for pk, text in Appeal.objects.filter(pk__in=missing[start:start + 1000]).values_list("id", "text"):
-            lemmas[pk] = index_text(text)
-            vectors[rows[pk]] = compact_vectors(sentence_vector(text))[0]
-    return {"index": AnswerIndex([lemmas.get(pk, "") for pk in ids], vectors, [reasons[pk] for pk in ids]),
-            "ids": ids, "lemmas": lemmas}
+def _load() -> None:
+    fresh = stored.load()
+    if fresh is not None:
+        with _lock:
+            _state.update(fresh)
 
 
 def _personal_details(appeal: Appeal) -> dict:

@@ -145,8 +145,8 @@ def slow_first_build(monkeypatch):
     import threading
 
     monkeypatch.setattr(answers, "REBUILD_IN_BACKGROUND", True)
-    slow, build = threading.Event(), answers._rebuilt
-    monkeypatch.setattr(answers, "_rebuilt", lambda old: slow.wait(30) and build(old))
+    slow, build = threading.Event(), answers.stored.build
+    monkeypatch.setattr(answers.stored, "build", lambda *a, **k: slow.wait(30) and build(*a, **k))
     answered("Лифт стоит третий день", "Лифт отремонтирован специализированной организацией.", "lift-fault")
     return slow
 
@@ -204,4 +204,74 @@ def test_pages_opened_while_the_first_index_is_built_do_not_wait_for_it(monkeypa
     assert time.monotonic() - started < 0.5  # four pages, not four waits of half a second
     slow.set()
     _wait_for_the_builder()
+    assert "Лифт отремонтирован" in suggest_answers(question)[0].draft
+
+
+def test_the_index_holds_the_newest_answers_of_each_reason_up_to_the_cap(settings):
+    from triage.answers import stored
+
+    settings.ANSWER_INDEX_PER_REASON = 2
+    old = answered("Не работает домофон в первой парадной", "Первый ответ про домофон.", "mkd-intercom")
+    Appeal.objects.filter(pk=old.pk).update(received_at=timezone.now() - timezone.timedelta(days=30))
+    newer = [answered(f"Не работает домофон, случай {n}", f"Ответ про домофон {n}.", "mkd-intercom") for n in (2, 3)]
+    roof = answered("Протекает крыша", "Крыша отремонтирована.", "roof-damage")
+    made = stored.build()
+    assert made["appeals"] == 3 and made["read"] == 3
+    assert sorted(stored.load()["ids"]) == sorted([a.pk for a in newer] + [roof.pk])
+    assert stored.build()["read"] == 0  # a rebuild reads only appeals the file did not hold
+
+
+def test_a_process_loads_the_index_a_worker_built_without_building_it(journal, monkeypatch):
+    from django.core.management import call_command
+
+    from triage.answers import stored
+
+    call_command("build_answer_index", stdout=__import__("io").StringIO())
+    monkeypatch.setattr(stored, "build", lambda *a, **k: pytest.fail("a web process built the index"))
+    assert suggest_answers("Сломался домофон")[0].appeal_id == journal["intercom"].pk
+
+
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
+def test_a_file_built_from_another_database_is_ignored(journal, settings):
+    from triage.answers import stored
+
+    stored.build()
+    settings.DATABASES = {**settings.DATABASES, "default": {**settings.DATABASES["default"], "NAME": "another"}}
+    assert stored.load() is None
+
+
+@pytest.fixture
+def tasks_on_a_broker(monkeypatch, settings):
+    """Tasks sent to a broker instead of run in-process (kombu's in-memory transport); yields the queue."""
+    from priemnaya.celery import app
+
+    eager, broker = app.conf.task_always_eager, app.conf.broker_url  # read through to the settings: first
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.update(task_always_eager=False, broker_url="memory://localhost/")
+    try:
+        with app.connection_for_write() as connection:
+            queue = connection.SimpleQueue("celery")
+            queue.clear()
+            yield queue
+            queue.clear()
+            queue.close()
+    finally:
+        app.conf.update(task_always_eager=eager, broker_url=broker)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_with_tasks_on_a_broker_a_web_process_asks_for_a_build_and_loads_the_result(monkeypatch, tasks_on_a_broker):
+    """Deployed: the web process queues `build_answer_index` once and never builds; a worker's file is loaded."""
+    from triage import tasks
+    from triage.answers import stored
+
+    monkeypatch.setattr(answers, "REBUILD_IN_BACKGROUND", True)
+    monkeypatch.setattr(answers, "FIRST_LOOK_SECONDS", 0.0)
+    answered("Лифт стоит третий день", "Лифт отремонтирован специализированной организацией.", "lift-fault")
+    question = "Лифт стоит, третий день не работает"
+    assert suggest_answers(question) == [] and suggest_answers(question) == []
+    assert not stored.path().exists()
+    sent = [tasks_on_a_broker.get(timeout=1).headers["task"] for _ in range(tasks_on_a_broker.qsize())]
+    assert sent.count("triage.tasks.build_answer_index") == 1  # asked once, not at every page
+    tasks.build_answer_index()  # what the worker does
     assert "Лифт отремонтирован" in suggest_answers(question)[0].draft

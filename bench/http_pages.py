@@ -63,17 +63,13 @@ def _post(session: Session, kind: str, path: str, form_page: str, data: dict) ->
                                            "Referer": session.base + form_page})
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--url", default="http://127.0.0.1:8000")
-    parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--repeat", type=int, default=30)
-    args = parser.parse_args(argv)
-    open_numbers, pairs = _prepare(max(args.repeat + args.warmup, 10))
+def measure(url: str, warmup: int, repeat: int) -> tuple[list[tuple[str, float, float, float]], int]:
+    """(page, p50, p95, max) in ms for every case, and how many timed requests did not answer 200."""
+    open_numbers, pairs = _prepare(max(repeat + warmup, 10))
     if not open_numbers or not pairs:
         raise SystemExit("No appeals: fill the database first (python -m bench.generate --appeals N).")
     tally = Tally()
-    clerk, public = Session(args.url, tally, 60.0), Session(args.url, tally, 60.0)
+    clerk, public = Session(url, tally, 60.0), Session(url, tally, 60.0)
     status, _page, url = _post(clerk, "log-in", "/staff/login/", "/staff/login/",
                                {"username": USERNAME, "password": PASSWORD})
     if "/login/" in url:
@@ -95,19 +91,35 @@ def main(argv: list[str] | None = None) -> int:
         "tracking page": lambda i: _post(public, "tracking page", "/track/", "/track/",
                                          dict(zip(("number", "code"), pairs[i % len(pairs)], strict=True))),
     }
-    failures = 0
-    print(f"{'page':34} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    failures, rows = 0, []
     for name, run in cases.items():
-        for i in range(args.warmup):
+        for i in range(warmup):
             run(i)
         tally.times.pop(name, None)
-        for i in range(args.warmup, args.warmup + args.repeat):
+        for i in range(warmup, warmup + repeat):
             status = run(i)[0]
             failures += status != 200
         times = sorted(tally.times[name])
         p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-        print(f"{name:34} {statistics.median(times):8.1f} {p95:8.1f} {times[-1]:8.1f}")
+        rows.append((name, statistics.median(times), p95, times[-1]))
+    return rows, failures
+
+
+def print_pages(rows: list[tuple[str, float, float, float]], failures: int) -> None:
+    print(f"{'page':34} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for name, p50, p95, most in rows:
+        print(f"{name:34} {p50:8.1f} {p95:8.1f} {most:8.1f}")
     print(f"errors: {failures}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--url", default="http://127.0.0.1:8000")
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args(argv)
+    rows, failures = measure(args.url, args.warmup, args.repeat)
+    print_pages(rows, failures)
     return 1 if failures else 0
 
 

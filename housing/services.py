@@ -110,23 +110,26 @@ def _without_typos(parsed: ParsedAddress) -> ParsedAddress | None:
     return replace(parsed, typed_words=words, street_words=[stem(w) for w in words])
 
 
-def _street_candidates(parsed: ParsedAddress) -> list[Building]:
-    """Active buildings whose street has every typed word; the typed street type narrows if it can."""
-    found = _with_street_words(parsed)
+def _street_candidates(parsed: ParsedAddress, house_number: int | None = None) -> list[Building]:
+    """Active buildings whose street has every typed word; the typed street type narrows if it can.
+    With `house_number` only the houses of that number are read (a long street has hundreds)."""
+    found = _with_street_words(parsed, house_number)
     if not found and (corrected := _without_typos(parsed)) is not None:
-        found = _with_street_words(corrected)
+        found = _with_street_words(corrected, house_number)
     if parsed.street_type:
         same_type = [b for b in found if street_type(b.street) == parsed.street_type]
         found = same_type or found
     return found
 
 
-def _with_street_words(parsed: ParsedAddress) -> list[Building]:
+def _with_street_words(parsed: ParsedAddress, house_number: int | None = None) -> list[Building]:
     longest = max(parsed.street_words, key=len)
     if longest[:1].isdigit():  # «5-й» is stored as «5-я»: look it up by the other words, or by «5-» alone
         longest = max((w for w in parsed.street_words if not w[:1].isdigit()), key=len,
                       default=longest.split("-")[0] + "-")
     rows = Building.objects.filter(is_active=True, search_key__contains=longest)
+    if house_number is not None:
+        rows = rows.filter(house__startswith=str(house_number))
     return [b for b in rows if _street_matches(b, parsed)]
 
 
@@ -193,7 +196,7 @@ def match_building(text: str) -> Building | None:
     parsed = parse_address(text)
     if not parsed.street_words or not parsed.house:
         return None
-    return _choose(_street_candidates(parsed), parsed)
+    return _choose(_street_candidates(parsed, _number(parsed.house)[0] or None), parsed)
 
 
 def building_on_street(street: str, house: str, korpus: str = "", litera: str = "") -> Building | None:

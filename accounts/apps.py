@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = "Сотрудники и доступ"
+
+    def ready(self):
+        from . import permissions  # noqa: F401  (its receivers)

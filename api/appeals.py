@@ -77,11 +77,14 @@ def _visible(request, number: str) -> Appeal:
     return appeal
 
 
-def _detail(request, appeal: Appeal, action: str) -> dict:
-    """The appeal card; showing the applicant writes the personal-data access log (`appeals.personal_data`)."""
-    appeal = journal_queryset(Appeal.objects).get(pk=appeal.pk)
+def _detail(request, appeal: Appeal, action: str, reread: bool = True) -> dict:
+    """The appeal card; showing the applicant writes the personal-data access log (`appeals.personal_data`).
+    An appeal just made by this request is shown as the verbs returned it (`reread=False`): read again it
+    cost three queries more at every intake."""
+    if reread:
+        appeal = journal_queryset(Appeal.objects).get(pk=appeal.pk)
     with_applicant = appeal.applicant_id is not None and request.user.has_perm("appeals.view_applicant")
-    personal_data.describe(action=action, appeal=appeal)
+    personal_data.describe(action=action, appeal=appeal, applicant=appeal.applicant if with_applicant else None)
     names = [t.name for t in access.allowed_transitions(request.user, appeal) if t.name in TRANSITION_NAMES]
     data = appeal_detail(appeal, with_applicant=with_applicant, transitions=names)
     return AppealOut.model_validate(data).model_dump(mode="json")
@@ -114,7 +117,7 @@ def create_appeal(request, payload: AppealIn,
     the registration screen."""
 
     def work() -> tuple[int, dict]:
-        return 201, _detail(request, _receive(request, payload), "api_create")
+        return 201, _detail(request, _receive(request, payload), "api_create", reread=False)
 
     if idempotency_key is None:
         status, body = work()

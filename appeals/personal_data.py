@@ -42,6 +42,10 @@ _seen: ContextVar[Seen | None] = ContextVar("personal_data_seen", default=None)
 
 @receiver(post_init, sender=Applicant)
 def _applicant_read(sender, instance: Applicant, **kwargs) -> None:
+    _note(instance)
+
+
+def _note(instance: Applicant) -> None:
     seen = _seen.get()
     if seen is None or instance.pk is None:
         return
@@ -71,6 +75,8 @@ def describe(*, action: str = "", detail: str = "", applicant: Applicant | None 
     seen.action = action or seen.action
     seen.detail = detail or seen.detail
     seen.applicant = applicant or seen.applicant
+    if applicant is not None:  # shown although made in this answer, not read: it counts as read
+        _note(applicant)
     seen.appeal = appeal or seen.appeal
 
 

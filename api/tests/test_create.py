@@ -111,3 +111,20 @@ def test_specialist_may_not_create(client_for, specialist):
 def test_supervisor_may_create(client_for, db):
     response = client_for(create_staff("boss", "supervisor", "crm")).post_json(URL, {"text": "Течёт кран"})
     assert response.status_code == 201
+
+
+@pytest.mark.parametrize("payload", [
+    {"text": "Не работает домофон"},
+    {"text": "Течёт крыша", "address": "ул. Марата, д. 7", "flat": "12"},
+    {"text": "Течёт крыша", "reason": "roof-damage", "kind": "complaint", "channel": "email",
+     "applicant": {"full_name": "Петров Пётр Петрович", "phone": "+7 812 123-45-67", "email": "p@example.ru"}},
+])
+def test_the_created_appeal_is_answered_as_it_reads_back(client_for, supervisor, payload):
+    """The answer to a create is made from what the verbs returned, not read again: it must be what a GET
+    answers right after."""
+    create_building("улица Марата", "7")
+    client = client_for(supervisor)
+    created = client.post_json(URL, payload)
+    assert created.status_code == 201, created.content
+    read = client.get(f"{URL}/{created.json()['number']}")
+    assert created.json() == read.json()

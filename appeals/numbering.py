@@ -2,7 +2,7 @@
 
 import secrets
 
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 
 from .models import NumberSequence
 
@@ -11,11 +11,22 @@ _CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
 
 def next_number(year: int) -> str:
-    with transaction.atomic():
-        seq, _ = NumberSequence.objects.select_for_update().get_or_create(year=year)
-        seq.last += 1
-        seq.save(update_fields=["last"])
-    return f"{year_prefix(year)}-{seq.last:06d}"
+    """The year's next number, in one statement that locks the counter's row until the caller commits (so
+    numbers follow the order of commits and none is skipped when an intake rolls back)."""
+    table = NumberSequence._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f'UPDATE "{table}" SET "last" = "last" + 1 WHERE "year" = %s RETURNING "last"', [year])
+        row = cursor.fetchone()
+    if row is None:  # the year's first appeal
+        try:
+            with transaction.atomic():
+                NumberSequence.objects.create(year=year, last=1)
+            last = 1
+        except IntegrityError:  # another intake made the year's counter meanwhile
+            return next_number(year)
+    else:
+        last = row[0]
+    return f"{year_prefix(year)}-{last:06d}"
 
 
 def year_prefix(year: int) -> str:

@@ -30,16 +30,17 @@ def people_with_perm(codename: str, app_label: str = "appeals") -> QuerySet:
 
 
 def load_counts(now: dt.datetime, assignee_ids=None) -> dict[int, dict]:
-    """Per assignee: open, overdue, due-soon and emergency counts and the weighted load (three grouped queries)."""
+    """Per assignee: open, overdue, due-soon and emergency counts and the weighted load (three grouped queries,
+    counting rows, not ids, so PostgreSQL answers them from `appeal_load_idx` alone)."""
     base = Appeal.objects.filter(status__in=OPEN_STATUSES, assignee__isnull=False).order_by()
     if assignee_ids is not None:
         base = base.filter(assignee_id__in=list(assignee_ids))
     weight = Case(*[When(complexity=code, then=Value(w)) for code, w in COMPLEXITY_WEIGHT.items()],
                   default=Value(1), output_field=IntegerField())
     counts = {row["assignee"]: {**EMPTY, **row} for row in base.values("assignee").annotate(
-        open_count=Count("pk"), emergency_count=Count("pk", filter=Q(priority=Priority.EMERGENCY)),
+        open_count=Count("*"), emergency_count=Count("priority", filter=Q(priority=Priority.EMERGENCY)),
         weighted=Sum(weight))}
-    by_due = [filter_due(base, due, now).values("assignee").annotate(count=Count("pk"), due=Value(due))
+    by_due = [filter_due(base, due, now).values("assignee").annotate(count=Count("*"), due=Value(due))
               for due in ("overdue", "soon")]
     for row in by_due[0].union(by_due[1], all=True):
         counts[row["assignee"]][f"{row['due']}_count"] = row["count"]

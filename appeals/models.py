@@ -159,6 +159,9 @@ class Appeal(models.Model):
             models.Index(fields=["status", "-received_at"], name="appeal_status_idx"),
             models.Index(fields=["department", "status", "-received_at"], name="appeal_dept_status_idx"),
             models.Index(fields=["assignee", "status", "answer_due"], name="appeal_assignee_idx"),
+            # Each person's load (`appeals.load`), read at every routing: from the index alone on PostgreSQL.
+            models.Index(fields=["assignee", "status", "answer_due"], include=["complexity", "priority"],
+                         name="appeal_load_idx", condition=models.Q(status__in=sorted(OPEN_STATUSES))),
             models.Index(fields=["status", "answer_due"], name="appeal_due_idx"),
             models.Index(fields=["building", "-received_at"], name="appeal_building_idx"),
             models.Index(fields=["category", "-received_at"], name="appeal_category_idx"),

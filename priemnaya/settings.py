@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "django_htmx",
     "priemnaya.apps.AxesConfig",
     "ninja",
@@ -88,6 +89,8 @@ ROOT_URLCONF = "priemnaya.urls"
 WSGI_APPLICATION = "priemnaya.wsgi.application"
 ASGI_APPLICATION = "priemnaya.asgi.application"
 
+# Form widgets render through the project's templates, so `templates/django/forms/` may replace Django's own.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -66,6 +66,8 @@ def _blob(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _unblob(data: np.ndarray, ends: np.ndarray) -> list[str]:
+    if not len(ends):
+        return []
     raw = data.tobytes()
     starts = np.concatenate(([0], ends[:-1]))
     return [raw[s:e].decode() for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]

@@ -221,6 +221,14 @@ def test_the_index_holds_the_newest_answers_of_each_reason_up_to_the_cap(setting
     assert stored.build()["read"] == 0  # a rebuild reads only appeals the file did not hold
 
 
+def test_an_empty_journal_builds_an_empty_index_and_builds_it_again():
+    from triage.answers import stored
+
+    assert stored.build()["appeals"] == 0
+    assert stored.build()["appeals"] == 0  # reading the previous, empty file
+    assert stored.load()["ids"] == [] and suggest_answers("Протекает крыша") == []
+
+
 def test_a_process_loads_the_index_a_worker_built_without_building_it(journal, monkeypatch):
     from django.core.management import call_command
 

@@ -249,13 +249,14 @@ def test_a_file_built_from_another_database_is_ignored(journal, settings):
 
 
 @pytest.fixture
-def tasks_on_a_broker(monkeypatch, settings):
-    """Tasks sent to a broker instead of run in-process (kombu's in-memory transport); yields the queue."""
+def tasks_on_a_broker(settings):
+    """Tasks sent to the configured broker (Redis when REDIS_URL is set, else kombu's in-memory transport) instead
+    of run in-process; yields the queue they land in."""
     from priemnaya.celery import app
 
-    eager, broker = app.conf.task_always_eager, app.conf.broker_url  # read through to the settings: first
+    eager = app.conf.task_always_eager  # read through to the settings: first
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    app.conf.update(task_always_eager=False, broker_url="memory://localhost/")
+    app.conf.update(task_always_eager=False)
     try:
         with app.connection_for_write() as connection:
             queue = connection.SimpleQueue("celery")
@@ -264,7 +265,7 @@ def tasks_on_a_broker(monkeypatch, settings):
             queue.clear()
             queue.close()
     finally:
-        app.conf.update(task_always_eager=eager, broker_url=broker)
+        app.conf.update(task_always_eager=eager)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

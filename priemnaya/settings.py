@@ -144,9 +144,6 @@ else:
 # Celery: real workers on Redis when REDIS_URL is set, otherwise tasks run in-process.
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
-# Nothing waits for a task's return value: storing it cost each `.delay()` at intake a result-channel set-up.
-# A task whose result is read (a report's progress) says `ignore_result=False`.
-CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_EAGER", not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Moscow"

@@ -149,7 +149,7 @@ def load(where: Path | None = None) -> dict | None:
                                   (stored["data"], stored["indices"], stored["indptr"]), len(ids))
         signature = tuple(stored["signature"].tolist())
     signature = () if signature == (0.0, 0.0) else (signature[0], int(signature[1]))
-    index = AnswerIndex.restore(tfidf, vectors, [None if r == NO_REASON else r for r in reasons.tolist()])
+    index = AnswerIndex([], vectors, [None if r == NO_REASON else r for r in reasons.tolist()], tfidf=tfidf)
     return {"index": index, "ids": ids, "signature": signature, "stamp": stamp}
 
 

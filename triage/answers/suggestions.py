@@ -64,27 +64,16 @@ class AnswerIndex:
     """Earlier appeals as TF-IDF rows and sentence vectors, each with its reason; `rank` finds the nearest."""
 
     def __init__(self, lemmas: list[str], vectors: np.ndarray | None, reasons: list,
-                 lexical_weight: float = LEXICAL_WEIGHT):
+                 lexical_weight: float = LEXICAL_WEIGHT, tfidf: Tfidf | None = None):
+        """`tfidf`: one already fitted on these rows (a saved index, `triage.answers.stored`); then `lemmas`
+        are not needed."""
         self._codes = {reason: code for code, reason in enumerate(dict.fromkeys(reasons))}
         self.reasons = np.asarray([self._codes[r] for r in reasons], dtype=np.int32)
-        self.size = len(lemmas)
+        self.size = len(reasons)
         self.lexical_weight = lexical_weight if vectors is not None else 1.0
-        self.tfidf = Tfidf(lemmas) if any(lemmas) else None
+        self.tfidf = tfidf if tfidf is not None else (Tfidf(lemmas) if any(lemmas) else None)
         self.matrix = self.tfidf.matrix if self.tfidf is not None else None
         self.vectors = vectors
-
-    @classmethod
-    def restore(cls, tfidf: Tfidf | None, vectors: np.ndarray, reasons: list) -> "AnswerIndex":
-        """An index from its saved parts (`triage.answers.stored`)."""
-        index = cls.__new__(cls)
-        index._codes = {reason: code for code, reason in enumerate(dict.fromkeys(reasons))}
-        index.reasons = np.asarray([index._codes[r] for r in reasons], dtype=np.int32)
-        index.size = len(reasons)
-        index.lexical_weight = LEXICAL_WEIGHT
-        index.tfidf = tfidf
-        index.matrix = tfidf.matrix if tfidf is not None else None
-        index.vectors = vectors
-        return index
 
     @classmethod
     def from_texts(cls, texts: list[str], reasons: list, semantic: bool = True) -> "AnswerIndex":
@@ -190,10 +179,6 @@ _lock = threading.RLock()  # re-entered when a test builds and loads inline
 _EMPTY = {"index": None, "ids": [], "signature": None, "stamp": None, "checked": -1e9, "worker": None,
           "requested": -1e9}
 _state: dict = dict(_EMPTY)
-
-
-def answered_appeals():
-    return stored.answered_appeals()
 
 
 def forget_index() -> None:
@@ -306,7 +291,7 @@ def suggest_answers(appeal_or_text: Appeal | str, limit: int = 3) -> list[Answer
         return []  # the first index is still being built: `index_ready` tells the page
     exclude = _positions_of(ids, appeal.pk) if appeal else []
     ranked = index.rank(text, reason=appeal.reason_id if appeal else None, exclude=exclude, limit=CANDIDATES)
-    earlier = answered_appeals().select_related("reason", "applicant").in_bulk([ids[p] for p, _ in ranked])
+    earlier = stored.answered_appeals().select_related("reason", "applicant").in_bulk([ids[p] for p, _ in ranked])
     ranked = [(p, s) for p, s in ranked if ids[p] in earlier]  # answers withdrawn since the index was built
 
     def draft_of(position: int) -> str:

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from appeals.models import Appeal
 from demo.builders import DemoError, load_demo
+from demo.content import load_content
 from demo.organisations import STAFF, demo_staff_exists
 
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             raise CommandError("Число обращений должно быть от 1 до 20 000.")
         if demo_staff_exists():
             self.stdout.write("Демонстрационные данные уже загружены.")
+            self._load_content()
             self._print_logins()
             return
         if Appeal.objects.exists() and not force:
@@ -35,7 +37,12 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Создано обращений: {result.appeals}, заявителей: {result.applicants}, "
                           f"домов в реестре: {result.buildings} ({time.monotonic() - started:.0f} с).")
+        self._load_content()
         self._print_logins()
+
+    def _load_content(self) -> None:
+        for line in load_content():
+            self.stdout.write(line)
 
     def _print_logins(self) -> None:
         self.stdout.write("Демонстрационные учётные записи (логин / пароль / роль):")

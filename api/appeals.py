@@ -155,7 +155,7 @@ def _journal_filter(query: JournalQuery) -> JournalFilter:
 def list_appeals(request, filters: Query[JournalQuery]):
     """Newest first. No total count: follow `next_offset` until it is null."""
     visible = access.visible_appeals(request.user, journal_queryset(Appeal.objects, applicants=False))
-    queryset = apply_filter(visible, _journal_filter(filters)).order_by("-received_at", "-id")
+    queryset = apply_filter(visible, _journal_filter(filters))
     start, limit = filters.offset, filters.limit
     rows = list(queryset[start : start + limit + 1])  # one extra row tells whether a next page exists
     next_offset = start + limit if len(rows) > limit else None

@@ -57,3 +57,5 @@ class Status(models.TextChoices):
 PAUSED_STATUSES = frozenset({Status.CLARIFICATION, Status.WAITING_APPLICANT})
 FINAL_STATUSES = frozenset({Status.ANSWERED, Status.ESCALATED, Status.CLOSED, Status.WITHDRAWN})
 OPEN_STATUSES = frozenset(s for s in Status.values if s not in FINAL_STATUSES)
+# Open and with the clock running: the appeals that can be overdue.
+RUNNING_STATUSES = OPEN_STATUSES - PAUSED_STATUSES

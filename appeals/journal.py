@@ -5,7 +5,8 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from deadlines.calendar import end_of_day, local_date
@@ -13,7 +14,7 @@ from deadlines.norms import due_soon_limit
 from priemnaya.russian import working_days
 
 from .applicants import search_applicants
-from .choices import OPEN_STATUSES, PAUSED_STATUSES
+from .choices import RUNNING_STATUSES
 from .models import Applicant
 from .search import filter_search
 
@@ -73,7 +74,9 @@ def _day_start(day: dt.date) -> dt.datetime:
 
 def apply_filter(queryset: QuerySet, f: JournalFilter, now: dt.datetime | None = None, *,
                  counting: bool = False) -> QuerySet:
-    """Narrow a queryset of appeals by the journal's filters (`counting`: to be counted, not paged)."""
+    """Narrow a queryset of appeals by the journal's filters, newest first (`counting`: to be counted, not
+    paged nor ordered)."""
+    now = now or timezone.now()
     exact = {"status": f.status, "category_id": f.category, "reason_id": f.reason, "building_id": f.building,
              "department_id": f.department, "assignee_id": f.assignee, "channel": f.channel, "kind": f.kind,
              "priority": f.priority}
@@ -86,7 +89,7 @@ def apply_filter(queryset: QuerySet, f: JournalFilter, now: dt.datetime | None =
         queryset = filter_due(queryset, f.due, now)
     if f.q:
         queryset = filter_search(queryset, f.q, applicant_ids=f.named_applicants, newest_first=not counting)
-    return queryset
+    return queryset if counting else _newest_first(queryset, f, now)
 
 
 @dataclass(frozen=True)
@@ -111,15 +114,33 @@ def count_found(queryset: QuerySet, f: JournalFilter, now: dt.datetime | None = 
 
 def filter_due(queryset: QuerySet, due: str, now: dt.datetime | None = None) -> QuerySet:
     """Open appeals (not paused) that are overdue, due today, or due soon (`appeals.due`: the same rule)."""
-    now = now or timezone.now()
-    running = queryset.filter(status__in=OPEN_STATUSES - PAUSED_STATUSES)
+    condition = _due_condition(due, now or timezone.now())
+    return queryset if condition is None else queryset.filter(condition)
+
+
+def _due_condition(due: str, now: dt.datetime) -> Q | None:
     if due == "overdue":
-        return running.filter(answer_due__lt=now)
-    if due == "today":
-        return running.filter(answer_due__gte=now, answer_due__lte=end_of_day(local_date(now)))
-    if due == "soon":
-        return running.filter(answer_due__gte=now, answer_due__lte=due_soon_limit(now))
-    return queryset
+        dates = Q(answer_due__lt=now)
+    elif due == "today":
+        dates = Q(answer_due__gte=now, answer_due__lte=end_of_day(local_date(now)))
+    elif due == "soon":
+        dates = Q(answer_due__gte=now, answer_due__lte=due_soon_limit(now))
+    else:
+        return None
+    return dates & Q(status__in=RUNNING_STATUSES)
+
+
+def _newest_first(queryset: QuerySet, f: JournalFilter, now: dt.datetime) -> QuerySet:
+    """The journal's order. A due filter that finds at most COUNT_LIMIT appeals (counted from the due
+    index alone) has its matches read and sorted: the newest open appeals are rarely overdue, and after
+    a burst of new ones the walk down the newest-first index would step over every one of them first.
+    The order by an expression keeps the planner off that walk; more matches than that are walked."""
+    condition = _due_condition(f.due, now) if f.due else None
+    if condition is not None:
+        due = queryset.model._default_manager.filter(condition).order_by()
+        if due[: COUNT_LIMIT + 1].count() <= COUNT_LIMIT:
+            return queryset.order_by(Coalesce("received_at", "received_at").desc(), "-id")
+    return queryset.order_by("-received_at", "-id")
 
 
 def journal_queryset(queryset: QuerySet, applicants: bool = True) -> QuerySet:

@@ -6,7 +6,7 @@ from deadlines.models import NormKind
 from deadlines.norms import find_norm
 from priemnaya.matching import fold
 
-from .choices import OPEN_STATUSES, Channel, Complexity, Favour, Kind, Priority, Status
+from .choices import OPEN_STATUSES, RUNNING_STATUSES, Channel, Complexity, Favour, Kind, Priority, Status
 from .workflow import TRANSITIONS
 
 
@@ -163,6 +163,9 @@ class Appeal(models.Model):
             models.Index(fields=["assignee", "status", "answer_due"], include=["complexity", "priority"],
                          name="appeal_load_idx", condition=models.Q(status__in=sorted(OPEN_STATUSES))),
             models.Index(fields=["status", "answer_due"], name="appeal_due_idx"),
+            # The due filters (`appeals.journal`): their matches counted from it alone, then read through it.
+            models.Index(fields=["answer_due"], name="appeal_running_due_idx",
+                         condition=models.Q(status__in=sorted(RUNNING_STATUSES))),
             models.Index(fields=["building", "-received_at"], name="appeal_building_idx"),
             models.Index(fields=["category", "-received_at"], name="appeal_category_idx"),
             models.Index(fields=["reason", "-received_at"], name="appeal_reason_idx"),

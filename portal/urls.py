@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_faq, views_hints
+from . import views, views_accessibility, views_faq, views_hints
 
 app_name = "portal"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("faq/", views_faq.faq, name="faq"),
     path("track/", views.track, name="track"),
     path("track/status/", views.track_status, name="track_status"),
+    path("accessibility/", views_accessibility.accessibility, name="accessibility"),
 ]

@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "priemnaya.context.company",
+                "portal.context.accessibility",
                 "backoffice.context.staff_nav",
             ],
             # Text someone typed is shown through `usertext` in every template, public and staff alike.

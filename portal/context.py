@@ -1,0 +1,20 @@
+from django.urls import reverse
+
+from .accessibility import COOKIE, SCHEMES, SIZES, from_cookie, switch_query
+
+
+def accessibility(request) -> dict:
+    """The visitor's choice of the version for the visually impaired and the links that change it."""
+    choice = from_cookie(request.COOKIES.get(COOKIE))
+    # The page's path only: a query string may hold what must not be echoed (an access code from a link).
+    here, base = request.path, reverse("portal:accessibility")
+
+    def link(**params) -> str:
+        return f"{base}?{switch_query(here, **params)}"
+
+    return {"a11y": choice, "a11y_links": {
+        "on": link(mode="on"), "off": link(mode="off"),
+        "sizes": [(label, link(size=key), key == choice.size) for key, label in SIZES.items()],
+        "schemes": [(label, link(scheme=key), key == choice.scheme, key) for key, label in SCHEMES.items()],
+        "images": link(images="off" if choice.images else "on"),
+    }}

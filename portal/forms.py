@@ -71,6 +71,17 @@ def _domain_checked(check, value: str) -> str:
         raise forms.ValidationError(error.message) from None
 
 
+def prefilled(query) -> dict:
+    """What a link may fill in the appeal form (FAQ's «Не нашли ответ?»): the kind and the text; nothing else,
+    and nothing that is not one of the form's own values."""
+    initial = {}
+    if query.get("kind") in Kind.values:
+        initial["kind"] = query["kind"]
+    if text := (query.get("text") or "").strip():
+        initial["text"] = text[:TEXT_MAX]
+    return initial
+
+
 class AppealForm(forms.Form):
     once = OnceField()  # a repeat of the same rendered form gives the first appeal
     kind = forms.ChoiceField(label="Вид обращения", choices=[(k.value, k.label) for k in KIND_ORDER],

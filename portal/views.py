@@ -18,7 +18,7 @@ from housing.services import suggest_buildings
 from priemnaya import ratelimit
 from priemnaya.form_once import once
 
-from .forms import AppealForm, TrackForm
+from .forms import AppealForm, TrackForm, prefilled
 from .throttle import too_many, typing_help
 
 SESSION_FILED = "portal_filed"
@@ -61,7 +61,7 @@ def _file_appeal(form: AppealForm) -> Appeal:
 
 @require_http_methods(["GET", "POST"])
 def appeal_form(request):
-    form = AppealForm()
+    form = AppealForm(initial=prefilled(request.GET))
     if request.method == "POST":
         if not ratelimit.hit(request, "appeal"):
             return too_many(request, ratelimit.seconds_left(request, "appeal"))

@@ -17,8 +17,8 @@ CONSENT_REQUIRED = "Без согласия на обработку персон
 class BookingForm(forms.Form):
     """The slot comes as a radio of the page's free times; it is checked against the schedule by the booking."""
 
-    slot = forms.CharField(label="Время приёма", max_length=20,
-                           error_messages={"required": "Выберите время приёма."})
+    slot = forms.CharField(label="Время приёма", max_length=100, error_messages={
+        "required": "Выберите время приёма.", "max_length": "Выберите время приёма из списка."})
     full_name = forms.CharField(label="Фамилия, имя, отчество", max_length=300, error_messages={
         "required": "Укажите, пожалуйста, фамилию, имя и отчество."},
         widget=forms.TextInput(attrs={"autocomplete": "name"}))

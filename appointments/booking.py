@@ -122,6 +122,13 @@ def allowed_actions(appointment: Appointment) -> list[tuple[str, str]]:
     return [(name, label) for name, (sources, _target, label) in TRANSITIONS.items() if appointment.status in sources]
 
 
+def shown_phone(phone: str) -> str:
+    """«+7 921 456-78-12» from the stored «+79214567812»."""
+    if len(phone) != 12 or not phone.startswith("+7"):
+        return phone
+    return f"+7 {phone[2:5]} {phone[5:8]}-{phone[8:10]}-{phone[10:]}"
+
+
 def masked_phone(phone: str) -> str:
     """«+7 921 ***-**-67»: enough for the resident to recognise their number, not enough to call it."""
     if len(phone) != 12 or not phone.startswith("+7"):

@@ -89,8 +89,10 @@ class WeeklyHours(models.Model):
         ordering = ["centre", "service", "weekday"]
         constraints = [
             models.CheckConstraint(condition=Q(opens__lt=models.F("closes")), name="hours_open_before_close"),
-            models.UniqueConstraint(fields=["centre", "service", "weekday"], name="hours_one_row_a_day",
-                                    nulls_distinct=False),
+            models.UniqueConstraint(fields=["centre", "weekday"], condition=Q(service__isnull=True),
+                                    name="hours_centre_one_row_a_day"),
+            models.UniqueConstraint(fields=["service", "weekday"], condition=Q(service__isnull=False),
+                                    name="hours_service_one_row_a_day"),
         ]
 
     def __str__(self) -> str:

@@ -43,7 +43,7 @@ def test_the_booking_page_offers_days_and_times_of_the_only_service(client, cent
     assert 'value="2026-11-02T09:00"' in html
     for name in ("full_name", "phone", "email", "consent"):
         assert f'name="{name}"' in html
-    assert "152-ФЗ" in html
+    assert "152\u2011ФЗ" in html
 
 
 def test_another_day_shows_its_own_times(client, centre):

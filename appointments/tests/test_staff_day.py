@@ -42,7 +42,7 @@ def test_an_operator_sees_the_day_with_names_and_phones_and_the_view_is_logged(c
     response = client.get(DAY_URL)
     html = response.content.decode()
     assert response.status_code == 200 and "вт, 3 ноября" in html
-    assert "Затейникова Евлампия" in html and "+79119876543" in html
+    assert "Затейникова Евлампия" in html and "+7 911 987-65-43" in html
     assert html.index("10:00") < html.index("11:00") < html.index("12:00")
     row = PersonalDataAccess.objects.get()
     assert row.user == operator and row.action == "appointments_day" and "03.11.2026" in row.detail

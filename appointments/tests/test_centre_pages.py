@@ -76,3 +76,12 @@ def test_a_hidden_centre_is_not_shown(client):
 
 def test_the_public_navigation_leads_to_the_centres(client):
     assert 'href="/centres/"' in client.get("/").content.decode()
+
+
+def test_staff_edit_centres_in_the_admin(client, admin_user):
+    centre = create_centre()
+    add_head_reception(centre)
+    client.force_login(admin_user)
+    for url in ("/admin/appointments/centre/", f"/admin/appointments/centre/{centre.pk}/change/",
+                "/admin/appointments/centre/add/", "/admin/appointments/publication/add/"):
+        assert client.get(url).status_code == 200, url

@@ -22,7 +22,8 @@ ROLE_TITLES = {
 }
 ROLE_ORDER = (ADMIN, SUPERVISOR, OPERATOR, SPECIALIST)  # the highest role first
 
-_OPERATE = ["appeals.register_appeal", "appeals.view_all_appeals", "appeals.view_applicant"]
+_OPERATE = ["appeals.register_appeal", "appeals.view_all_appeals", "appeals.view_applicant",
+            "appointments.manage_appointments"]
 _SUPERVISE = ["appeals.work_appeal", "appeals.work_any_appeal", "appeals.assign_appeal", "appeals.extend_appeal",
               "appeals.escalate_appeal", "appeals.reopen_appeal", "appeals.export_journal"]
 

@@ -57,6 +57,8 @@ class StaffNav:
         if may(user, "assign"):
             links.append(self._link("/staff/overdue/", "Просроченные"))
             links.append(self._link("/staff/load/", "Нагрузка"))
+        if user.has_perm("appointments.manage_appointments"):
+            links.append(self._link("/staff/appointments/", "Приём в офисе"))
         links.append(self._link("/staff/notifications/", "Уведомления", self.unread_count))
         if user.has_perm("appeals.view_pd_access_log"):
             links.append(self._link("/staff/access-log/", "Журнал доступа"))

@@ -96,6 +96,9 @@ def _requests(w) -> tuple[dict, dict]:
         "staff-applicant-new": ("get", "/staff/applicants/pick/", {}),
         "staff-appeal-take": ("post", f"{page}/take/", {}),  # a redirect
         "staff-appeal-draft": ("post", f"{page}/draft/", {"answer_text": "Проект"}),  # a redirect
+        # No appointment in this world; a day with visitors is logged by its page (appointments' tests).
+        "staff-appointments": ("get", "/staff/appointments/", {}),
+        "staff-appointment-change": ("post", "/staff/appointments/1/", {"action": "cancel"}),
         "api:list_appeals": ("get", "/api/v1/appeals", None),  # list items carry no applicant
         "api:extract_details": ("post", "/api/v1/extract", {"text": "Звонит Петров, течёт кран"}),
         "api:track": ("post", "/api/v1/track", {"number": number, "access_code": a.access_code}),
@@ -111,7 +114,7 @@ def _names(patterns, namespace="") -> set[str]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}:{pattern.namespace}".strip(":") if pattern.namespace else namespace
-            if inner not in ("portal", "admin"):
+            if inner not in ("portal", "appointments", "admin"):
                 names |= _names(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern) and pattern.name:
             names.add(f"{namespace}:{pattern.name}".strip(":"))

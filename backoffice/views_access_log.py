@@ -28,6 +28,7 @@ ACTION_TITLES = {
     "api_create": "Приём обращения через API",
     "api_change": "Изменение обращения через API",
     "admin_view": "Просмотр обращения в администрировании",
+    "appointments_day": "Просмотр записи на приём в центре обслуживания",
     # Pages that do not name their action are logged by their address's name.
     "staff-register": "Регистрация обращения с выбранным заявителем",
     "staff-register-done": "Просмотр зарегистрированного обращения",

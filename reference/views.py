@@ -10,7 +10,7 @@ from . import outages
 from .models import CompanyDetails, Contact, ContactGroup, NewsItem, PaymentPoint, UsefulLink
 from .publishing import may_preview, shown
 
-NEWS_PER_PAGE = 10
+NEWS_PER_PAGE = 8
 CATEGORIES = {value: label for value, label in NewsItem.Category.choices}
 
 

@@ -1,6 +1,7 @@
 """The section's content, edited by staff; «Смотреть на сайте» shows an item before it is published."""
 
 from django.contrib import admin
+from django.db import models
 from django.urls import reverse
 
 from .models import CompanyDetails, Contact, ContactGroup, NewsItem, Outage, PaymentPoint, UsefulLink
@@ -72,6 +73,7 @@ class UsefulLinkAdmin(PreviewOnSite, admin.ModelAdmin):
     list_display = ("title", "url", "order", "is_published")
     list_editable = ("order", "is_published")
     list_url = "reference:links"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # «gosuslugi.ru» typed without a scheme
 
 
 @admin.register(CompanyDetails)

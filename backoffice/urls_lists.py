@@ -8,6 +8,7 @@ from . import (
     views_incidents,
     views_journal,
     views_notifications,
+    views_outages,
     views_rebalance,
     views_triage,
 )
@@ -26,6 +27,7 @@ urlpatterns = [
     path("triage/<str:number>/", views_triage.triage_register, name="staff-triage-register"),
     path("incidents/", views_incidents.incident_list, name="staff-incidents"),
     path("incidents/<int:pk>/", views_incidents.incident_detail, name="staff-incident"),
+    path("incidents/<int:pk>/outage/", views_outages.publish_from_incident, name="staff-incident-outage"),
     path("notifications/", views_notifications.notifications, name="staff-notifications"),
     path("access-log/", views_access_log.access_log, name="staff-access-log"),
 ]

@@ -8,6 +8,7 @@ from appeals.access import require, sees_appeals, visible_appeals
 from appeals.errors import AppealError
 from appeals.journal import journal_queryset
 from appeals.personal_data import describe
+from reference.outages import may_publish
 from triage.incidents import answer_incident, may_answer, visible_incidents
 from triage.models import Incident
 
@@ -35,7 +36,8 @@ def _page(request, incident, form, status=200):
     describe(action="view_incident", detail=f"инцидент № {incident.pk}")
     return render(request, "backoffice/incidents/detail.html", {
         "incident": incident, "appeals": appeals, "form": form,
-        "can_answer": may_answer(request.user, incident),
+        "can_answer": may_answer(request.user, incident), "can_publish_outage": may_publish(request.user),
+        "outages": incident.outages.prefetch_related("buildings"),
         "has_open": any(a.is_open for a in appeals)}, status=status)
 
 

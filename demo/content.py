@@ -7,6 +7,7 @@ from django.utils.module_loading import import_string
 # Dotted paths of functions taking no arguments; each section appends its own.
 LOADERS: list[str] = [
     "appointments.demo.load",
+    "reference.demo.load",
 ]
 
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "backoffice",
     "portal",
     "appointments",
+    "reference",
     "api",
     "retention",
     "demo",  # demo data (`load_demo`); a production installation may leave it out

@@ -88,6 +88,7 @@ def _requests(w) -> tuple[dict, dict]:
         "staff-triage": ("get", "/staff/triage/", {}),
         "staff-triage-register": ("post", f"/staff/triage/{number}/", {"reason": reason}),  # a redirect
         "staff-incidents": ("get", "/staff/incidents/", {}),
+        "staff-incident-outage": ("get", f"/staff/incidents/{w['incident'].pk}/outage/", {}),  # addresses only
         "staff-notifications": ("get", "/staff/notifications/", {}),
         "staff-register-analyse": ("post", "/staff/register/analyse/", {"text": "Звонит Петров, течёт кран"}),
         "staff-building-suggest": ("get", "/staff/buildings/suggest/", {"address_text": "Марата"}),
@@ -114,7 +115,7 @@ def _names(patterns, namespace="") -> set[str]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}:{pattern.namespace}".strip(":") if pattern.namespace else namespace
-            if inner not in ("portal", "appointments", "admin"):
+            if inner not in ("portal", "appointments", "reference", "admin"):
                 names |= _names(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern) and pattern.name:
             names.add(f"{namespace}:{pattern.name}".strip(":"))

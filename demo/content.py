@@ -8,6 +8,7 @@ from django.utils.module_loading import import_string
 LOADERS: list[str] = [
     "appointments.demo.load",
     "reference.demo.load",
+    "services.demo.load",
 ]
 
 

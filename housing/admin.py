@@ -30,7 +30,7 @@ class BuildingImportForm(forms.Form):
 
 @admin.register(Building)
 class BuildingAdmin(admin.ModelAdmin):
-    list_display = ("street", "house", "korpus", "litera", "district", "is_active")
+    list_display = ("street", "house", "korpus", "litera", "district", "year_built", "floors", "flats", "is_active")
     list_filter = ("is_active", "district")
     search_fields = ("street", "house", "search_key")
     list_per_page = 50

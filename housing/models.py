@@ -13,6 +13,12 @@ class Building(models.Model):
     # Where the house stands: outages (no water, heat, power) of neighbouring houses are one incident.
     latitude = models.FloatField("широта", null=True, blank=True)
     longitude = models.FloatField("долгота", null=True, blank=True)
+    # The housing stock's structure on the public site (`housing.stock`); unknown until the passport is entered.
+    year_built = models.PositiveSmallIntegerField("год постройки", null=True, blank=True)
+    floors = models.PositiveSmallIntegerField("этажность", null=True, blank=True)
+    flats = models.PositiveIntegerField("квартир", null=True, blank=True)
+    total_area = models.DecimalField("общая площадь, м²", max_digits=10, decimal_places=1, null=True, blank=True)
+    living_area = models.DecimalField("жилая площадь, м²", max_digits=10, decimal_places=1, null=True, blank=True)
     search_key = models.CharField("ключ поиска", max_length=300, db_index=True, editable=False)
     is_active = models.BooleanField("обслуживается", default=True)
 

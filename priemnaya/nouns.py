@@ -177,6 +177,17 @@ NOUNS: dict[str, Noun] = {
     "axes.accessattemptexpiration": Noun(
         "срок блокировки", "срока блокировки", "сроков блокировки", acc="срок блокировки", gen="срока блокировки",
         gender=M, plural="сроки блокировки"),
+    # services
+    "services.normativeact": Noun("нормативный акт", "нормативных акта", "нормативных актов", acc="нормативный акт",
+                                  gen="нормативного акта", gender=M),
+    "services.service": Noun("услуга", "услуги", "услуг", acc="услугу", gen="услуги", gender=F),
+    "services.tariff": Noun("тариф", "тарифа", "тарифов", acc="тариф", gen="тарифа", gender=M),
+    "services.benefit": Noun("льгота или субсидия", "льготы или субсидии", "льгот или субсидий",
+                             acc="льготу или субсидию", gen="льготы или субсидии", gender=F),
+    "services.documenttemplate": Noun("форма документа", "формы документа", "форм документов",
+                                      acc="форму документа", gen="формы документа", gender=F,
+                                      plural="формы документов"),
+    "services.article": Noun("статья", "статьи", "статей", acc="статью", gen="статьи", gender=F, plural="статьи"),
 }
 
 

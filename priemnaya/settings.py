@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "portal",
     "appointments",
     "reference",
+    "services",
     "api",
     "retention",
     "demo",  # demo data (`load_demo`); a production installation may leave it out

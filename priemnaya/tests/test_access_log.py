@@ -115,7 +115,7 @@ def _names(patterns, namespace="") -> set[str]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}:{pattern.namespace}".strip(":") if pattern.namespace else namespace
-            if inner not in ("portal", "appointments", "reference", "admin"):
+            if inner not in ("portal", "appointments", "reference", "services", "admin"):
                 names |= _names(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern) and pattern.name:
             names.add(f"{namespace}:{pattern.name}".strip(":"))

@@ -3,13 +3,34 @@ the version for the visually impaired switched from the header and kept across p
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
 from playwright.sync_api import expect
+
+from portal.sections import SECTIONS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-# Each public section adds its pages here.
-PUBLIC_PAGES = ["/", "/appeal/", "/track/", "/faq/", "/faq/?q=протекает+крыша"]
+# Every page of the site's map and each section's own page, and a few states of the appeal pages.
+PUBLIC_PAGES = ["/", "/faq/?q=протекает+крыша", *sorted({p.url for s in SECTIONS for p in s.pages}
+                                                          | {s.url for s in SECTIONS})]
 BLOCKING = {"serious", "critical"}
+
+
+@pytest.fixture
+def demo_site():
+    """The demo's content in every section, so the check sees real lists, tables and cards."""
+    call_command("load_demo", appeals=30)
+
+
+def _detail_pages() -> list[str]:
+    """One page of each kind of item the demo made: a news item, a service, an article, a centre and its booking."""
+    from appointments.models import Centre
+    from reference.models import NewsItem
+    from services.models import Article, Service
+
+    centre = Centre.objects.first()
+    return [NewsItem.objects.first().get_absolute_url(), Service.objects.first().get_absolute_url(),
+            Article.objects.first().get_absolute_url(), centre.get_absolute_url(), centre.get_absolute_url() + "book/"]
 
 
 def _blocking(page) -> list[str]:
@@ -19,12 +40,12 @@ def _blocking(page) -> list[str]:
 
 
 @pytest.mark.parametrize("accessible", [False, True], ids=["usual", "accessible"])
-def test_public_pages_have_no_serious_accessibility_violation(page, accessible):
+def test_public_pages_have_no_serious_accessibility_violation(page, accessible, demo_site):
     if accessible:
         page.goto("/")
         page.get_by_role("link", name="Версия для слабовидящих").click()
     problems = {}
-    for path in PUBLIC_PAGES:
+    for path in PUBLIC_PAGES + _detail_pages():
         page.goto(path)
         if found := _blocking(page):
             problems[path] = found

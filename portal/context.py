@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from .accessibility import COOKIE, SCHEMES, SIZES, from_cookie, switch_query
+from .sections import SECTIONS
 
 
 def accessibility(request) -> dict:
@@ -18,3 +19,12 @@ def accessibility(request) -> dict:
         "schemes": [(label, link(scheme=key), key == choice.scheme, key) for key, label in SCHEMES.items()],
         "images": link(images="off" if choice.images else "on"),
     }}
+
+
+def site_map(request) -> dict:
+    """The sections for the header and the footer, and the one the page belongs to."""
+    if request.path.startswith(("/staff/", "/admin/", "/api/")):
+        return {}
+    here = request.path
+    current = next((s.slug for s in SECTIONS if s.holds(here)), "")
+    return {"site_sections": SECTIONS, "current_section": current}

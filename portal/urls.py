@@ -14,4 +14,6 @@ urlpatterns = [
     path("track/", views.track, name="track"),
     path("track/status/", views.track_status, name="track_status"),
     path("accessibility/", views_accessibility.accessibility, name="accessibility"),
+    path("feedback/", views.section_page, {"slug": "feedback"}, name="section_feedback"),
+    path("info/", views.section_page, {"slug": "info"}, name="section_info"),
 ]

@@ -3,6 +3,7 @@
 import time
 
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -19,6 +20,7 @@ from priemnaya import ratelimit
 from priemnaya.form_once import once
 
 from .forms import AppealForm, TrackForm, prefilled
+from .sections import section
 from .throttle import too_many, typing_help
 
 SESSION_FILED = "portal_filed"
@@ -132,3 +134,12 @@ def track_status(request):
 
 def _status_page(request, appeal: Appeal):
     return render(request, "portal/track_status.html", {"status": public_status(appeal)})
+
+
+@require_GET
+def section_page(request, slug: str):
+    """A section's own page (Обратная связь, Справочная): its pages with a line about each."""
+    found = section(slug)
+    if found is None:
+        raise Http404
+    return render(request, "portal/section.html", {"section": found})

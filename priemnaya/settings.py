@@ -106,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "priemnaya.context.company",
                 "portal.context.accessibility",
+                "portal.context.site_map",
                 "backoffice.context.staff_nav",
             ],
             # Text someone typed is shown through `usertext` in every template, public and staff alike.

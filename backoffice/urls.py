@@ -4,4 +4,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("backoffice.urls_lists")),
     path("", include("backoffice.urls_appeal")),
+    path("", include("feedback.urls_staff")),
 ]

@@ -360,7 +360,7 @@ class Notification(models.Model):
         ASSIGNED = "assigned", "Назначено вам"
         DUE_SOON = "due_soon", "Срок истекает"
         OVERDUE = "overdue", "Срок нарушен"
-        HQ_REQUEST = "hq_request", "Заявитель обратился в Штаб"
+        HQ_REQUEST = "hq_request", "Заявитель обратился в Региональный штаб"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
                              verbose_name="сотрудник")

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='notification',
             name='kind',
-            field=models.CharField(choices=[('assigned', 'Назначено вам'), ('due_soon', 'Срок истекает'), ('overdue', 'Срок нарушен'), ('hq_request', 'Заявитель обратился в Штаб')], max_length=20, verbose_name='вид'),
+            field=models.CharField(choices=[('assigned', 'Назначено вам'), ('due_soon', 'Срок истекает'), ('overdue', 'Срок нарушен'), ('hq_request', 'Заявитель обратился в Региональный штаб')], max_length=20, verbose_name='вид'),
         ),
     ]

@@ -11,7 +11,7 @@ from django.db.models import Avg, Count, QuerySet
 from django.utils import timezone
 
 from appeals import access
-from appeals.masking import HIDDEN, hide_personal_data
+from appeals.masking import HIDDEN, People, hide_personal_data
 
 from .errors import FeedbackError
 from .models import Review
@@ -47,11 +47,15 @@ def submit_review(*, rating: int, text: str, author_name: str = "") -> Review:
     return Review.objects.create(rating=rating, text=text, author_name=name)
 
 
+def _signature_people(author_name: str) -> People:
+    # A signature that carries a name is that person's: the same name in the text is hidden too, in any case.
+    return People(names=(author_name,)) if HIDDEN in hide_personal_data(author_name) else People()
+
+
 def masked_name(author_name: str) -> str:
-    """The signature as the site shows it: with names, phones and addresses hidden; a signature that was only
-    personal data reads as «Житель района»."""
-    shown = hide_personal_data(author_name).strip()
-    return shown if shown.replace(HIDDEN, "").strip(" ,.-") else ANONYMOUS
+    """The signature as the site shows it: one with a name, a phone or an address in it reads as «Житель района»."""
+    shown = " ".join(author_name.split())
+    return shown if shown and HIDDEN not in hide_personal_data(shown) else ANONYMOUS
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,8 @@ class Preview:
 
 
 def preview(review: Review) -> Preview:
-    return Preview(hide_personal_data(review.text), masked_name(review.author_name))
+    return Preview(hide_personal_data(review.text, _signature_people(review.author_name)),
+                   masked_name(review.author_name))
 
 
 @transaction.atomic

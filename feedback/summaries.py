@@ -5,7 +5,8 @@ The question (the appeal's short content) and the answer are masked with the app
 not bring a name back. The public sees the month, the topic (the category) and the street, never the house.
 """
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from accounts.models import Company
 from appeals import access, services
-from appeals.masking import hide_personal_data
+from appeals.masking import STREET_WORDS, People, hide_personal_data
 from appeals.models import Appeal, Category
 from appeals.tracking import people_of
 
@@ -35,14 +36,43 @@ class Draft:
     answer: str
 
 
+_HOUSE_WORDS = ("дом", "дома", "дому", "домом", "доме")
+
+
+def _address_forms(building) -> tuple[str, ...]:
+    """How people write the appeal's house: «улица Марата, д. 12», «Марата, 12», «д. 12». The street is shown
+    on the site; the house with it would point at the people who live there."""
+    if building is None:
+        return ()
+    short = re.sub(rf"(?i)(?<!\w)(?:{STREET_WORDS})(?!\w)", "", building.street).strip(" ,")
+    house = building.house
+    forms = [building.address, f"д. {house}"]
+    forms += [f"{word}{sign} {house}" for word in _HOUSE_WORDS for sign in (" №", "")]
+    for street in {building.street, short} - {""}:
+        forms += [f"{street}, {sep}{house}" for sep in ("д. ", "дом ", "")] + [f"{street} {house}"]
+    return tuple(forms)
+
+
+def _people(appeal: Appeal) -> People:
+    """The appeal's own people, and beyond them its house and its number (a published summary names neither)."""
+    people = people_of(appeal)
+    return replace(people, written=(*people.written, *_address_forms(appeal.building), appeal.number))
+
+
 def mask(appeal: Appeal, text: str) -> str:
-    return hide_personal_data((text or "").strip(), people_of(appeal))
+    return hide_personal_data((text or "").strip(), _people(appeal))
+
+
+_GREETING = re.compile(r"^\s*(?:Уважаем|Здравствуйте)[^\n]*\n+")
+_SIGN_OFF = re.compile(r"\n\s*С уважением.*\Z", re.DOTALL)
 
 
 def _answer_without_notice(appeal: Appeal) -> str:
-    # The Regional HQ notice is added to every such answer; a summary tells what was decided.
+    """The answer as a summary tells it: what was decided, without the greeting, the signature and the Regional
+    HQ notice every such letter carries."""
     text, notice = appeal.answer_text.strip(), Company.current().hq_notice()
-    return text[: -len(notice)].rstrip() if notice and text.endswith(notice) else text
+    text = text[: -len(notice)].rstrip() if notice and text.endswith(notice) else text
+    return _SIGN_OFF.sub("", _GREETING.sub("", text)).strip()
 
 
 def draft_for(appeal: Appeal) -> Draft:

@@ -130,3 +130,13 @@ def test_the_list_costs_the_same_queries_for_many_summaries(supervisor, django_a
         response = Client().get("/answers/")
     assert response.content.decode().count('class="card answer-summary"') == 6
     assert len(response.content) < 100_000
+
+
+def test_the_house_and_the_appeal_number_written_in_the_texts_are_hidden(supervisor):
+    appeal = answered_appeal(supervisor,
+                             text="Проживаю: улица Рубинштейна, д. 15, кв. 3 (Рубинштейна, 15). Течёт кран.",
+                             answer="Уважаемая Мария Петровна!\n\nВаше обращение рассмотрено, кран в доме 15 заменён."
+                                    "\n\nС уважением,\nОтдел по работе с обращениями граждан")
+    draft = summaries.draft_for(appeal)
+    assert "15" not in draft.question and "15" not in draft.answer and appeal.number not in draft.answer
+    assert draft.answer == "Ваше обращение рассмотрено, кран в [скрыто] заменён."

@@ -15,6 +15,8 @@ from .forms import RejectForm, SummaryForm, add_feedback_error
 from .models import Review
 
 PER_PAGE = 20
+TABS = [(Review.State.PENDING, "Ждут модерации"), (Review.State.PUBLISHED, "Опубликованные"),
+        (Review.State.HIDDEN, "Снятые с сайта"), (Review.State.REJECTED, "Отклонённые")]
 DONE = {"publish": "Отзыв опубликован.", "reject": "Отзыв отклонён.", "hide": "Отзыв снят с сайта."}
 
 
@@ -31,7 +33,7 @@ def review_queue(request):
     page = Paginator(reviews.moderation_queue(state), PER_PAGE).get_page(request.GET.get("page"))
     rows = [(review, reviews.preview(review) if state == Review.State.PENDING else None) for review in page]
     return render(request, "feedback/staff/reviews.html", {
-        "page": page, "rows": rows, "state": state, "states": Review.State.choices, "query": f"state={state}",
+        "page": page, "rows": rows, "state": state, "states": TABS, "query": f"state={state}",
         "reject_form": RejectForm(), "waiting": reviews.waiting_count()})
 
 

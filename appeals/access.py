@@ -18,6 +18,9 @@ from . import workflow
 from .models import Appeal
 from .workflow import ASSIGN, OPERATE, WORK, Need
 
+PUBLISH_ANSWER = Need("feedback.publish_answer")
+MODERATE_REVIEWS = Need("feedback.moderate_review")
+
 # What is not a transition: intake, classification, routing, assignment, the answer draft and the rest.
 ACTIONS: dict[str, tuple[tuple[Need, ...], str]] = {
     "receive": ((OPERATE,), "Принять обращение"),
@@ -28,6 +31,9 @@ ACTIONS: dict[str, tuple[tuple[Need, ...], str]] = {
     "edit": ((WORK,), "Изменить проект ответа и запросы в организации"),
     "link": ((OPERATE, WORK), "Связать обращения"),
     "attach": ((OPERATE, WORK), "Добавить вложение"),
+    # The internet reception's feedback (the feedback app): the public answers and the reviews.
+    "publish_answer": ((PUBLISH_ANSWER,), "Опубликовать ответ в интернет-приёмной"),
+    "moderate_reviews": ((MODERATE_REVIEWS,), "Модерировать отзывы"),
 }
 
 
@@ -105,7 +111,7 @@ def is_responsible(user, appeal: Appeal) -> bool:
 
 
 def _holds(user, need: Need, appeal: Appeal | None) -> bool:
-    if not user.has_perm(f"appeals.{need.permission}"):
+    if not user.has_perm(need.full_permission):
         return False
     return not need.responsible or appeal is None or is_responsible(user, appeal)
 

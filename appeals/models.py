@@ -354,12 +354,13 @@ class PersonalDataAccess(models.Model):
 
 
 class Notification(models.Model):
-    """A message to a staff member: deadline warnings, new assignments."""
+    """A message to a staff member: deadline warnings, new assignments, a resident's appeal to the HQ."""
 
     class Kind(models.TextChoices):
         ASSIGNED = "assigned", "Назначено вам"
         DUE_SOON = "due_soon", "Срок истекает"
         OVERDUE = "overdue", "Срок нарушен"
+        HQ_REQUEST = "hq_request", "Заявитель обратился в Региональный штаб"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
                              verbose_name="сотрудник")

@@ -34,6 +34,7 @@ class Stage(models.TextChoices):
     ESCALATED = "escalated", "Передано в вышестоящую организацию"
     CLOSED = "closed", "Рассмотрение завершено"
     WITHDRAWN = "withdrawn", "Отозвано"
+    HQ_REQUESTED = "hq_requested", "Направлено в Региональный штаб"
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,11 @@ RESIDENT_STEPS: dict[str, Step | None] = {
     "close": Step(Stage.CLOSED, "Рассмотрение завершено"),
     "reopen": Step(Stage.IN_WORK, "Рассмотрение возобновлено"),
     "withdraw": Step(Stage.WITHDRAWN, "Обращение отозвано"),
+    "hq_request": Step(Stage.HQ_REQUESTED,
+                       "Заявитель направил обращение в Региональный штаб по работе с потребителями"),
 }
+# Steps that tell something without changing where the case stands.
+_ASIDE = frozenset({Stage.EXTENDED, Stage.HQ_REQUESTED})
 
 # What is needed is never taken from the staff's notes: the resident is told who will ask.
 WAITING_HINT = ("Чтобы ответить, нам нужны сведения от вас. Сотрудник сам свяжется с вами и скажет, что нужно. "
@@ -159,7 +164,7 @@ def resident_timeline(appeal: Appeal) -> list[dict]:
             continue
         text = step.text.format(due=_extended_until(appeal)) if step.stage == Stage.EXTENDED else step.text
         steps.append({"at": event.at, "step": step.stage, "text": text})
-        if step.stage != Stage.EXTENDED:  # an extension changes the date, not where the case stands
+        if step.stage not in _ASIDE:  # an extension changes the date, not where the case stands
             stage = step.stage
     return steps
 

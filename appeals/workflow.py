@@ -17,8 +17,12 @@ class Need:
     """A permission of the appeals app, and whether the person must also be responsible for the appeal
     (its assignee; for an appeal nobody is assigned to, a specialist of its department)."""
 
-    permission: str
+    permission: str  # a codename of the appeals app, or «app_label.codename» of another app
     responsible: bool = False
+
+    @property
+    def full_permission(self) -> str:
+        return self.permission if "." in self.permission else f"appeals.{self.permission}"
 
 
 OPERATE = Need("register_appeal")  # operators: receive, register, clarify, route

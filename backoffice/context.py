@@ -32,6 +32,12 @@ class StaffNav:
         return Appeal.objects.filter(status=Status.RECEIVED).count()
 
     @cached_property
+    def reviews_waiting(self) -> int:
+        from feedback.reviews import waiting_count
+
+        return waiting_count()
+
+    @cached_property
     def unread_count(self) -> int:
         return Notification.objects.filter(user=self.user, read_at__isnull=True).count()
 
@@ -59,6 +65,8 @@ class StaffNav:
             links.append(self._link("/staff/load/", "Нагрузка"))
         if user.has_perm("appointments.manage_appointments"):
             links.append(self._link("/staff/appointments/", "Приём в офисе"))
+        if may(user, "moderate_reviews"):
+            links.append(self._link("/staff/reviews/", "Отзывы", self.reviews_waiting, "Ждут модерации"))
         links.append(self._link("/staff/notifications/", "Уведомления", self.unread_count))
         if user.has_perm("appeals.view_pd_access_log"):
             links.append(self._link("/staff/access-log/", "Журнал доступа"))

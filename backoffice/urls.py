@@ -5,4 +5,5 @@ urlpatterns = [
     path("", include("backoffice.urls_lists")),
     path("", include("backoffice.urls_appeal")),
     path("appointments/", include("appointments.urls_staff")),
+    path("", include("feedback.urls_staff")),
 ]

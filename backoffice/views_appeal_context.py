@@ -29,6 +29,9 @@ ACTION_LABELS = {
     "incident_linked": "Включено в инцидент",
     "incident_unlinked": "Исключено из инцидента",
     "commented": "Комментарий",
+    "answer_published": "Ответ опубликован в интернет-приёмной",
+    "answer_unpublished": "Ответ снят с публикации",
+    "hq_request": "Заявитель обратился в Региональный штаб",
 }
 FIELD_LABELS = {
     "status": "Статус", "answer_due": "Срок ответа", "reason": "Причина", "category": "Категория",

@@ -9,6 +9,7 @@ LOADERS: list[str] = [
     "appointments.demo.load",
     "reference.demo.load",
     "services.demo.load",
+    "feedback.demo.load",
 ]
 
 

@@ -9,7 +9,7 @@ whoever is logged in: what it shows of an appeal is masked.
 from appeals import personal_data
 
 # The public site shows no one's personal data (the letter is masked), whoever happens to be logged in.
-PUBLIC_NAMESPACES = {"portal"}
+PUBLIC_NAMESPACES = {"portal", "feedback"}
 PUBLIC_VIEWS = {"api:track"}
 
 

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "appointments",
     "reference",
     "services",
+    "feedback",
     "api",
     "retention",
     "demo",  # demo data (`load_demo`); a production installation may leave it out

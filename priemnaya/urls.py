@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("appointments.urls")),
     path("", include("reference.urls")),
     path("", include("services.urls")),
+    path("", include("feedback.urls")),
     path("", include("portal.urls")),
     # Browsers ask for it on pages with no icon link (the admin's): the site's icon, not a 404 in the log.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),

@@ -56,7 +56,7 @@ def test_no_internal_step_label_reaches_the_resident(admin_user):
 
 def test_every_life_cycle_step_is_placed_in_the_residents_table_on_purpose():
     # A new transition must be told to residents, or hidden, by a decision, not by default.
-    assert set(RESIDENT_STEPS) == set(TRANSITIONS) | {"received"}
+    assert set(RESIDENT_STEPS) == set(TRANSITIONS) | {"received", "hq_request"}  # hq_request: the resident's own step
     assert set(RESIDENT_STATUS) == set(Status.values)
 
 

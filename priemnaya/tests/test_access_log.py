@@ -71,6 +71,7 @@ def _requests(w) -> tuple[dict, dict]:
         "staff-appeal-outgoing-add": ("post", f"{page}/outgoing/", {}),
         "staff-appeal-outgoing-reply": ("post", f"{page}/outgoing/{w['sent'].pk}/reply/", {}),
         "staff-appeal-attachment-add": ("post", f"{page}/attachments/", {}),
+        "staff-answer-publish": ("get", f"{page}/publish-answer/", {}),  # masked with the applicant's record
         "api:get_appeal": ("get", f"/api/v1/appeals/{number}", None),
         "api:create_appeal": ("post", "/api/v1/appeals", {"text": "Нет света в парадной", "channel": "phone",
                                                           "applicant": {"full_name": "Петров Пётр"}}),
@@ -100,6 +101,10 @@ def _requests(w) -> tuple[dict, dict]:
         # No appointment in this world; a day with visitors is logged by its page (appointments' tests).
         "staff-appointments": ("get", "/staff/appointments/", {}),
         "staff-appointment-change": ("post", "/staff/appointments/1/", {"action": "cancel"}),
+        # The feedback section's reviews (no applicant in them).
+        "staff-reviews": ("get", "/staff/reviews/", {}),
+        "staff-review-moderate": ("post", "/staff/reviews/1/publish/", {}),
+        "staff-answer-unpublish": ("post", f"{page}/unpublish-answer/", {}),  # a redirect
         "api:list_appeals": ("get", "/api/v1/appeals", None),  # list items carry no applicant
         "api:extract_details": ("post", "/api/v1/extract", {"text": "Звонит Петров, течёт кран"}),
         "api:track": ("post", "/api/v1/track", {"number": number, "access_code": a.access_code}),
@@ -115,7 +120,7 @@ def _names(patterns, namespace="") -> set[str]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}:{pattern.namespace}".strip(":") if pattern.namespace else namespace
-            if inner not in ("portal", "appointments", "reference", "services", "admin"):
+            if inner not in ("portal", "appointments", "reference", "services", "feedback", "admin"):
                 names |= _names(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern) and pattern.name:
             names.add(f"{namespace}:{pattern.name}".strip(":"))

@@ -3,7 +3,8 @@
 What a permission lets a person do to an appeal is `appeals.access`; a role is only a bundle of them.
 Operators receive, register, ask for clarification and route; specialists work the appeals they are
 responsible for; supervisors may also work anyone's appeal, assign and reassign, extend deadlines,
-escalate to the Regional HQ and reopen. A one-person department gives one person every role.
+escalate to the Regional HQ and reopen, and moderate the residents' forum. A one-person department
+gives one person every role.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -24,7 +25,8 @@ ROLE_ORDER = (ADMIN, SUPERVISOR, OPERATOR, SPECIALIST)  # the highest role first
 
 _OPERATE = ["appeals.register_appeal", "appeals.view_all_appeals", "appeals.view_applicant"]
 _SUPERVISE = ["appeals.work_appeal", "appeals.work_any_appeal", "appeals.assign_appeal", "appeals.extend_appeal",
-              "appeals.escalate_appeal", "appeals.reopen_appeal", "appeals.export_journal"]
+              "appeals.escalate_appeal", "appeals.reopen_appeal", "appeals.export_journal",
+              "residents.moderate_forum"]
 
 # app_label.codename for each role; the appeal permissions are declared on Appeal.Meta.
 ROLE_PERMISSIONS = {

@@ -58,6 +58,8 @@ class StaffNav:
             links.append(self._link("/staff/overdue/", "Просроченные"))
             links.append(self._link("/staff/load/", "Нагрузка"))
         links.append(self._link("/staff/notifications/", "Уведомления", self.unread_count))
+        if user.has_perm("residents.moderate_forum"):
+            links.append(self._link("/staff/forum/", "Форум"))
         if user.has_perm("appeals.view_pd_access_log"):
             links.append(self._link("/staff/access-log/", "Журнал доступа"))
         if user.is_staff:

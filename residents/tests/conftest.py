@@ -47,3 +47,10 @@ def resident_client(client, resident):
 @pytest.fixture(autouse=True)
 def _sms_to_tmp(settings, tmp_path):
     settings.SMS_FILE_PATH = tmp_path / "sms"
+
+
+@pytest.fixture
+def client_factory():
+    from django.test import Client
+
+    return Client

@@ -17,7 +17,8 @@ def test_log_in_with_password_and_out(client, resident):
 
 def test_a_wrong_password_is_refused_in_russian(client, resident):
     response = client.post("/account/login/", {"identifier": "ivanova@mail.ru", "password": "wrong"})
-    assert response.status_code == 200 and "Неверная электронная почта (телефон) или пароль" in response.content.decode()
+    assert response.status_code == 200
+    assert "Неверная электронная почта (телефон) или пароль" in response.content.decode()
     assert SESSION_KEY not in client.session
 
 

@@ -7,7 +7,7 @@ person's name typed in a post does not reach the page.
 """
 
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Company
@@ -37,10 +37,11 @@ def _new_state(resident: Resident) -> str:
 
 def visible_topics() -> QuerySet:
     """Topics whose opening post is published: pinned first, then by the latest message."""
-    return (Topic.objects.filter(posts__is_opening=True, posts__state=State.PUBLISHED)
+    opened = Post.objects.filter(topic=OuterRef("pk"), is_opening=True, state=State.PUBLISHED)
+    # Exists, not a join: a join on the opening post would also narrow the replies counted.
+    return (Topic.objects.filter(Exists(opened))
             .select_related("author")
-            .annotate(replies=Count("posts", filter=Q(posts__state=State.PUBLISHED, posts__is_opening=False),
-                                    distinct=True))
+            .annotate(replies=Count("posts", filter=Q(posts__state=State.PUBLISHED, posts__is_opening=False)))
             .order_by("-is_pinned", "-last_post_at", "-pk"))
 
 

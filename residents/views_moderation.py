@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -19,7 +19,8 @@ PER_PAGE = 20
 def queue(request):
     moderation.check_moderator(request.user)
     pending = Post.objects.filter(state=Post.State.PENDING).select_related("author", "topic").order_by("created_at")
-    reported = (Post.objects.filter(reports__resolved_at__isnull=True)
+    open_reports = Report.objects.filter(post=OuterRef("pk"), resolved_at__isnull=True)
+    reported = (Post.objects.filter(Exists(open_reports))
                 .annotate(open_reports=Count("reports", filter=Q(reports__resolved_at__isnull=True)))
                 .select_related("author", "topic").order_by("-open_reports", "pk"))
     reported = list(reported[:PER_PAGE])

@@ -50,8 +50,10 @@ def test_anyone_may_report_a_post_and_it_lands_in_the_queue(client, supervisor, 
     assert Report.objects.get().post == post
     moderator = client_factory()
     moderator.force_login(supervisor)
+    forum.start_topic(author, "Другая тема", "Сообщение без жалоб")
     page = moderator.get("/staff/forum/").content.decode()
     assert "Оскорбления, грубость" in page and "грубо" in page
+    assert "Сообщение без жалоб" not in page
 
 
 def test_a_report_needs_a_reason(client, db):
@@ -150,3 +152,13 @@ def test_topics_and_replies_come_by_pages(client, db):
     page_two = client.get(f"/forum/{first.topic_id}/?page=2").content.decode()
     assert "Ответ номер 18" in page_one and "Ответ номер 19" not in page_one
     assert "Ответ номер 24" in page_two and "Страница 2 из 2" in page_two
+
+
+def test_the_topic_list_counts_published_replies(client, db):
+    author = create_resident(forum_trusted=True)
+    post = forum.start_topic(author, "Тема", "Текст")
+    forum.reply(author, post.topic, "Первый ответ")
+    forum.reply(author, post.topic, "Второй ответ")
+    Post.objects.create(topic=post.topic, author=author, text="Ждёт", state=State.PENDING)
+    assert forum.visible_topics().get().replies == 2
+    assert "ответов: 2" in client.get("/forum/").content.decode()

@@ -44,7 +44,7 @@ def _by_post(reports) -> dict[int, list[Report]]:
 
 def _back(request):
     return redirect(request.POST.get("back") if request.POST.get("back", "").startswith("/staff/forum/")
-                    else "residents:moderation")
+                    else "moderation:queue")
 
 
 @require_POST

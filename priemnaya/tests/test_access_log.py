@@ -102,6 +102,11 @@ def _requests(w) -> tuple[dict, dict]:
         "api:openapi-json": ("get", "/api/v1/openapi.json", None),
         "api:openapi-view": ("get", "/api/v1/docs", None),
         "api:api-root": ("get", "/api/v1/", None),
+        # Forum moderation shows residents' display names and posts, never an applicant.
+        "moderation:queue": ("get", "/staff/forum/", {}),
+        "moderation:post_action": ("post", "/staff/forum/posts/1/approve/", {}),
+        "moderation:topic_action": ("post", "/staff/forum/topics/1/lock/", {}),
+        "moderation:restrict": ("post", "/staff/forum/residents/1/restrict/", {}),
     }
     return shown, not_shown
 
@@ -111,7 +116,7 @@ def _names(patterns, namespace="") -> set[str]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}:{pattern.namespace}".strip(":") if pattern.namespace else namespace
-            if inner not in ("portal", "admin"):
+            if inner not in ("portal", "residents", "admin"):  # the public site and the admin
                 names |= _names(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern) and pattern.name:
             names.add(f"{namespace}:{pattern.name}".strip(":"))

@@ -68,6 +68,8 @@ class StaffNav:
         if may(user, "moderate_reviews"):
             links.append(self._link("/staff/reviews/", "Отзывы", self.reviews_waiting, "Ждут модерации"))
         links.append(self._link("/staff/notifications/", "Уведомления", self.unread_count))
+        if user.has_perm("residents.moderate_forum"):
+            links.append(self._link("/staff/forum/", "Форум"))
         if user.has_perm("appeals.view_pd_access_log"):
             links.append(self._link("/staff/access-log/", "Журнал доступа"))
         if user.is_staff:

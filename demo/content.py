@@ -10,6 +10,7 @@ LOADERS: list[str] = [
     "reference.demo.load",
     "services.demo.load",
     "feedback.demo.load",
+    "residents.demo.load",
 ]
 
 

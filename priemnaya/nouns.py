@@ -157,6 +157,16 @@ NOUNS: dict[str, Noun] = {
     # api
     "api.idempotencykey": Noun("ключ идемпотентности", "ключа идемпотентности", "ключей идемпотентности",
                                acc="ключ идемпотентности", gen="ключа идемпотентности", gender=M),
+    # residents
+    "residents.resident": Noun("житель", "жителя", "жителей", acc="жителя", gen="жителя", gender=M, animate=True,
+                               plural="жители"),
+    "residents.topic": Noun("тема форума", "темы форума", "тем форума", acc="тему форума", gen="темы форума",
+                            gender=F),
+    "residents.post": Noun("сообщение форума", "сообщения форума", "сообщений форума", acc="сообщение форума",
+                           gen="сообщения форума", gender=N),
+    "residents.report": Noun("жалоба на сообщение", "жалобы на сообщение", "жалоб на сообщения",
+                             acc="жалобу на сообщение", gen="жалобы на сообщение", gender=F,
+                             plural="жалобы на сообщения"),
     # Django's and the lock-out's own models, as their Russian translations name them
     "auth.user": Noun("пользователь", "пользователя", "пользователей", acc="пользователя", gen="пользователя",
                       gender=M, animate=True),

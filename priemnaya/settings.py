@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "reference",
     "services",
     "feedback",
+    "residents",
     "api",
     "retention",
     "demo",  # demo data (`load_demo`); a production installation may leave it out
@@ -279,6 +280,9 @@ ACCESS_LOG_DAYS = env_int("ACCESS_LOG_DAYS", 1096)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = Path(env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "priemnaya@example.ru")
+# Residents' one-time codes by SMS: no provider is connected; the default keeps each message as a file.
+SMS_BACKEND = env_str("SMS_BACKEND", "residents.channels.FileSmsBackend")
+SMS_FILE_PATH = Path(env_str("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms")))
 
 LOGGING = {
     "version": 1,

@@ -111,6 +111,11 @@ def _requests(w) -> tuple[dict, dict]:
         "api:openapi-json": ("get", "/api/v1/openapi.json", None),
         "api:openapi-view": ("get", "/api/v1/docs", None),
         "api:api-root": ("get", "/api/v1/", None),
+        # Forum moderation shows residents' display names and posts, never an applicant.
+        "moderation:queue": ("get", "/staff/forum/", {}),
+        "moderation:post_action": ("post", "/staff/forum/posts/1/approve/", {}),
+        "moderation:topic_action": ("post", "/staff/forum/topics/1/lock/", {}),
+        "moderation:restrict": ("post", "/staff/forum/residents/1/restrict/", {}),
     }
     return shown, not_shown
 
@@ -120,7 +125,7 @@ def _names(patterns, namespace="") -> set[str]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}:{pattern.namespace}".strip(":") if pattern.namespace else namespace
-            if inner not in ("portal", "appointments", "reference", "services", "feedback", "admin"):
+            if inner not in ("portal", "appointments", "reference", "services", "feedback", "residents", "admin"):
                 names |= _names(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern) and pattern.name:
             names.add(f"{namespace}:{pattern.name}".strip(":"))

@@ -6,7 +6,10 @@ section out. Another part of the site adds its own by appending its path here, l
 
 from django.utils.module_loading import import_string
 
-SECTIONS: list[str] = ["residents.account.appeals_section"]
+SECTIONS: list[str] = [
+    "residents.account.appeals_section",
+    "appointments.account.bookings_section",
+]
 
 
 def account_sections(resident) -> list[dict]:

@@ -69,7 +69,7 @@ def test_citizen_files_an_appeal_and_checks_its_status(page, shot, company):
     assert appeal.status == "registered" and appeal.reason.code == "lift-fault"
     shot("citizen-05-number-and-code")
 
-    page.get_by_role("link", name="Узнать статус обращения").click()
+    page.locator("main").get_by_role("link", name="Узнать статус обращения").click()
     expect(page.get_by_label("Номер обращения")).to_have_value(number)
     page.get_by_label("Код доступа").fill(f" {code[:5].lower()} {code[5:].lower()} ")
     shot("citizen-06-track-form")

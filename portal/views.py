@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.models import Company
 from appeals import services
 from appeals.attachments import add_attachment
-from appeals.choices import Channel
+from appeals.choices import Channel, Priority
 from appeals.errors import AppealError
 from appeals.models import Appeal
 from appeals.tracking import find_tracked, public_status
@@ -19,6 +19,7 @@ from housing.services import suggest_buildings
 from priemnaya import ratelimit
 from priemnaya.form_once import once
 
+from .emergency import dispatch_phone, reads_as_emergency
 from .forms import AppealForm, TrackForm, prefilled
 from .sections import section
 from .throttle import too_many, typing_help
@@ -79,7 +80,9 @@ def appeal_form(request):
                     _remember(request, SESSION_FILED, appeal)
                     return redirect("portal:appeal_done")
     picked = getattr(form, "cleaned_data", {}).get("building")
-    return render(request, "portal/appeal_form.html", {"form": form, "picked": picked})
+    emergency = request.method == "POST" and reads_as_emergency(request.POST.get("text", ""))
+    return render(request, "portal/appeal_form.html", {"form": form, "picked": picked, "emergency": emergency,
+                                                       "emergency_phone": dispatch_phone() if emergency else ""})
 
 
 @require_GET
@@ -87,7 +90,10 @@ def appeal_done(request):
     appeal = _recall(request, SESSION_FILED)
     if appeal is None:
         return redirect("portal:appeal_form")
-    return render(request, "portal/appeal_done.html", {"appeal": appeal, "status": public_status(appeal)})
+    emergency = appeal.priority == Priority.EMERGENCY  # triage has read it as one (in-process: already)
+    return render(request, "portal/appeal_done.html", {
+        "appeal": appeal, "status": public_status(appeal), "emergency": emergency,
+        "emergency_phone": dispatch_phone() if emergency else ""})
 
 
 @require_GET

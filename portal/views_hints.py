@@ -12,6 +12,7 @@ from triage.answers import match_faq
 from triage.incidents import open_incident_for
 from triage.services import propose
 
+from .emergency import dispatch_phone, reads_as_emergency
 from .throttle import typing_help
 
 MIN_TEXT = 10
@@ -23,6 +24,7 @@ def appeal_hints(request):
     text = (request.POST.get("text") or "")[:2000]
     if len(text.strip()) < MIN_TEXT:
         return render(request, "portal/_hints.html", {})
+    emergency = reads_as_emergency(text)
     pick = request.POST.get("building", "")
     building = Building.objects.filter(is_active=True, pk=pick).first() if pick.isdigit() else None
     incident = None
@@ -31,4 +33,5 @@ def appeal_hints(request):
         incident = open_incident_for(building.pk, text, reasons)
     return render(request, "portal/_hints.html", {
         "faq": match_faq(text, limit=3), "incident": incident,
+        "emergency": emergency, "emergency_phone": dispatch_phone() if emergency else "",
         "incident_size": incident.memberships.count() if incident else 0})

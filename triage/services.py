@@ -53,6 +53,12 @@ class Proposal:
     def best(self) -> Option | None:
         return self.options[0] if self.options else None
 
+    @property
+    def reads_as_emergency(self) -> bool:
+        """A rule caught an accident, or the model gives emergency reasons enough of its probability: the
+        appeal jumps the queue, and a resident writing it is told to phone at once."""
+        return self.emergency is not None or self.emergency_share >= EMERGENCY_SHARE
+
 
 def _reasons(codes) -> dict[str, Reason]:
     return {r.code: r for r in Reason.objects.filter(code__in=list(codes), is_active=True).select_related("category")}
@@ -123,7 +129,7 @@ def triage_appeal(appeal: Appeal, settings: TriageSettings | None = None) -> Dec
     if proposal.outcome == Decision.Outcome.APPLIED:  # routing follows the registration (receivers)
         appeal = services.register_with_reason(appeal, None, reason=proposal.best.reason,
                                                complexity=proposal.complexity)
-    elif proposal.emergency_share >= EMERGENCY_SHARE:
+    elif proposal.reads_as_emergency:
         appeal = services.raise_priority(appeal, None, Priority.EMERGENCY,
                                          f"Похоже на аварию (вероятность {proposal.emergency_share:.2f}): "
                                          "обращение первым в очереди разбора.")

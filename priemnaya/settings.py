@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "triage",
     "backoffice",
     "portal",
+    "orders",
     "api",
     "retention",
     "demo",  # demo data (`load_demo`); a production installation may leave it out

@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/", include("backoffice.urls")),
     path("api/v1/", include("api.urls")),
+    path("", include("orders.urls")),
     path("", include("portal.urls")),
     # Browsers ask for it on pages with no icon link (the admin's): the site's icon, not a 404 in the log.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),

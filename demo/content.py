@@ -5,7 +5,9 @@ it adds what is missing and leaves what staff edited alone."""
 from django.utils.module_loading import import_string
 
 # Dotted paths of functions taking no arguments; each section appends its own.
-LOADERS: list[str] = []
+LOADERS: list[str] = [
+    "orders.demo.load",
+]
 
 
 def load_content() -> list[str]:

@@ -27,7 +27,7 @@ def _domain_checked(check, value: str) -> str:
 
 class ServiceChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, service: PaidService) -> str:
-        return f"{service.name} — {rub(service.price)} за {service.unit}"
+        return f"{service.name} — {rub(service.price)} / {service.unit}"
 
 
 class DateInput(forms.DateInput):

@@ -29,7 +29,7 @@ DATE_BEHIND = dt.timedelta(days=31)  # staff may record work done in the last mo
 
 
 def _order_text(service: PaidService, preferred_date: dt.date | None, comment: str) -> str:
-    lines = [f"Заказ платной услуги: {service.name} ({rub(service.price)} за {service.unit})."]
+    lines = [f"Заказ платной услуги: {service.name} ({rub(service.price)} / {service.unit})."]
     if preferred_date:
         lines.append(f"Желаемая дата: {preferred_date:%d.%m.%Y}.")
     if comment:

@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from appeals import access
+from appeals import access, personal_data
 from backoffice.views_appeal_context import appeal_or_404
 from backoffice.views_lists import page_of
 
@@ -84,5 +84,6 @@ def invoice_file(request, number: str):
     invoice = getattr(order, "invoice", None)
     if invoice is None:
         raise Http404
+    personal_data.describe(action="invoice_download", appeal=order.appeal)  # the PDF names the payer
     return FileResponse(invoice.pdf.open("rb"), content_type="application/pdf", as_attachment=True,
                         filename=f"Счёт {invoice.number}.pdf")

@@ -61,7 +61,8 @@ def test_the_invoice_is_noted_in_the_appeal_history_and_downloadable_by_staff(cl
     assert issued.number in event.note
     client.force_login(operator)
     page = client.get(issued.order.appeal.get_absolute_url()).content.decode()
-    assert f"/staff/orders/{issued.order.appeal.number}/invoice.pdf" in page and "Выставить счёт" in page
+    assert f"/staff/orders/{issued.order.appeal.number}/invoice.pdf" in page and issued.number in page
+    assert f"/staff/orders/{issued.order.appeal.number}/do/issue_invoice/" not in page  # issued once
     response = client.get(f"/staff/orders/{issued.order.appeal.number}/invoice.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content).startswith(b"%PDF")
@@ -129,3 +130,9 @@ def test_a_specialist_cannot_issue_an_invoice(operator):
     with pytest.raises(Forbidden):
         invoices.issue_invoice(order, create_staff("plumber", "specialist", "paid"))
     assert not Invoice.objects.exists()
+
+
+def test_a_residents_invoices_are_ready_for_their_account(issued):
+    from orders.resident import invoices_for
+
+    assert list(invoices_for(issued.order.appeal.applicant)) == [issued]

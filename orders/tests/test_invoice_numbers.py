@@ -15,10 +15,10 @@ def test_numbers_follow_each_other_within_a_year_and_start_anew_the_next():
     assert next_invoice_number(2027) == "С-2027-000001"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_invoices_issued_at_once_get_distinct_numbers():
-    """Two real connections: the first holds its transaction open after taking a number, the second asks
-    meanwhile and must wait for it rather than get the same number."""
+def test_two_invoices_issued_at_once_get_distinct_numbers(reference_data):
+    """Two real connections on a database committed for real (`reference_data`, the project's transactional
+    one): the first holds its transaction open after taking a number, the second asks meanwhile and must wait
+    for it rather than get the same number."""
     next_invoice_number(2026)  # the year's counter exists: both take the UPDATE path
     numbers: list[str] = []
     errors: list[BaseException] = []
@@ -47,8 +47,7 @@ def test_two_invoices_issued_at_once_get_distinct_numbers():
     assert sorted(numbers) == ["С-2026-000002", "С-2026-000003"]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_years_first_invoices_issued_at_once_get_distinct_numbers():
+def test_the_years_first_invoices_issued_at_once_get_distinct_numbers(reference_data):
     numbers: list[str] = []
     start = threading.Barrier(2)
 

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres lint venv demo browser worker beat clean model
+.PHONY: run test test-postgres lint venv pdf-libs demo browser worker beat clean model
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -12,7 +12,13 @@ $(STAMP): requirements.txt
 	$(BIN)/pip install -q -r requirements.txt
 	touch $(STAMP)
 
-venv: $(STAMP)
+venv: $(STAMP) pdf-libs
+
+# Pango and fonts for the PDF invoices (WeasyPrint draws them), from Debian's packages when missing.
+pdf-libs:
+	@(ldconfig -p | grep -q libpangoft2-1.0 && fc-list 2>/dev/null | grep -q "DejaVu Sans") || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation >/dev/null)
 
 var:
 	mkdir -p var

@@ -14,6 +14,9 @@ class CompanyAdmin(admin.ModelAdmin):
         ("Управляющая компания", {"fields": ("name", "short_name", "address", "phone", "hotline", "email")}),
         ("Вышестоящая организация (указывается в ответах заявителям)",
          {"fields": ("hq_name", "hq_address", "hq_phone", "hq_email", "hq_site")}),
+        ("Реквизиты (указываются в счетах на оплату платных услуг)",
+         {"fields": ("inn", "kpp", "ogrn", "bank_name", "bik", "settlement_account", "correspondent_account",
+                     "director", "accountant")}),
     ]
 
     def has_add_permission(self, request):

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from .requisites import validate_account, validate_bik, validate_inn, validate_kpp, validate_ogrn
+
 
 class Company(models.Model):
     """The management company using the product, and the higher authority it names (W7)."""
@@ -22,6 +24,17 @@ class Company(models.Model):
     hq_phone = models.CharField("телефон вышестоящей организации", max_length=60, blank=True)
     hq_email = models.EmailField("e-mail вышестоящей организации", blank=True)
     hq_site = models.CharField("сайт вышестоящей организации", max_length=200, blank=True)
+    # Requisites: what an invoice to a resident names (orders.invoices).
+    inn = models.CharField("ИНН", max_length=10, blank=True, validators=[validate_inn])
+    kpp = models.CharField("КПП", max_length=9, blank=True, validators=[validate_kpp])
+    ogrn = models.CharField("ОГРН", max_length=13, blank=True, validators=[validate_ogrn])
+    bank_name = models.CharField("банк", max_length=300, blank=True)
+    bik = models.CharField("БИК", max_length=9, blank=True, validators=[validate_bik])
+    settlement_account = models.CharField("расчётный счёт", max_length=20, blank=True, validators=[validate_account])
+    correspondent_account = models.CharField("корреспондентский счёт", max_length=20, blank=True,
+                                             validators=[validate_account])
+    director = models.CharField("руководитель (Фамилия И. О.)", max_length=120, blank=True)
+    accountant = models.CharField("главный бухгалтер (Фамилия И. О.)", max_length=120, blank=True)
 
     class Meta:
         verbose_name = "управляющая компания"
@@ -40,6 +53,22 @@ class Company(models.Model):
                 hq_name="Региональный штаб по защите прав потребителей",
             )
         return company
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from .requisites import account_matches_bik
+
+        if self.bik and self.settlement_account and not account_matches_bik(self.settlement_account, self.bik):
+            raise ValidationError({"settlement_account": "Расчётный счёт не сходится с БИК банка: проверьте цифры."})
+        if self.bik and self.correspondent_account and not account_matches_bik(
+                self.correspondent_account, self.bik, correspondent=True):
+            raise ValidationError({"correspondent_account": "Корреспондентский счёт не сходится с БИК: проверьте."})
+
+    @property
+    def has_requisites(self) -> bool:
+        """Whether an invoice can name the company: ИНН, bank and account filled in."""
+        return all((self.inn, self.bank_name, self.bik, self.settlement_account))
 
     def hq_notice(self) -> str:
         """The W7 notice: the applicant may appeal to the higher organisation."""

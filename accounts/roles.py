@@ -25,6 +25,9 @@ ROLE_ORDER = (ADMIN, SUPERVISOR, OPERATOR, SPECIALIST)  # the highest role first
 
 _OPERATE = ["appeals.register_appeal", "appeals.view_all_appeals", "appeals.view_applicant",
             "appointments.manage_appointments"]
+# Paid orders (orders.workflow): operators take them through to payment, specialists mark the work done.
+_ORDERS_OPERATE = ["orders.view_orders", "orders.confirm_order", "orders.issue_invoice", "orders.accept_payment",
+                   "orders.complete_order"]
 _SUPERVISE = ["appeals.work_appeal", "appeals.work_any_appeal", "appeals.assign_appeal", "appeals.extend_appeal",
               "appeals.escalate_appeal", "appeals.reopen_appeal", "appeals.export_journal",
               "reference.publish_outage",  # an outage known from an incident, told on the site
@@ -32,10 +35,10 @@ _SUPERVISE = ["appeals.work_appeal", "appeals.work_any_appeal", "appeals.assign_
 
 # app_label.codename for each role; the appeal permissions are declared on Appeal.Meta.
 ROLE_PERMISSIONS = {
-    OPERATOR: _OPERATE,
-    SPECIALIST: ["appeals.work_appeal", "appeals.view_applicant"],
-    SUPERVISOR: _OPERATE + _SUPERVISE,
-    ADMIN: _OPERATE + _SUPERVISE + ["appeals.view_pd_access_log"],
+    OPERATOR: _OPERATE + _ORDERS_OPERATE,
+    SPECIALIST: ["appeals.work_appeal", "appeals.view_applicant", "orders.complete_order"],
+    SUPERVISOR: _OPERATE + _SUPERVISE + _ORDERS_OPERATE,
+    ADMIN: _OPERATE + _SUPERVISE + _ORDERS_OPERATE + ["appeals.view_pd_access_log"],
 }
 
 

@@ -7,8 +7,9 @@ anything, so the back office, the API, incident answers and every channel get th
 ask `may` only to choose which buttons to show.
 
 An action is a transition of the life cycle (its needs are in `workflow.TRANSITIONS`) or one of
-`ACTIONS` below. `None` as the user is the system itself (automatic triage, routing, scheduled tasks,
-the public channels' intake): it may do everything the life cycle allows.
+`ACTIONS` below, to which apps built on appeals add their own (`add_actions`: paid orders). `None` as
+the user is the system itself (automatic triage, routing, scheduled tasks, the public channels'
+intake): it may do everything the life cycle allows.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -37,6 +38,15 @@ ACTIONS: dict[str, tuple[tuple[Need, ...], str]] = {
 }
 
 
+def add_actions(actions: dict[str, tuple[tuple[Need, ...], str]]) -> None:
+    """Let an app built on appeals name its own actions on an appeal; their needs may name its permissions
+    in full («orders.confirm_order»)."""
+    for name in actions:
+        if name in workflow.TRANSITIONS or ACTIONS.get(name, actions[name]) != actions[name]:
+            raise ValueError(f"Действие «{name}» уже определено.")
+    ACTIONS.update(actions)
+
+
 class Forbidden(PermissionDenied):
     """The person may not take this action on this appeal; the message is for people."""
 
@@ -49,6 +59,11 @@ def needs_of(action: str) -> tuple[Need, ...]:
     if action in ACTIONS:
         return ACTIONS[action][0]
     return workflow.get_transition(action).needs
+
+
+def label_of_known(action: str) -> str:
+    """The action's label, or the action's code itself when no such action is known (an old history row)."""
+    return ACTIONS[action][1] if action in ACTIONS else action
 
 
 def label_of(action: str) -> str:

@@ -60,6 +60,8 @@ class StaffNav:
             links.append(self._link("/staff/my/", "Мои обращения"))
         if sees_appeals(user):
             links.append(self._link("/staff/incidents/", "Инциденты"))
+        if may(user, "view_orders"):
+            links.append(self._link("/staff/orders/", "Заказы"))
         if may(user, "assign"):
             links.append(self._link("/staff/overdue/", "Просроченные"))
             links.append(self._link("/staff/load/", "Нагрузка"))

@@ -184,7 +184,7 @@ def timeline(appeal: Appeal) -> list[dict]:
         rows.append({
             "at": event.at, "action": event.action, "actor_id": event.actor_id,
             "who": (event.actor.get_full_name() or event.actor.username) if event.actor else "Система",
-            "what": step.label if step else ACTION_LABELS.get(event.action, event.action),
+            "what": step.label if step else ACTION_LABELS.get(event.action) or access.label_of_known(event.action),
             "changes": [change] if change else [], "note": event.note, "is_public": event.is_public,
         })
     return rows

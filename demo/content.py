@@ -11,6 +11,7 @@ LOADERS: list[str] = [
     "services.demo.load",
     "feedback.demo.load",
     "residents.demo.load",
+    "orders.demo.load",
 ]
 
 

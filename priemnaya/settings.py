@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "services",
     "feedback",
     "residents",
+    "orders",
     "api",
     "retention",
     "demo",  # demo data (`load_demo`); a production installation may leave it out

@@ -44,9 +44,19 @@ def world(building):
             "attachment": appeal.attachments.get(), "building": building}
 
 
+def _an_invoice(actor):
+    """A paid order's invoice: its PDF names the payer."""
+    from orders import invoices
+    from orders.tests.helpers import company_with_requisites, confirmed, place
+
+    company_with_requisites()
+    return invoices.issue_invoice(confirmed(place(), actor), actor)
+
+
 def _requests(w) -> tuple[dict, dict]:
     """Address name → (method, path, data): those that show applicants' data, and those that do not."""
     a, number = w["appeal"], w["appeal"].number
+    ordered = _an_invoice(w["user"]).order.appeal.number
     page = f"/staff/appeals/{number}"
     reason = Reason.objects.get(code="water-flood").pk
     shown = {
@@ -72,6 +82,7 @@ def _requests(w) -> tuple[dict, dict]:
         "staff-appeal-outgoing-reply": ("post", f"{page}/outgoing/{w['sent'].pk}/reply/", {}),
         "staff-appeal-attachment-add": ("post", f"{page}/attachments/", {}),
         "staff-answer-publish": ("get", f"{page}/publish-answer/", {}),  # masked with the applicant's record
+        "orders:staff-invoice": ("get", f"/staff/orders/{ordered}/invoice.pdf", {}),
         "api:get_appeal": ("get", f"/api/v1/appeals/{number}", None),
         "api:create_appeal": ("post", "/api/v1/appeals", {"text": "Нет света в парадной", "channel": "phone",
                                                           "applicant": {"full_name": "Петров Пётр"}}),
@@ -81,6 +92,12 @@ def _requests(w) -> tuple[dict, dict]:
     }
     not_shown = {
         "staff-home": ("get", "/staff/", {}),  # a redirect to the person's start page
+        "orders:staff-list": ("get", "/staff/orders/", {}),  # services, sums and dates: no one's name
+        "orders:staff-step": ("post", f"/staff/orders/{ordered}/do/pay_order/", {}),  # a redirect
+        # The public pages of paid services, like the rest of the public site, whoever is logged in.
+        "orders:catalogue": ("get", "/orders/", {}),
+        "orders:new": ("post", "/orders/new/", {"full_name": "Петров Пётр", "phone": "+79215550000"}),
+        "orders:done": ("get", "/orders/done/", {}),
         "login": ("get", "/staff/login/", {}),
         "logout": ("post", "/staff/logout/", {}),
         "staff-overdue": ("get", "/staff/overdue/", {}),  # deadlines: numbers, contents, the problem's place

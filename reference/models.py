@@ -188,26 +188,19 @@ class UsefulLink(Listed):
 
 
 class CompanyDetails(models.Model):
-    """One row: the emergency dispatch service and the company's requisites for the contacts page."""
+    """One row: the emergency dispatch service for the contacts page and the appeal form's emergency warning.
+    The company's requisites are the company card's (accounts.Company): invoices name the same."""
 
     dispatch_name = models.CharField("аварийная служба", max_length=200, default="Аварийно-диспетчерская служба")
     dispatch_phone = models.CharField("телефон аварийной службы", max_length=60, blank=True)
     dispatch_hours = models.CharField("режим работы аварийной службы", max_length=200, default="круглосуточно")
-    legal_address = models.CharField("юридический адрес", max_length=300, blank=True)
-    inn = models.CharField("ИНН", max_length=12, blank=True)
-    kpp = models.CharField("КПП", max_length=9, blank=True)
-    ogrn = models.CharField("ОГРН", max_length=15, blank=True)
-    bank = models.CharField("банк", max_length=200, blank=True)
-    account = models.CharField("расчётный счёт", max_length=20, blank=True)
-    correspondent_account = models.CharField("корреспондентский счёт", max_length=20, blank=True)
-    bik = models.CharField("БИК", max_length=9, blank=True)
 
     class Meta:
-        verbose_name = "реквизиты и аварийная служба"
-        verbose_name_plural = "реквизиты и аварийная служба"
+        verbose_name = "аварийная служба"
+        verbose_name_plural = "аварийная служба"
 
     def __str__(self) -> str:
-        return "Реквизиты и аварийная служба"
+        return "Аварийная служба"
 
     @classmethod
     def current(cls) -> "CompanyDetails":

@@ -18,9 +18,10 @@ PAGES = ["/", "/news/", "/news/tarify/", "/outages/", "/payment-points/", "/cont
 def content(building):
     Company.objects.all().delete()
     Company.objects.create(name="ООО «ЖКС № 1»", short_name="ЖКС № 1", hotline="+7 (812) 555-01-01",
-                           address="Лиговский проспект, д. 44", hq_name="Штаб")
-    CompanyDetails.objects.create(dispatch_phone="+7 (812) 555-01-02", inn="7840000001", ogrn="1157800000001",
-                                  bank="ПАО «Сбербанк»", account="40702810955000000001", bik="044030653")
+                           address="Лиговский проспект, д. 44", hq_name="Штаб", inn="7840000001",
+                           ogrn="1157800000001", bank_name="ПАО «Сбербанк»",
+                           settlement_account="40702810955000000001", bik="044030653")
+    CompanyDetails.objects.create(dispatch_phone="+7 (812) 555-01-02")
     PaymentPoint.objects.create(name="Почта России, отделение 191025", address="улица Марата, д. 10",
                                 hours="пн — пт 8:00–20:00", phone="+7 (812) 555-08-25",
                                 payments="Единая квитанция", fee="Без комиссии")

@@ -1,13 +1,36 @@
-"""What a resident's own account will show of their orders (no such accounts yet: this is where they start)."""
+"""A resident's orders on their account page (`residents.sections`), and their invoices handed out only to
+the owner: the orders of the appeals the account may see (`residents.appeals.own_appeals`, the one rule)."""
 
-from django.db.models import QuerySet
+from django.http import FileResponse, Http404
+from django.views.decorators.http import require_GET
 
-from .models import Invoice
+from residents.appeals import own_appeals
+from residents.session import current_resident
+
+from .models import Invoice, Order
+
+SHOWN = 10
 
 
-def invoices_for(applicant) -> QuerySet:
-    """The invoices issued to this applicant, newest first, with their orders; each one's PDF is `invoice.pdf`.
+def own_orders(resident):
+    return (Order.objects.filter(appeal__in=own_appeals(resident).values("pk"))
+            .select_related("service", "appeal", "invoice").order_by("-created_at", "-id"))
 
-    A resident's account should list these and hand the files out only to their owner."""
-    return (Invoice.objects.filter(order__appeal__applicant=applicant)
-            .select_related("order__service", "order__appeal").order_by("-issued_on", "-id"))
+
+def orders_section(resident) -> dict | None:
+    """The section's context; None when the resident has ordered nothing."""
+    orders = list(own_orders(resident)[:SHOWN])
+    if not orders:
+        return None
+    return {"title": "Платные услуги", "template": "orders/_account_section.html", "orders": orders}
+
+
+@require_GET
+def own_invoice(request, number: str):
+    """An invoice's PDF for the resident whose order it is; anyone else (and anonymous) gets a 404."""
+    resident = current_resident(request)
+    invoice = Invoice.objects.filter(number=number).select_related("order").first()
+    if resident is None or invoice is None or not own_orders(resident).filter(pk=invoice.order_id).exists():
+        raise Http404
+    return FileResponse(invoice.pdf.open("rb"), content_type="application/pdf", as_attachment=True,
+                        filename=f"Счёт {invoice.number}.pdf")

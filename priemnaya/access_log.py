@@ -10,7 +10,7 @@ from appeals import personal_data
 
 # The public site shows no one's personal data (the letter is masked), whoever happens to be logged in.
 PUBLIC_NAMESPACES = {"portal", "feedback"}
-PUBLIC_VIEWS = {"api:track", "orders:catalogue", "orders:new", "orders:done"}
+PUBLIC_VIEWS = {"api:track", "orders:catalogue", "orders:new", "orders:done", "orders:own-invoice"}
 
 
 def _shown(response) -> bool:

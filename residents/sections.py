@@ -9,6 +9,7 @@ from django.utils.module_loading import import_string
 SECTIONS: list[str] = [
     "residents.account.appeals_section",
     "appointments.account.bookings_section",
+    "orders.resident.orders_section",
 ]
 
 

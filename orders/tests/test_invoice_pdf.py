@@ -132,7 +132,20 @@ def test_a_specialist_cannot_issue_an_invoice(operator):
     assert not Invoice.objects.exists()
 
 
-def test_a_residents_invoices_are_ready_for_their_account(issued):
-    from orders.resident import invoices_for
+def test_a_resident_sees_the_order_and_downloads_only_their_own_invoice(issued):
+    from django.test import Client
 
-    assert list(invoices_for(issued.order.appeal.applicant)) == [issued]
+    from residents.tests.conftest import create_resident, signed_in
+
+    client = Client()  # a resident's browser, where no staff member is logged in
+
+    applicant = issued.order.appeal.applicant
+    owner = create_resident(email=applicant.email or "", phone=applicant.phone or "")
+    url = f"/account/invoices/{issued.number}.pdf"
+    assert client.get(url).status_code == 404  # anonymous
+    html = signed_in(client, owner).get("/account/").content.decode()
+    assert "Платные услуги" in html and issued.number in html and "скачать PDF" in html
+    answer = client.get(url)
+    assert answer.status_code == 200 and answer["Content-Type"] == "application/pdf"
+    other = create_resident(email="someone.else@mail.ru")
+    assert signed_in(client, other).get(url).status_code == 404

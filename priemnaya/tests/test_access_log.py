@@ -98,6 +98,7 @@ def _requests(w) -> tuple[dict, dict]:
         "orders:catalogue": ("get", "/orders/", {}),
         "orders:new": ("post", "/orders/new/", {"full_name": "Петров Пётр", "phone": "+79215550000"}),
         "orders:done": ("get", "/orders/done/", {}),
+        "orders:own-invoice": ("get", "/account/invoices/С-2026-000001.pdf", {}),  # a resident's own only: 404
         "login": ("get", "/staff/login/", {}),
         "logout": ("post", "/staff/logout/", {}),
         "staff-overdue": ("get", "/staff/overdue/", {}),  # deadlines: numbers, contents, the problem's place

@@ -5,9 +5,7 @@ import datetime as dt
 from django import forms
 
 from appeals.applicants import ApplicantData
-from appeals.contacts import check_email, check_name, normalize_phone
-from appeals.errors import AppealError
-from housing.models import Building
+from portal.forms import ResidentContactChecks
 from priemnaya.form_once import OnceField
 
 from .models import PaidService
@@ -15,14 +13,6 @@ from .money import MAX_QUANTITY, MoneyError, parse_amount, rub
 from .services import COMMENT_MAX
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
-
-
-def _domain_checked(check, value: str) -> str:
-    """The domain's check of a contact, as the appeal form makes it; its message on the field."""
-    try:
-        return check(value)
-    except AppealError as error:
-        raise forms.ValidationError(error.message) from None
 
 
 class ServiceChoiceField(forms.ModelChoiceField):
@@ -37,7 +27,7 @@ class DateInput(forms.DateInput):
         return value.isoformat() if isinstance(value, dt.date) else value
 
 
-class OrderForm(forms.Form):
+class OrderForm(ResidentContactChecks, forms.Form):
     once = OnceField()  # a repeat of the same rendered form gives the first order
     service = ServiceChoiceField(
         label="Услуга", queryset=PaidService.objects.filter(is_active=True), empty_label="— выберите услугу —",
@@ -67,19 +57,6 @@ class OrderForm(forms.Form):
     consent = forms.BooleanField(label="Я согласен (согласна) на обработку моих персональных данных",
                                  error_messages={"required": "Без согласия на обработку персональных данных "
                                                              "мы не можем принять заказ."})
-
-    def clean_full_name(self) -> str:
-        return " ".join(_domain_checked(check_name, self.cleaned_data["full_name"]).split())
-
-    def clean_phone(self) -> str:
-        return _domain_checked(normalize_phone, self.cleaned_data["phone"])
-
-    def clean_email(self) -> str:
-        return _domain_checked(check_email, self.cleaned_data["email"])
-
-    def clean_building(self) -> Building | None:
-        value = self.cleaned_data["building"]  # set by picking a suggestion; a forged value is ignored
-        return Building.objects.filter(is_active=True, pk=value).first() if value.isdigit() else None
 
     def clean(self):
         data = super().clean()

@@ -82,7 +82,26 @@ def prefilled(query) -> dict:
     return initial
 
 
-class AppealForm(forms.Form):
+class ResidentContactChecks:
+    """The checks of who a resident is and where, shared by every public form that takes them (the appeal
+    form, a paid order): the domain's own checks of a name, a phone and an e-mail, and the building picked."""
+
+    def clean_full_name(self) -> str:
+        return " ".join(_domain_checked(check_name, self.cleaned_data["full_name"]).split())
+
+    def clean_phone(self) -> str:
+        return _domain_checked(normalize_phone, self.cleaned_data["phone"])
+
+    def clean_email(self) -> str:
+        return _domain_checked(check_email, self.cleaned_data["email"])
+
+    def clean_building(self) -> Building | None:
+        # Set by picking a suggestion; a stale or forged value is simply ignored.
+        value = self.cleaned_data["building"]
+        return Building.objects.filter(is_active=True, pk=value).first() if value.isdigit() else None
+
+
+class AppealForm(ResidentContactChecks, forms.Form):
     once = OnceField()  # a repeat of the same rendered form gives the first appeal
     kind = forms.ChoiceField(label="Вид обращения", choices=[(k.value, k.label) for k in KIND_ORDER],
                              initial=Kind.APPEAL)
@@ -120,20 +139,6 @@ class AppealForm(forms.Form):
         attachments.widget.attrs["accept"] = ".jpg,.jpeg,.png,.pdf"
         attachments.help_text = (f"До {MAX_FILES} файлов: JPG, PNG или PDF, каждый не больше "
                                  f"{size_label(settings.ATTACHMENT_MAX_BYTES)}.")
-
-    def clean_full_name(self) -> str:
-        return " ".join(_domain_checked(check_name, self.cleaned_data["full_name"]).split())
-
-    def clean_phone(self) -> str:
-        return _domain_checked(normalize_phone, self.cleaned_data["phone"])
-
-    def clean_email(self) -> str:
-        return _domain_checked(check_email, self.cleaned_data["email"])
-
-    def clean_building(self) -> Building | None:
-        # Set by picking a suggestion; a stale or forged value is simply ignored.
-        value = self.cleaned_data["building"]
-        return Building.objects.filter(is_active=True, pk=value).first() if value.isdigit() else None
 
     def clean(self):
         data = super().clean()

@@ -7,9 +7,9 @@ anything, so the back office, the API, incident answers and every channel get th
 ask `may` only to choose which buttons to show.
 
 An action is a transition of the life cycle (its needs are in `workflow.TRANSITIONS`) or one of
-`ACTIONS` below, to which apps built on appeals add their own (`add_actions`: paid orders). `None` as
-the user is the system itself (automatic triage, routing, scheduled tasks, the public channels'
-intake): it may do everything the life cycle allows.
+`ACTIONS` below, to which apps built on appeals add their own (`add_actions`: paid orders, the public
+site's feedback). `None` as the user is the system itself (automatic triage, routing, scheduled tasks,
+the public channels' intake): it may do everything the life cycle allows.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -18,9 +18,6 @@ from django.db.models import Q, QuerySet
 from . import workflow
 from .models import Appeal
 from .workflow import ASSIGN, OPERATE, WORK, Need
-
-PUBLISH_ANSWER = Need("feedback.publish_answer")
-MODERATE_REVIEWS = Need("feedback.moderate_review")
 
 # What is not a transition: intake, classification, routing, assignment, the answer draft and the rest.
 ACTIONS: dict[str, tuple[tuple[Need, ...], str]] = {
@@ -32,9 +29,6 @@ ACTIONS: dict[str, tuple[tuple[Need, ...], str]] = {
     "edit": ((WORK,), "Изменить проект ответа и запросы в организации"),
     "link": ((OPERATE, WORK), "Связать обращения"),
     "attach": ((OPERATE, WORK), "Добавить вложение"),
-    # The internet reception's feedback (the feedback app): the public answers and the reviews.
-    "publish_answer": ((PUBLISH_ANSWER,), "Опубликовать ответ в интернет-приёмной"),
-    "moderate_reviews": ((MODERATE_REVIEWS,), "Модерировать отзывы"),
 }
 
 

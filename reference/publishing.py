@@ -2,13 +2,9 @@
 
 from django.db.models import QuerySet
 
+from portal.drafts import may_preview
+
 PREVIEW_PARAM = "preview"
-
-
-def may_preview(user, model) -> bool:
-    """Whoever may edit these items in the admin may see them on the site before they are published."""
-    opts = model._meta
-    return user.is_authenticated and user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
 def shown(request, queryset: QuerySet) -> tuple[QuerySet, bool]:

@@ -6,9 +6,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from portal.drafts import may_preview
+
 from . import outages
 from .models import CompanyDetails, Contact, ContactGroup, NewsItem, PaymentPoint, UsefulLink
-from .publishing import may_preview, shown
+from .publishing import shown
 
 NEWS_PER_PAGE = 8
 CATEGORIES = {value: label for value, label in NewsItem.Category.choices}

@@ -9,11 +9,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from portal.drafts import may_preview
+
 
 class PublishedQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PublishedQuerySet":
-        """Published items for everyone; staff also see drafts, to preview them before publishing."""
-        if user is not None and user.is_active and user.is_staff:
+        """Published items for everyone; who may edit them also sees drafts, to preview them before publishing."""
+        if may_preview(user, self.model):
             return self
         return self.filter(is_published=True)
 

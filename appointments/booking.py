@@ -35,6 +35,14 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str, str]] = {
 }
 
 
+MANAGE = "appointments.manage_appointments"
+
+
+def may_manage(user) -> bool:
+    """Whether the person keeps the centres' day lists (marks visits, cancels): the back office asks here."""
+    return user is not None and user.is_authenticated and user.is_active and user.has_perm(MANAGE)
+
+
 @dataclass(frozen=True)
 class Visitor:
     full_name: str

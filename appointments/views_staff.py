@@ -12,13 +12,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from appeals.access import log_pd_access, require
 
-from .booking import allowed_actions, mark
+from .booking import allowed_actions, mark, may_manage
 from .errors import BookingError
 from .forms import DayForm
 from .models import Appointment, Centre
 from .schedule import MOSCOW, day_label, slot_label
 
-MANAGE = "appointments.manage_appointments"
 # Seeing visitors' names and phones is seeing personal data: the same permission as applicants' (152-ФЗ).
 SEE_PERSONAL_DATA = "appeals.view_applicant"
 
@@ -43,7 +42,7 @@ def _day_rows(centre: Centre, day: dt.date) -> list[Appointment]:
 @login_required
 @require_GET
 def day_list(request):
-    require(request.user.has_perm(MANAGE))
+    require(may_manage(request.user))
     form = _day_form(request)
     context = {"form": form, "rows": [], "shows_people": request.user.has_perm(SEE_PERSONAL_DATA)}
     if form.is_valid():
@@ -59,7 +58,7 @@ def day_list(request):
 @login_required
 @require_POST
 def change(request, pk: int):
-    require(request.user.has_perm(MANAGE))
+    require(may_manage(request.user))
     appointment = get_object_or_404(Appointment.objects.select_related("centre", "service"), pk=pk)
     try:
         mark(appointment, request.POST.get("action", ""))

@@ -8,6 +8,8 @@ from django.contrib.auth.models import AnonymousUser
 from appeals.access import may, sees_appeals
 from appeals.choices import Status
 from appeals.models import Appeal, Notification
+from appointments.booking import may_manage as may_manage_appointments
+from residents.moderation import may_moderate as may_moderate_forum
 
 
 @dataclass(frozen=True)
@@ -65,12 +67,12 @@ class StaffNav:
         if may(user, "assign"):
             links.append(self._link("/staff/overdue/", "Просроченные"))
             links.append(self._link("/staff/load/", "Нагрузка"))
-        if user.has_perm("appointments.manage_appointments"):
+        if may_manage_appointments(user):
             links.append(self._link("/staff/appointments/", "Приём в офисе"))
         if may(user, "moderate_reviews"):
             links.append(self._link("/staff/reviews/", "Отзывы", self.reviews_waiting, "Ждут модерации"))
         links.append(self._link("/staff/notifications/", "Уведомления", self.unread_count))
-        if user.has_perm("residents.moderate_forum"):
+        if may_moderate_forum(user):
             links.append(self._link("/staff/forum/", "Форум"))
         if user.has_perm("appeals.view_pd_access_log"):
             links.append(self._link("/staff/access-log/", "Журнал доступа"))

@@ -8,8 +8,10 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --retries 10 --timeout 60 --upgrade pip
+	# A download broken off mid-way is retried whole (pip resumes nothing); what finished is kept.
+	for i in 1 2 3; do $(BIN)/pip install -q --retries 10 --timeout 60 -r requirements.txt && break; \
+		test $$i = 3 && exit 1; echo "pip install failed, retrying ($$i)"; sleep 10; done
 	touch $(STAMP)
 
 venv: $(STAMP) pdf-libs

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from .accessibility import COOKIE, SCHEMES, SIZES, from_cookie, switch_query
-from .sections import SECTIONS
+from .sections import SECTIONS, current_page
 
 
 def accessibility(request) -> dict:
@@ -26,5 +26,6 @@ def site_map(request) -> dict:
     if request.path.startswith(("/staff/", "/admin/", "/api/")):
         return {}
     here = request.path
-    current = next((s.slug for s in SECTIONS if s.holds(here)), "")
-    return {"site_sections": SECTIONS, "current_section": current}
+    current = next((s for s in SECTIONS if s.holds(here)), None)
+    return {"site_sections": SECTIONS, "current_section": current.slug if current else "",
+            "section_here": current, "page_here": current_page(current, here) if current else None}

@@ -45,6 +45,11 @@ SECTIONS = (
         Page("Вопросы и ответы", "portal:faq", "Найдите ответ на типичный вопрос или задайте свой."),
         Page("Подать обращение или жалобу", "portal:appeal_form", "Круглосуточно; номер обращения — сразу."),
         Page("Узнать статус обращения", "portal:track", "По номеру обращения и коду доступа."),
+        Page("Ответы на обращения", "feedback:answers", "Краткие ответы на обращения и жалобы, без личных данных."),
+        Page("Отзывы", "feedback:reviews", "Оценки и отзывы жителей о работе компании; оставить свой."),
+        Page("Обращение в Региональный штаб", "feedback:hq",
+             "Если вы не согласны с ответом: сведения, контакты и форма обращения."),
+        Page("Форум жителей", "residents:topics", "Обсуждения жителей с модерацией."),
     )),
     Section("info", "Справочная", "portal:section_info", (
         Page("Новости", "reference:news", "Изменение тарифов, отключения, новые формы обслуживания."),
@@ -63,3 +68,9 @@ SECTIONS = (
 
 def section(slug: str) -> Section | None:
     return next((s for s in SECTIONS if s.slug == slug), None)
+
+
+def current_page(section: Section, path: str) -> Page | None:
+    """The page of the section `path` is on or under (a news item is under «Новости»): the longest match."""
+    under = [p for p in section.pages if path == p.url or (p.url != "/" and path.startswith(p.url))]
+    return max(under, key=lambda p: len(p.url), default=None)

@@ -38,3 +38,23 @@ def test_a_section_page_lists_its_pages(client):
 def test_staff_pages_carry_no_public_map(client, supervisor):
     client.force_login(supervisor)
     assert "Карта сайта" not in client.get("/staff/").content.decode()
+
+
+def test_a_sections_pages_are_listed_on_each_of_them_the_one_shown_marked(client):
+    html = client.get("/reviews/").content.decode()
+    nav = html[html.index('<nav class="ref-sections" aria-label="Обратная связь">'):]
+    nav = nav[:nav.index("</nav>")]
+    for path in ("/faq/", "/appeal/", "/track/", "/answers/", "/hq/", "/forum/"):
+        assert f'href="{path}"' in nav
+    assert '<a href="/reviews/" aria-current="page">Отзывы</a>' in nav
+
+
+def test_a_page_under_a_list_marks_the_list(client):
+    html = client.get("/reviews/new/").content.decode()
+    assert '<a href="/reviews/" aria-current="true">Отзывы</a>' in html
+
+
+def test_the_feedback_section_reaches_reviews_summaries_the_hq_and_the_forum(client):
+    html = client.get("/feedback/").content.decode()
+    for path in ("/reviews/", "/answers/", "/hq/", "/forum/"):
+        assert f'href="{path}"' in html

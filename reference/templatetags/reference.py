@@ -17,9 +17,6 @@ from .. import outages
 register = template.Library()
 BANNER_ADDRESSES = 4  # more than that go to the outages page
 CONTACTS_MENTION = re.compile("«Контакты»")
-SECTIONS = [("reference:news", "Новости"), ("reference:outages", "Отключения"),
-            ("reference:payment_points", "Пункты оплаты"), ("reference:contacts", "Контакты"),
-            ("reference:links", "Полезные ссылки")]
 
 
 def moment(value) -> str:
@@ -67,10 +64,3 @@ def contacts_link(html: str) -> SafeString:
     """The FAQ's «раздел «Контакты»» as a link to the contacts page (the text is already escaped)."""
     link = format_html('<a href="{}">«Контакты»</a>', reverse("reference:contacts"))
     return mark_safe(CONTACTS_MENTION.sub(link, str(conditional_escape(html))))
-
-
-@register.inclusion_tag("reference/_section_nav.html")
-def section_nav(view_name: str) -> dict:
-    """The section's pages; the one shown (or the list a detail page belongs to) marked current."""
-    current = next((name for name, _title in SECTIONS if view_name == name or view_name.startswith(f"{name}_")), "")
-    return {"sections": SECTIONS, "current": current, "exact": current == view_name}

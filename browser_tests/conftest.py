@@ -77,3 +77,16 @@ def shot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def demo_site(reference_data):
+    """The demo's content in every section, and the default questions and answers (a data migration's,
+    which the emptying of tables after each browser test removes), as after `make run`."""
+    import importlib
+
+    from django.apps import apps
+    from django.core.management import call_command
+
+    importlib.import_module("triage.migrations.0002_default_faq").load(apps, None)
+    call_command("load_demo", appeals=30)

@@ -3,7 +3,6 @@ the version for the visually impaired switched from the header and kept across p
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from portal.sections import SECTIONS
@@ -14,12 +13,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PUBLIC_PAGES = ["/", "/faq/?q=протекает+крыша", *sorted({p.url for s in SECTIONS for p in s.pages}
                                                           | {s.url for s in SECTIONS})]
 BLOCKING = {"serious", "critical"}
-
-
-@pytest.fixture
-def demo_site():
-    """The demo's content in every section, so the check sees real lists, tables and cards."""
-    call_command("load_demo", appeals=30)
+# The forms not on the map: signing up and in, a review, an order, looking up a booking.
+FORMS = ["/account/signup/", "/account/login/", "/account/login/code/", "/account/reset/", "/reviews/new/",
+         "/orders/new/?service=1", "/centres/booking/"]
+# What a signed-in resident sees (the demo's resident).
+ACCOUNT_PAGES = ["/account/", "/account/appeals/", "/account/appeals/link/", "/account/password/", "/forum/new/"]
 
 
 def _detail_pages() -> list[str]:
@@ -30,7 +28,8 @@ def _detail_pages() -> list[str]:
 
     centre = Centre.objects.first()
     return [NewsItem.objects.first().get_absolute_url(), Service.objects.first().get_absolute_url(),
-            Article.objects.first().get_absolute_url(), centre.get_absolute_url(), centre.get_absolute_url() + "book/"]
+            Article.objects.first().get_absolute_url(), centre.get_absolute_url(), centre.get_absolute_url() + "book/",
+            *FORMS]
 
 
 def _blocking(page) -> list[str]:
@@ -50,6 +49,30 @@ def test_public_pages_have_no_serious_accessibility_violation(page, accessible, 
         if found := _blocking(page):
             problems[path] = found
     assert not problems, problems
+
+
+@pytest.mark.parametrize("accessible", [False, True], ids=["usual", "accessible"])
+def test_a_residents_account_pages_have_no_serious_accessibility_violation(page, accessible, demo_site):
+    page.goto("/account/login/")
+    page.get_by_label("Электронная почта или телефон").fill("zhitel@example.ru")
+    page.get_by_label("Пароль").fill("zhitel-demo-2026")
+    page.locator("main").get_by_role("button", name="Войти").click()
+    expect(page).to_have_url("/account/")
+    if accessible:
+        page.get_by_role("link", name="Версия для слабовидящих").click()
+    problems = {}
+    for path in ACCOUNT_PAGES + [page_of_a_topic()]:
+        page.goto(path)
+        expect(page.locator("main h1")).to_be_visible()
+        if found := _blocking(page):
+            problems[path] = found
+    assert not problems, problems
+
+
+def page_of_a_topic() -> str:
+    from residents.models import Topic
+
+    return f"/forum/{Topic.objects.order_by('pk').values_list('pk', flat=True).first()}/"
 
 
 def test_a_visitor_switches_to_large_type_and_contrast_and_back(page, shot):

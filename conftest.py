@@ -99,8 +99,8 @@ def reference_data(transactional_db):
 
     Each transactional test ends by emptying every table, which also removes what the data
     migrations loaded; the next browser test (or a reused test database) would find none.
-    A test that keeps a serialized copy empties them without even migrate's signal, so the
-    content types, permissions and role groups are made again here too.
+    The content types, permissions and role groups are made again here too (idempotent), so a test
+    may start after any other.
     """
     from django.contrib.contenttypes.models import ContentType
     from django.core.management.sql import emit_post_migrate_signal

@@ -50,7 +50,8 @@ def public_post(i: int) -> tuple[int, str]:
     return response.status_code, number
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
 def test_sixteen_public_posts_and_sixteen_api_creates_at_once_are_all_stored():
     operator = create_staff("operator", "operator", "crm")
     tokens = [ApiToken.issue(operator)[1] for _ in range(CLIENTS)]

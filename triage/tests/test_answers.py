@@ -124,7 +124,8 @@ def _wait_for_the_builder():
             thread.join(timeout=30)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
 def test_a_page_never_waits_for_the_index_to_grow(monkeypatch):
     """Once built, the index takes new answers in a background thread; requests meanwhile use the one they have."""
     monkeypatch.setattr(answers, "REBUILD_IN_BACKGROUND", True)
@@ -151,7 +152,8 @@ def slow_first_build(monkeypatch):
     return slow
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
 def test_the_first_index_of_a_large_journal_is_built_without_holding_the_page(monkeypatch, slow_first_build):
     """The first build waits FIRST_BUILD_WAIT_SECONDS at most; until it ends there are no drafts, and it says so."""
     import threading
@@ -189,7 +191,8 @@ def test_an_appeal_answered_within_the_same_second_as_another_is_seen(journal):
     assert "Лифт отремонтирован" in suggest_answers(question)[0].draft
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
 def test_pages_opened_while_the_first_index_is_built_do_not_wait_for_it(monkeypatch, slow_first_build):
     """Only the request that starts the build waits its moment; a build of a million answers takes minutes."""
     import time
@@ -268,7 +271,8 @@ def tasks_on_a_broker(settings):
         app.conf.update(task_always_eager=eager)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
 def test_with_tasks_on_a_broker_a_web_process_asks_for_a_build_and_loads_the_result(monkeypatch, tasks_on_a_broker):
     """Deployed: the web process queues `build_answer_index` once and never builds; a worker's file is loaded."""
     from triage import tasks

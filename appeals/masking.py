@@ -58,7 +58,31 @@ def person_name_spans(text: str) -> list[tuple[int, int]]:
         if _person_share(m.group()) >= _PERSON_SHARE and not _PLACE_AFTER.match(text, m.end()) \
                 and not _PLACE_BEFORE.search(text, 0, m.start()):
             spans.append((m.start(), m.end()))
-    return spans
+    return spans + _next_to_names(text, spans)
+
+
+@lru_cache(maxsize=50_000)
+def _unknown_or_a_name(word: str) -> bool:
+    return not morph().word_is_known(word.lower()) or _person_share(word) > 0
+
+
+def _next_to_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A capitalised word right beside a name part (only spaces between) that the dictionary does not know,
+    or knows as a name at all, is part of the name: «Анна Квятковская», «Иван Сдобнов»; a known word of
+    another kind («Сегодня Анна пришла») and places («Мария, Невский проспект») stay."""
+    known = set(spans)
+    edges = {end for _start, end in spans} | {start for start, _end in spans}
+    found: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
+        if m.span() in known:
+            continue
+        gap_before = text[:m.start()].rstrip(" ")
+        gap_after_end = len(text) - len(text[m.end():].lstrip(" "))
+        beside = (len(gap_before) in edges and len(gap_before) < m.start()) or \
+                 (gap_after_end in edges and gap_after_end > m.end())
+        if beside and _unknown_or_a_name(m.group()) and not _PLACE_AFTER.match(text, m.end()) and not _PLACE_BEFORE.search(text, 0, m.start()):
+            found.append(m.span())
+    return found
 
 
 @dataclass(frozen=True)

@@ -81,3 +81,22 @@ def test_without_an_e_mail_the_page_says_the_company_hands_the_letter_over(clien
 def test_street_names_dates_and_norms_are_not_taken_for_people():
     text = "Дом на улице Марата и на Невском проспекте осмотрен 5 мая; по п. 31 Правил № 354 срок — 30 дней."
     assert hide_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Спасибо мастеру, Анна Квятковская помогла.", "Спасибо мастеру, [скрыто] помогла."),
+    ("Дом на улице Марата, Иван Сдобнов чинил.", "Дом на улице Марата, [скрыто] чинил."),
+    ("Квятковская Анна Петровна звонила дважды.", "[скрыто] звонила дважды."),
+    ("Пришёл Вахтанг Гугуашвили и починил.", "Пришёл [скрыто] и починил."),
+])
+def test_a_surname_the_dictionary_does_not_know_goes_with_the_name_beside_it(text, shown):
+    assert hide_personal_data(text) == shown
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Сегодня Анна пришла вовремя.", "Сегодня [скрыто] пришла вовремя."),
+    ("Звонила Мария, Невский проспект, д. 5.", "Звонила [скрыто], Невский проспект, д. 5."),
+    ("Ремонт Мария приняла. Крыша не течёт.", "Ремонт [скрыто] приняла. Крыша не течёт."),
+])
+def test_known_words_and_places_beside_a_name_stay(text, shown):
+    assert hide_personal_data(text) == shown

@@ -80,7 +80,8 @@ def _next_to_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
         gap_after_end = len(text) - len(text[m.end():].lstrip(" "))
         beside = (len(gap_before) in edges and len(gap_before) < m.start()) or \
                  (gap_after_end in edges and gap_after_end > m.end())
-        if beside and _unknown_or_a_name(m.group()) and not _PLACE_AFTER.match(text, m.end()) and not _PLACE_BEFORE.search(text, 0, m.start()):
+        place = _PLACE_AFTER.match(text, m.end()) or _PLACE_BEFORE.search(text, 0, m.start())
+        if beside and not place and _unknown_or_a_name(m.group()):
             found.append(m.span())
     return found
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "feedback",
     "residents",
     "orders",
+    "calls",
     "api",
     "retention",
     "demo",  # demo data (`load_demo`); a production installation may leave it out

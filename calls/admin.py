@@ -1,0 +1,26 @@
+from django.contrib import admin
+
+from .models import Call, CallCentreNorms, Visit
+
+
+@admin.register(Call)
+class CallAdmin(admin.ModelAdmin):
+    list_display = ("ringing_at", "caller_number", "operator", "outcome", "source")
+    list_filter = ("outcome", "source")
+    search_fields = ("caller_number", "pbx_id")
+    raw_id_fields = ("applicant", "appeal", "operator")
+    date_hierarchy = "ringing_at"
+
+
+@admin.register(Visit)
+class VisitAdmin(admin.ModelAdmin):
+    list_display = ("arrived_at", "visitor_name", "centre", "operator", "outcome")
+    list_filter = ("outcome", "centre")
+    raw_id_fields = ("applicant", "appeal", "operator", "appointment")
+    date_hierarchy = "arrived_at"
+
+
+@admin.register(CallCentreNorms)
+class CallCentreNormsAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request) -> bool:
+        return not CallCentreNorms.objects.exists()

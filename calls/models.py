@@ -1,0 +1,119 @@
+"""The call centre and the office (CH1, CH2, A5): a record of every call and every visit with the moments of
+table 5.3.1, so that waiting and handling are measured, never typed; and the norms they are measured against."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class Outcome(models.TextChoices):
+    NEW_APPEAL = "new_appeal", "Принято новое обращение"
+    INFORMATION = "information", "Дана информация"
+    STATUS = "status", "Сообщён статус обращения"
+    TRANSFERRED = "transferred", "Переведён на специалиста"
+    MISSED = "missed", "Пропущен"
+
+
+class Call(models.Model):
+    """One telephone call: the moments it passed through (table 5.3.1), who took it, what came of it.
+
+    The measures: waiting = answered − ringing; finding the client's information = found − answered;
+    giving information = ended (or transferred) − found; post-processing = wrapped up − ended;
+    connecting to a specialist = connected − transferred; the specialist's information = specialist
+    ended − connected. A call never answered is missed."""
+
+    class Source(models.TextChoices):
+        OPERATOR = "operator", "Отмечен оператором"
+        PBX = "pbx", "Из АТС (CDR)"
+
+    caller_number = models.CharField("номер звонящего", max_length=40, blank=True)
+    applicant = models.ForeignKey("appeals.Applicant", null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="calls", verbose_name="заявитель")
+    operator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="calls_taken", verbose_name="оператор")
+    ringing_at = models.DateTimeField("поступил", default=timezone.now, db_index=True)
+    answered_at = models.DateTimeField("ответ оператора", null=True, blank=True)
+    found_at = models.DateTimeField("найдена информация о клиенте", null=True, blank=True)
+    transferred_at = models.DateTimeField("перевод на специалиста", null=True, blank=True)
+    connected_at = models.DateTimeField("соединён со специалистом", null=True, blank=True)
+    specialist_ended_at = models.DateTimeField("специалист закончил", null=True, blank=True)
+    ended_at = models.DateTimeField("завершён", null=True, blank=True)
+    wrapped_up_at = models.DateTimeField("постобработка завершена", null=True, blank=True)
+    outcome = models.CharField("итог", max_length=20, choices=Outcome.choices, blank=True)
+    appeal = models.ForeignKey("appeals.Appeal", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="calls", verbose_name="обращение")
+    source = models.CharField("источник", max_length=10, choices=Source.choices, default=Source.OPERATOR)
+    pbx_id = models.CharField("идентификатор в АТС", max_length=150, null=True, blank=True, unique=True,
+                              help_text="uniqueid из CDR: по нему повторный импорт ничего не добавляет.")
+    recording = models.FileField("запись разговора", upload_to="calls/%Y/%m/", blank=True)
+    note = models.TextField("заметка", blank=True)
+
+    class Meta:
+        verbose_name = "звонок"
+        verbose_name_plural = "звонки"
+        ordering = ["-ringing_at", "-id"]
+        indexes = [models.Index(fields=["operator", "ringing_at"], name="call_operator_time_idx")]
+        constraints = [models.CheckConstraint(
+            condition=Q(answered_at__isnull=True) | Q(answered_at__gte=models.F("ringing_at")),
+            name="call_answered_after_ringing")]
+
+    def __str__(self) -> str:
+        return f"Звонок {self.caller_number or 'без номера'} {timezone.localtime(self.ringing_at):%d.%m.%Y %H:%M}"
+
+    @property
+    def is_missed(self) -> bool:
+        return self.answered_at is None and self.ended_at is not None
+
+
+class Visit(models.Model):
+    """One visit to the office (CH1): arrival, start and end of service; waiting = started − arrived."""
+
+    centre = models.ForeignKey("appointments.Centre", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="visits", verbose_name="центр")
+    appointment = models.OneToOneField("appointments.Appointment", null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="visit", verbose_name="запись на приём")
+    applicant = models.ForeignKey("appeals.Applicant", null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="visits", verbose_name="заявитель")
+    visitor_name = models.CharField("посетитель", max_length=200, blank=True)
+    operator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="visits_served", verbose_name="сотрудник")
+    arrived_at = models.DateTimeField("пришёл", default=timezone.now, db_index=True)
+    started_at = models.DateTimeField("начало приёма", null=True, blank=True)
+    ended_at = models.DateTimeField("конец приёма", null=True, blank=True)
+    outcome = models.CharField("итог", max_length=20, choices=Outcome.choices, blank=True)
+    appeal = models.ForeignKey("appeals.Appeal", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="visits", verbose_name="обращение")
+
+    class Meta:
+        verbose_name = "посещение офиса"
+        verbose_name_plural = "посещения офиса"
+        ordering = ["-arrived_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Посещение {timezone.localtime(self.arrived_at):%d.%m.%Y %H:%M}"
+
+
+class CallCentreNorms(models.Model):
+    """Table 5.3.1 as configuration (one row): the limits, in seconds, and the service level to staff for."""
+
+    waiting = models.PositiveIntegerField("ожидание ответа оператора, с", default=40)
+    finding = models.PositiveIntegerField("поиск информации о клиенте, с", default=45)
+    informing = models.PositiveIntegerField("предоставление информации, с", default=300)
+    wrap_up = models.PositiveIntegerField("постобработка звонка, с", default=300)
+    connecting = models.PositiveIntegerField("соединение со специалистом, с", default=40)
+    specialist = models.PositiveIntegerField("информация специалиста, с", default=300)
+    service_level = models.PositiveSmallIntegerField(
+        "доля звонков, принятых в норму ожидания, %", default=80,
+        help_text="Для расчёта нужного числа операторов (модель Эрланга C).")
+
+    class Meta:
+        verbose_name = "нормы колл-центра"
+        verbose_name_plural = "нормы колл-центра"
+
+    def __str__(self) -> str:
+        return "Нормы колл-центра (таблица 5.3.1)"
+
+    @classmethod
+    def current(cls) -> "CallCentreNorms":
+        return cls.objects.order_by("pk").first() or cls()

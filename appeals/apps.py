@@ -9,7 +9,7 @@ class AppealsConfig(AppConfig):
     def ready(self) -> None:
         from accounts.roles import ensure_roles
 
-        from . import checks, personal_data, receivers  # noqa: F401
+        from . import checks, personal_data  # noqa: F401
 
         # The role permissions are declared on Appeal: set the groups up once they exist.
         post_migrate.connect(ensure_roles, sender=self)

@@ -196,7 +196,7 @@ def _answer(appeal: Appeal, notice: str) -> str:
 
 def full_letter_by(appeal: Appeal) -> str:
     """How the full answer, with the applicant's own details, reaches them: «email» when they left an
-    e-mail (`tasks.notify_applicant` sends it), otherwise «in_person» (a letter by post or at the office)."""
+    e-mail (`notifications.hub` sends it), otherwise «in_person» (a letter by post or at the office)."""
     return "email" if appeal.applicant is not None and appeal.applicant.email else "in_person"
 
 

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "residents",
     "orders",
     "calls",
+    "notifications",
     "api",
     "retention",
     "demo",  # demo data (`load_demo`); a production installation may leave it out
@@ -282,9 +283,24 @@ ACCESS_LOG_DAYS = env_int("ACCESS_LOG_DAYS", 1096)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = Path(env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "priemnaya@example.ru")
-# Residents' one-time codes by SMS: no provider is connected; the default keeps each message as a file.
-SMS_BACKEND = env_str("SMS_BACKEND", "residents.channels.FileSmsBackend")
+# Outgoing messages (notifications): SMS through SMS_BACKEND — by default each message a file under var/sms;
+# with SMS_GATEWAY_URL a generic HTTP gateway (a JSON body POSTed with a bearer token). Applicants who left only
+# a phone are told by SMS when SMS_NOTIFY is on. Links in messages start with SITE_URL.
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_TOKEN = env_str("SMS_GATEWAY_TOKEN", "")
+SMS_GATEWAY_BODY = env_str("SMS_GATEWAY_BODY", '{"to": {to}, "text": {text}}')
+SMS_BACKEND = env_str("SMS_BACKEND", "notifications.sms.HttpSmsGateway" if SMS_GATEWAY_URL
+                      else "notifications.sms.FileSmsBackend")
 SMS_FILE_PATH = Path(env_str("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms")))
+SMS_NOTIFY = env_bool("SMS_NOTIFY", bool(SMS_GATEWAY_URL))
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 5)
+NOTIFY_BACKOFF_MAX = env_int("NOTIFY_BACKOFF_MAX", 3600)
+NOTIFY_RETRY_BATCH = env_int("NOTIFY_RETRY_BATCH", 200)
+CELERY_BEAT_SCHEDULE |= {
+    "notify-retry": {"task": "notifications.tasks.retry_due", "schedule": 5 * 60},
+    "notify-digests": {"task": "notifications.tasks.send_digests", "schedule": crontab(hour=8, minute=0)},
+}
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("feedback.urls")),
     path("", include("residents.urls")),
     path("", include("orders.urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include("portal.urls")),
     # Browsers ask for it on pages with no icon link (the admin's): the site's icon, not a 404 in the log.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),

@@ -1,0 +1,57 @@
+"""Sending one message row: one attempt, recorded, and what comes next (sent, retry later, or given up)."""
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Attempt, Channel, Message
+from .sms import sms_backend
+
+log = logging.getLogger(__name__)
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """Exponential: 1, 2, 4 … minutes after each failure, at most an hour."""
+    return dt.timedelta(seconds=min(60 * 2 ** max(attempts - 1, 0), settings.NOTIFY_BACKOFF_MAX))
+
+
+def _transmit(message: Message) -> None:
+    if message.channel == Channel.SMS:
+        sms_backend().send(message.recipient, message.body)
+        return
+    letter = EmailMessage(message.subject, message.body, None, [message.recipient])
+    for item in message.attachments:
+        with default_storage.open(item["name"], "rb") as file:
+            letter.attach(item["filename"], file.read(), item.get("mime", "application/octet-stream"))
+    letter.send()
+
+
+def attempt(message_id: int, now: dt.datetime | None = None) -> Message | None:
+    """Try to send the message once. Returns it with its new status; None when it is gone or already sent."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        message = Message.objects.select_for_update().filter(pk=message_id).first()
+        if message is None or message.status in (Message.Status.SENT, Message.Status.FAILED):
+            return None
+        error = ""
+        try:
+            _transmit(message)
+        except Exception as problem:  # any failure of a backend is this message's failure, not the caller's
+            error = (str(problem) or type(problem).__name__)[:500]
+            log.warning("message %s not sent: %s", message.pk, error)
+        message.attempts += 1
+        Attempt.objects.create(message=message, at=now, ok=not error, error=error)
+        if not error:
+            message.status, message.sent_at, message.next_attempt_at = Message.Status.SENT, now, None
+        elif message.attempts >= settings.NOTIFY_MAX_ATTEMPTS:
+            message.status, message.next_attempt_at = Message.Status.FAILED, None
+        else:
+            message.status, message.next_attempt_at = Message.Status.ERROR, now + backoff(message.attempts)
+        message.last_error = error
+        message.save(update_fields=["attempts", "status", "sent_at", "next_attempt_at", "last_error"])
+    return message

@@ -61,3 +61,18 @@ def test_the_admin_refuses_a_bad_template_with_a_message(client, admin_user):
     answer = client.post(f"/admin/notifications/template/{template.pk}/change/", {
         "event": "digest", "channel": "email", "subject": "Сводка", "body": "{{ access_code }}"})
     assert answer.status_code == 200 and "Неизвестные подстановки: access_code" in answer.content.decode()
+
+
+def test_reading_a_message_in_the_admin_is_in_the_access_log(client, admin_user, django_capture_on_commit_callbacks):
+    from appeals.models import PersonalDataAccess
+    from notifications.models import Message
+
+    appeal = create_appeal(reason="roof-damage", email="ivanova@example.ru")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.transition(appeal, "register", None)
+    message = Message.objects.get(event="registered")
+    client.force_login(admin_user)
+    PersonalDataAccess.objects.all().delete()
+    page = client.get(f"/admin/notifications/message/{message.pk}/change/")
+    assert page.status_code == 200 and appeal.access_code in page.content.decode()
+    assert PersonalDataAccess.objects.filter(user=admin_user, appeal=appeal).exists()

@@ -134,6 +134,8 @@ def _requests(w) -> tuple[dict, dict]:
         "moderation:post_action": ("post", "/staff/forum/posts/1/approve/", {}),
         "moderation:topic_action": ("post", "/staff/forum/topics/1/lock/", {}),
         "moderation:restrict": ("post", "/staff/forum/residents/1/restrict/", {}),
+        # The opt-out page of a message's link: the token's own address, no applicant (here a 404).
+        "notifications:unsubscribe": ("get", "/notifications/unsubscribe/no-such-token/", {}),
     }
     return shown, not_shown
 

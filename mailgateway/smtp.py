@@ -18,7 +18,8 @@ from .intake import file_letter
 from .models import Source
 
 logger = logging.getLogger(__name__)
-TRY_LATER = "451 4.3.0 Письмо не сохранено, повторите отправку позже (temporary failure)"
+# Replies are ASCII: a client that did not ask for SMTPUTF8 may take nothing else.
+TRY_LATER = "451 4.3.0 Temporary failure storing the message, try again later"
 
 
 def deliver(raw: bytes, envelope_from: str | None, source: str = Source.SMTP):
@@ -42,7 +43,7 @@ class Handler:
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if not self._ours(address):
-            return "550 5.1.1 Нет такого получателя (no such recipient)"
+            return "550 5.1.1 No such recipient here"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

@@ -1,11 +1,15 @@
 import smtplib
 import socket
+from email import policy
 from email.message import EmailMessage
 from email.utils import make_msgid
 
 import pytest
 
 from mailgateway.smtp import Gateway
+
+# The first bytes of a PNG: enough for the upload check to know the type.
+PNG_LIKE = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
 
 
 def free_port() -> int:
@@ -39,7 +43,7 @@ def letter(text: str = "Добрый день! Течёт крыша над кв
 
 def send(gateway: Gateway, message, *, envelope_from: str | None = None) -> None:
     """Send as an MTA does: raises smtplib's error when the receiver refuses or asks to retry."""
-    raw = message if isinstance(message, bytes) else message.as_bytes()
+    raw = message if isinstance(message, bytes) else message.as_bytes(policy=policy.SMTP)  # CRLF, as on the wire
     with smtplib.SMTP(gateway.controller.hostname, gateway.controller.port, timeout=30) as client:
         client.sendmail("maria@example.ru" if envelope_from is None else envelope_from,
                         ["priem@uk.example.ru"], raw)

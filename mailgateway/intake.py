@@ -45,10 +45,11 @@ def _intake_of(letter: Letter, text: str) -> dict:
     """What `receive_appeal` is given: the applicant from the sender, the rest from the text (as the
     registration screen prefills it)."""
     found = extract(text)
-    name = _checked(letter.from_name, check_name) or _checked(found.full_name or "", check_name)
-    applicant = ApplicantData(full_name=name, email=_checked(letter.from_address, check_email),
-                              phone=found.phone or "", flat=found.flat or "")
-    intake = {"applicant": applicant if applicant.full_name or applicant.email else None,
+    email = _checked(letter.from_address, check_email)
+    # A name is needed to keep an applicant; unsigned, the address stands for it until the operator learns it.
+    name = _checked(letter.from_name, check_name) or _checked(found.full_name or "", check_name) or email
+    applicant = ApplicantData(full_name=name, email=email, phone=found.phone or "", flat=found.flat or "")
+    intake = {"applicant": applicant if name else None,
               "address_text": _address_of(found), "flat": found.flat or ""}
     if found.building_id:
         from housing.models import Building
@@ -98,7 +99,13 @@ def _file(letter: Letter, envelope_from: str | None) -> tuple[str, Appeal | None
         services.note(appeal, None, "commented", f"Письмо заявителя: {_unquoted(letter.text) or EMPTY_LETTER}")
         return Outcome.JOINED, appeal, "\n".join(_attach(appeal, letter))
     text = _appeal_text(letter)
-    appeal = services.receive_appeal(text=text, channel=Channel.EMAIL, **_intake_of(letter, text))
+    intake = _intake_of(letter, text)
+    try:
+        appeal = services.receive_appeal(text=text, channel=Channel.EMAIL, **intake)
+    except AppealError:
+        # The sender's details are refused (an odd phone in the text…): the letter is still filed, unprefilled;
+        # a refusal here would only make the sending server retry for days.
+        appeal = services.receive_appeal(text=text, channel=Channel.EMAIL)
     return Outcome.APPEAL, appeal, "\n".join(_attach(appeal, letter))
 
 

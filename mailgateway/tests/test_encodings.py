@@ -57,3 +57,19 @@ def test_html_only_letter_is_read_without_tags_scripts_or_styles(gateway):
     assert "Прошу заменить лампу в подъезде." in text
     assert "Спасибо!\nИванова" in text
     assert "<" not in text and "alert" not in text and "color" not in text
+
+
+def test_body_with_an_unknown_charset_is_read_as_windows_1251(gateway):
+    raw = (b"From: ivan@example.ru\r\nTo: priem@uk.example.ru\r\nSubject: =?utf-8?B?" +
+           base64.b64encode("Шум".encode()) + b"?=\r\nMessage-ID: <odd-charset@example.ru>\r\nMIME-Version: 1.0\r\n"
+           b"Content-Type: text/plain; charset=x-unknown-cyr\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" +
+           "Шумят соседи по ночам.".encode("cp1251") + b"\r\n")
+    send(gateway, raw)
+    appeal = _only_appeal()
+    assert "Шумят соседи по ночам." in appeal.text
+    assert appeal.applicant.email == "ivan@example.ru"
+
+
+def test_unsigned_letter_keeps_the_address_as_the_applicant_name(gateway):
+    send(gateway, letter("Не горит фонарь у парадной.", sender="resident@example.ru"))
+    assert _only_appeal().applicant.full_name == "resident@example.ru"

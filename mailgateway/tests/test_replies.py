@@ -1,5 +1,6 @@
 """A reply carrying an appeal's number joins it when it comes from that appeal's applicant."""
 
+from appeals.choices import Status
 from appeals.models import Appeal, AppealEvent
 from conftest import create_appeal
 from mailgateway.models import InboundMessage, Outcome
@@ -39,3 +40,11 @@ def test_same_message_id_twice_is_filed_once(gateway):
     send(gateway, message)
     assert Appeal.objects.count() == 1
     assert InboundMessage.objects.count() == 1
+
+
+def test_reply_to_a_closed_appeal_makes_a_new_appeal(gateway):
+    appeal = _appeal_of_maria()
+    Appeal.objects.filter(pk=appeal.pk).update(status=Status.CLOSED)
+    send(gateway, letter("Крыша снова течёт", subject=f"Re: Ваше обращение № {appeal.number}"))
+    assert Appeal.objects.count() == 2
+    assert InboundMessage.objects.get().outcome == Outcome.APPEAL

@@ -17,6 +17,7 @@ from appeals.choices import Channel
 from appeals.contacts import check_email, check_name
 from appeals.errors import AppealError
 from appeals.models import Appeal
+from housing.models import Building
 from triage.extraction import Extraction, extract
 
 from .filtering import ignore_reason
@@ -52,8 +53,6 @@ def _intake_of(letter: Letter, text: str) -> dict:
     intake = {"applicant": applicant if name else None,
               "address_text": _address_of(found), "flat": found.flat or ""}
     if found.building_id:
-        from housing.models import Building
-
         intake["building"] = Building.objects.filter(pk=found.building_id).first()
     return intake
 

@@ -19,6 +19,9 @@ VACATION_SUBJECT = re.compile(
 def _bounce(letter: Letter, envelope_from: str | None) -> str | None:
     if envelope_from is not None and envelope_from.strip("<> ") == "":
         return "уведомление о недоставке (пустой отправитель)"
+    # A letter taken from a mailbox has no envelope: the delivering server wrote the sender into Return-Path.
+    if "Return-Path" in letter.message and letter.header("Return-Path").strip("<> ") == "":
+        return "уведомление о недоставке (пустой Return-Path)"
     if letter.message.get_content_type() == "multipart/report":
         return "уведомление о недоставке (multipart/report)"
     if BOUNCE_SENDERS.match(letter.from_address) or (envelope_from and BOUNCE_SENDERS.match(envelope_from)):

@@ -45,3 +45,8 @@ def test_auto_reply_is_ignored(gateway, headers, subject, why):
 def test_mailing_list_letter_is_ignored(gateway):
     send(gateway, letter("Новости района", subject="Дайджест", List_Id="<news.example.ru>"))
     assert "рассылка" in _ignored_because()
+
+
+def test_letter_with_empty_return_path_is_ignored_as_a_bounce(gateway):
+    send(gateway, letter("Message not delivered", subject="Недоставленное письмо", Return_Path="<>"))
+    assert "Return-Path" in _ignored_because()

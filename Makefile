@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-postgres lint venv pdf-libs demo browser worker beat clean model
+.PHONY: run test test-postgres lint venv pdf-libs demo browser worker beat clean model dovecot
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -38,10 +38,14 @@ run: demo
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n >/dev/null)
 
-test: venv browser var
+# Debian's dovecot for the IMAP polling tests (each test runs its own instance on a free port).
+dovecot:
+	@test -x /usr/sbin/dovecot || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null)
+
+test: venv browser var dovecot
 	$(BIN)/python -m pytest -q --create-db
 
-test-postgres: venv browser var
+test-postgres: venv browser var dovecot
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/priemnaya REDIS_URL=redis://127.0.0.1:6379/1 CELERY_EAGER=1 \
 		$(BIN)/python -m pytest -q --create-db
 

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "orders",
     "calls",
     "notifications",
+    "mailgateway",
     "api",
     "retention",
     "demo",  # demo data (`load_demo`); a production installation may leave it out
@@ -308,3 +309,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Incoming mail (`manage.py mail_gateway`, `manage.py poll_imap`): letters become appeals. RECIPIENTS are
+# the addresses or domains the SMTP receiver takes letters for (empty: any that the MTA relays to it).
+MAIL_GATEWAY_BIND = env_str("MAIL_GATEWAY_BIND", "127.0.0.1:2525")
+MAIL_GATEWAY_RECIPIENTS = env_list("MAIL_GATEWAY_RECIPIENTS", "")
+MAIL_GATEWAY_MAX_BYTES = env_int("MAIL_GATEWAY_MAX_BYTES", 30 * 1024 * 1024)
+MAIL_GATEWAY_THREADS = env_int("MAIL_GATEWAY_THREADS", 4)
+IMAP_HOST = env_str("IMAP_HOST", "")
+IMAP_PORT = env_int("IMAP_PORT", 993)
+IMAP_SSL = env_bool("IMAP_SSL", True)
+IMAP_USER = env_str("IMAP_USER", "")
+IMAP_PASSWORD = env_str("IMAP_PASSWORD", "")
+IMAP_FOLDER = env_str("IMAP_FOLDER", "INBOX")
+# Where a filed letter is moved; empty: it stays in the folder, marked as read.
+IMAP_DONE_FOLDER = env_str("IMAP_DONE_FOLDER", "")

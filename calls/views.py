@@ -34,6 +34,16 @@ def _back(request):
     return redirect("staff-calls")
 
 
+def _shown(request, read_applicant: bool, *, action: str, detail: str, applicant=None, appeal=None) -> None:
+    """One 152-ФЗ access-log row for a page showing callers' or visitors' data: the middleware's when an
+    applicant's record was read (it says what the page showed), else our own (a number, a visitor's name)."""
+    if read_applicant:
+        personal_data.describe(action=action, detail=detail, applicant=applicant, appeal=appeal)
+    else:
+        access.log_pd_access(request.user, action=action, detail=detail, applicant=applicant, appeal=appeal,
+                             ip=request.META.get("REMOTE_ADDR"))
+
+
 def _call_of(request, pk: int) -> Call:
     access.require(services.may_take_calls(request.user))
     return get_object_or_404(Call, pk=pk)
@@ -80,7 +90,9 @@ def today(request):
     """The operator's calls of today, with the running one's control on top."""
     access.require(services.may_take_calls(request.user))
     calls = list(services.todays_calls(request.user))
-    personal_data.describe(action="calls_today", detail=f"Звонки за сегодня: {len(calls)}")
+    if calls:
+        _shown(request, any(call.applicant_id for call in calls), action="calls_today",
+               detail=f"Звонки за сегодня: {len(calls)}")
     return render(request, "calls/today.html", {"calls": calls, "may_review": services.may_review_calls(request.user)})
 
 
@@ -90,8 +102,8 @@ def review(request, pk: int):
     """One call as a supervisor reviews it (A7): its moments against the norms, the appeal, the recording."""
     access.require(services.may_review_calls(request.user))
     call = get_object_or_404(Call.objects.select_related("operator", "applicant", "appeal"), pk=pk)
-    personal_data.describe(action="review_call", applicant=call.applicant, appeal=call.appeal,
-                           detail=f"Звонок № {call.pk}")
+    _shown(request, call.applicant_id is not None, action="review_call", applicant=call.applicant,
+           appeal=call.appeal, detail=f"Звонок № {call.pk}")
     return render(request, "calls/review.html", {
         "call": call, "measures": services.measures(call, CallCentreNorms.current()),
         "audio_types": recordings.ACCEPT, "audio_label": recordings.LABEL,
@@ -107,8 +119,8 @@ def recording(request, pk: int):
         access.require(services.may_review_calls(request.user))
     if not call.recording:
         raise Http404
-    access.log_pd_access(request.user, action="listen_call_recording", applicant=call.applicant, appeal=call.appeal,
-                         detail=f"Запись звонка № {call.pk}", ip=request.META.get("REMOTE_ADDR"))
+    _shown(request, call.applicant_id is not None, action="listen_call_recording", applicant=call.applicant,
+           appeal=call.appeal, detail=f"Запись звонка № {call.pk}")
     response = FileResponse(call.recording.open("rb"), content_type=recordings.content_type(call.recording.name))
     response["Cache-Control"] = "private, no-store"
     return response
@@ -154,8 +166,11 @@ def visits_today(request):
             messages.error(request, error.message)
         return redirect("staff-visits")
     rows = [(visit, visits.waiting_seconds(visit)) for visit in visits.todays_visits()]
-    personal_data.describe(action="visits_today", detail=f"Посещения за сегодня: {len(rows)}")
-    return render(request, "calls/visits.html", {"rows": rows, "appointments": list(_todays_appointments()),
+    appointments = list(_todays_appointments())
+    if rows or appointments:
+        _shown(request, any(visit.applicant_id for visit, _waiting in rows), action="visits_today",
+               detail=f"Посещения за сегодня: {len(rows)}, ждём по записи: {len(appointments)}")
+    return render(request, "calls/visits.html", {"rows": rows, "appointments": appointments,
                                                  "outcomes": Outcome.choices})
 
 

@@ -1,6 +1,7 @@
 """The «Звонок» control in the back office's header: for those who take calls, on every staff page."""
 
 from django import template
+from django.urls import reverse
 
 from calls import services
 
@@ -16,4 +17,4 @@ def call_control(context) -> dict:
     call = services.running_call(user)
     return {"shown": True, "call": call, "steps": services.next_steps(call) if call else [],
             "outcomes": services.Outcome.choices, "csrf_token": context.get("csrf_token"),
-            "next": request.get_full_path()}
+            "next": request.get_full_path(), "on_register": request.path == reverse("staff-register")}

@@ -72,3 +72,39 @@ def test_operator_takes_a_call_registers_the_appeal_and_wraps_up(page, shot, ope
     bar.get_by_role("link", name="Звонки за сегодня").click()
     expect(page.locator("table.list")).to_contain_text(f"№ {appeal.number}")
     shot("call-06-todays-calls")
+
+
+def test_supervisor_listens_to_a_call_and_the_office_sees_todays_visits(page, shot, operator):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from appeals.models import PersonalDataAccess
+    from calls import recordings, services, visits
+    from calls.tests.test_recordings import wav_bytes
+
+    supervisor = create_staff("supervisor", "supervisor", "crm", first_name="Ирина", last_name="Волкова")
+    create_appeal("Не работает домофон", full_name="Иванова Мария Петровна", phone="+79211234567")
+    call = services.mark_found(services.start_call(operator, "+79211234567"), operator)
+    call = services.end_wrap_up(services.end_call(call, operator, "information"), operator)
+    recordings.attach(call, SimpleUploadedFile("разговор.wav", wav_bytes()), supervisor)
+    visits.start_service(visits.register_arrival(operator, visitor_name="Петров Пётр"), operator)
+    visits.register_arrival(operator, visitor_name="Сидорова Анна")
+
+    page.goto("/staff/calls/")
+    page.get_by_label("Имя пользователя").fill("supervisor")
+    page.get_by_label("Пароль").fill(PASSWORD)
+    page.get_by_role("button", name="Войти").click()
+    page.locator("table.list").get_by_role("link").first.click()
+    expect(page.get_by_role("heading", name=f"Звонок № {call.pk}")).to_be_visible()
+    expect(page.locator("table.list")).to_contain_text("Поиск информации о клиенте")
+    duration = page.locator("audio").evaluate(
+        "a => new Promise(done => { a.addEventListener('loadedmetadata', () => done(a.duration)); a.load(); })")
+    assert 0 < duration < 1
+    assert PersonalDataAccess.objects.filter(user=supervisor, action="listen_call_recording").exists()
+    shot("call-07-supervisor-review")
+
+    page.goto("/staff/calls/visits/")
+    rows = page.locator("table.list tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.filter(has_text="Сидорова Анна")).to_contain_text("ждёт с")
+    expect(rows.filter(has_text="Петров Пётр")).to_contain_text("идёт с")
+    shot("call-08-todays-visits")

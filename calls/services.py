@@ -7,6 +7,7 @@ The appeal registered during the call is linked to it. Each verb checks who may 
 that the step comes in its turn; a step out of turn is refused with a message for people.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -84,6 +85,8 @@ def start_call(operator, caller_number: str = "") -> Call:
     """The operator answers a call: the call starts now, the caller is matched to an applicant by phone."""
     access.check(operator, "take_calls")
     number = _normalized(caller_number)
+    # The operator's row is locked so that two clicks at once start one call, not two.
+    list(get_user_model().objects.select_for_update().filter(pk=operator.pk).values_list("pk", flat=True))
     current = running_call(operator)
     if current is not None:
         raise CallError("У вас уже идёт звонок: завершите его и постобработку, прежде чем начать новый.")

@@ -59,6 +59,11 @@ def register_arrival(actor, *, visitor_name: str = "", appointment: Appointment 
     return Visit.objects.create(visitor_name=name)
 
 
+def arrived_by_appointment(appointment: Appointment, actor) -> Visit:
+    """The visit of an appointment marked «Пришёл» on the day list: the one registered already, or a new one."""
+    return Visit.objects.filter(appointment=appointment).first() or register_arrival(actor, appointment=appointment)
+
+
 def _locked(visit: Visit) -> Visit:
     return Visit.objects.select_for_update().get(pk=visit.pk)
 

@@ -112,3 +112,15 @@ def test_an_empty_arrival_form_is_a_russian_message(client, operator):
 def test_the_visits_page_is_for_staff_who_receive(client, specialist):
     client.force_login(specialist)
     assert client.get(reverse("staff-visits")).status_code == 403
+
+
+def test_came_on_the_appointments_day_list_registers_the_visit(client, operator, appointment):
+    client.force_login(operator)
+    client.post(reverse("staff-appointment-change", args=[appointment.pk]), {"action": "attended"})
+    visit = Visit.objects.get()
+    assert visit.appointment == appointment and visit.started_at is None
+    appointment.refresh_from_db()
+    assert appointment.status == Status.ATTENDED
+    client.post(reverse("staff-appointment-change", args=[appointment.pk]), {"action": "no_show"})
+    client.post(reverse("staff-appointment-change", args=[appointment.pk]), {"action": "attended"})
+    assert Visit.objects.count() == 1

@@ -11,11 +11,12 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 
 from appeals.access import log_pd_access, require
+from calls import visits
 
 from .booking import allowed_actions, mark, may_manage
 from .errors import BookingError
 from .forms import DayForm
-from .models import Appointment, Centre
+from .models import Appointment, Centre, Status
 from .schedule import MOSCOW, day_label, slot_label
 
 # Seeing visitors' names and phones is seeing personal data: the same permission as applicants' (152-ФЗ).
@@ -65,6 +66,8 @@ def change(request, pk: int):
     except BookingError as error:
         messages.error(request, error.message)
     else:
+        if appointment.status == Status.ATTENDED and visits.may_receive_visitors(request.user):
+            visits.arrived_by_appointment(appointment, request.user)  # the office's visit starts waiting
         messages.success(request, f"{slot_label(appointment.starts_at)}, {appointment.service}: "
                                   f"{appointment.get_status_display().lower()}.")
     local_day = appointment.starts_at.astimezone(MOSCOW).date()

@@ -117,6 +117,7 @@ class RegisterForm(forms.Form):
                                         empty_label="— по причине —")
     assignee = StaffChoiceField(label="Ответственный", required=False, queryset=staff_queryset(),
                                 empty_label="— не назначать —")
+    call_id = forms.IntegerField(required=False, widget=forms.HiddenInput)  # registered during this call
 
     def __init__(self, *args, may_assign_person: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,6 +131,15 @@ class RegisterForm(forms.Form):
             del self.fields["assignee"]
         if not self.is_bound and "received_at" not in self.initial:
             self.initial["received_at"] = _local_now()
+
+    def clean_call_id(self):
+        from calls.models import Call
+
+        pk = self.cleaned_data.get("call_id")
+        call = Call.objects.filter(pk=pk).first() if pk is not None else None
+        if pk is not None and call is None:
+            raise forms.ValidationError("Звонок не найден; обращение зарегистрируйте без него.")
+        return call
 
     def clean_applicant_id(self) -> Applicant | None:
         pk = self.cleaned_data.get("applicant_id")

@@ -1,6 +1,7 @@
 """The operator's registration screen (CH1/CH2): a call or a visit registered in under a minute."""
 
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,6 +13,7 @@ from appeals.choices import Complexity, Priority
 from appeals.errors import AppealError
 from appeals.models import Appeal, Applicant, Reason
 from appeals.workflow import TransitionError
+from calls import services as calls
 from deadlines.models import NormKind
 from deadlines.norms import compute_due, find_norm
 from housing.models import Building
@@ -43,6 +45,14 @@ def register_appeal(data: dict, actor) -> Appeal:
         received_at=data["received_at"], applicant=None if chosen else _applicant_data(data), applicant_obj=chosen,
         building=data["building_id"], address_text=data["address_text"], flat=data["flat"],
         short_content=data["short_content"])
+
+
+@transaction.atomic
+def _register_during_call(data: dict, actor) -> Appeal:
+    appeal = register_appeal(data, actor)
+    if data.get("call_id") is not None:
+        calls.link_appeal(data["call_id"], appeal, actor)
+    return appeal
 
 
 def _chosen(form, name: str, model, request=None):
@@ -86,6 +96,10 @@ def register(request):
     access.require(access.may(request.user, "receive"))
     may_assign_person = access.may(request.user, "assign")
     if request.method != "POST":
+        call = calls.running_call(request.user) if request.GET.get("call") else None
+        if call is not None:  # opened from the running call: the caller looked up by the number
+            form = RegisterForm(initial=calls.registration_initial(call), may_assign_person=may_assign_person)
+            return _page(request, form, query=call.caller_number)
         return _page(request, RegisterForm(may_assign_person=may_assign_person))
     action = request.POST.get("action", "register")
     if action == "lookup":  # the applicant look-up without scripts: posted, a phone or a name is no address
@@ -97,7 +111,7 @@ def register(request):
     if form.is_valid():
         try:
             appeal = once(form, "staff-register", request.user, Appeal,
-                          lambda: register_appeal(form.cleaned_data, request.user))
+                          lambda: _register_during_call(form.cleaned_data, request.user))
         except (AppealError, TransitionError) as error:
             add_domain_error(form, error)
         else:

@@ -202,6 +202,9 @@ WHITENOISE_USE_FINDERS = True
 # Attachments are private: stored outside any served directory, handed out by a view.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# Call recordings: the folder the PBX records into (how a file is found there: calls/recordings.py), the upload limit.
+CALL_RECORDINGS_DIR = env_str("CALL_RECORDINGS_DIR", "")
+CALL_RECORDING_MAX_BYTES = env_int("CALL_RECORDING_MAX_BYTES", 50 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True

@@ -53,12 +53,26 @@ def _an_invoice(actor):
     return invoices.issue_invoice(confirmed(place(), actor), actor)
 
 
+def _a_call_and_a_visit(actor, appeal):
+    """A call taken and wrapped up, with its appeal and a recording; a visitor waiting."""
+    from calls import recordings
+    from calls import services as calls
+    from calls.models import Visit
+    from calls.tests.test_recordings import wav_bytes
+
+    call = calls.link_appeal(calls.start_call(actor, appeal.applicant.phone), appeal, actor)
+    call = calls.end_wrap_up(calls.end_call(call, actor, "new_appeal"), actor)
+    recordings.attach(call, SimpleUploadedFile("разговор.wav", wav_bytes()), actor)
+    return call, Visit.objects.create(visitor_name=appeal.applicant.full_name, applicant=appeal.applicant)
+
+
 def _requests(w) -> tuple[dict, dict]:
     """Address name → (method, path, data): those that show applicants' data, and those that do not."""
     a, number = w["appeal"], w["appeal"].number
     ordered = _an_invoice(w["user"]).order.appeal.number
     page = f"/staff/appeals/{number}"
     reason = Reason.objects.get(code="water-flood").pk
+    call, visit = _a_call_and_a_visit(w["user"], a)
     shown = {
         "staff-journal": ("get", "/staff/journal/", {}),
         "staff-journal-export": ("get", "/staff/journal/export.xlsx", {}),
@@ -89,6 +103,11 @@ def _requests(w) -> tuple[dict, dict]:
         "api:make_transition": ("post", f"/api/v1/appeals/{number}/transitions/start", {}),
         "api:assign_appeal": ("post", f"/api/v1/appeals/{number}/assign", {"assignee": "chief"}),
         "api:classify_appeal": ("post", f"/api/v1/appeals/{number}/classify", {"reason": "roof-damage"}),
+        # The call centre's pages: a caller's name and number, a recording, a visitor.
+        "staff-calls": ("get", "/staff/calls/", {}),
+        "staff-call-review": ("get", f"/staff/calls/{call.pk}/", {}),
+        "staff-call-recording": ("get", f"/staff/calls/{call.pk}/recording/", {}),
+        "staff-visits": ("get", "/staff/calls/visits/", {}),
     }
     not_shown = {
         "staff-home": ("get", "/staff/", {}),  # a redirect to the person's start page
@@ -136,6 +155,12 @@ def _requests(w) -> tuple[dict, dict]:
         "moderation:restrict": ("post", "/staff/forum/residents/1/restrict/", {}),
         # The opt-out page of a message's link: the token's own address, no applicant (here a 404).
         "notifications:unsubscribe": ("get", "/notifications/unsubscribe/no-such-token/", {}),
+        # The call's and the visit's steps answer with a redirect; a new call without a number names no one.
+        "staff-call-step": ("post", f"/staff/calls/{call.pk}/found/", {}),
+        "staff-call-end": ("post", f"/staff/calls/{call.pk}/end/", {"outcome": "information"}),
+        "staff-call-recording-add": ("post", f"/staff/calls/{call.pk}/recording/add/", {}),
+        "staff-visit-step": ("post", f"/staff/calls/visits/{visit.pk}/start/", {}),
+        "staff-call-start": ("post", "/staff/calls/start/", {}),
     }
     return shown, not_shown
 

@@ -142,7 +142,7 @@ def _group_expressions() -> dict[str, object]:
             "operator": F("operator_id"), "all": Value(1)}
 
 
-def _aggregates(norms: CallCentreNorms) -> dict[str, object]:
+def _aggregates(norms: CallCentreNorms, percentiles: tuple[str, ...]) -> dict[str, object]:
     aggregates = {"calls": Count("pk"), "missed": Count("pk", filter=MISSED),
                   "talk": Avg(Seconds(F("ended_at"), F("answered_at")))}
     for m in MEASURES:
@@ -150,7 +150,7 @@ def _aggregates(norms: CallCentreNorms) -> dict[str, object]:
         aggregates[f"{m.code}__count"] = Count(seconds)
         aggregates[f"{m.code}__avg"] = Avg(seconds)
         aggregates[f"{m.code}__within"] = Count("pk", filter=LessThanOrEqual(seconds, Value(float(m.norm(norms)))))
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and m.code in percentiles:
             aggregates[f"{m.code}__p90"] = Percentile90(seconds)
     return aggregates
 
@@ -182,12 +182,17 @@ def percentiles_by_window(calls: QuerySet, by: str, measure: Measure) -> dict:
         return {_key(by, g): value for g, value in cursor.fetchall()}
 
 
-def aggregate(period: Period, by: str, norms: CallCentreNorms | None = None) -> list[Group]:
+ALL = tuple(m.code for m in MEASURES)
+
+
+def aggregate(period: Period, by: str, norms: CallCentreNorms | None = None,
+              percentiles: tuple[str, ...] = ALL) -> list[Group]:
     """The calls of the period grouped by "day", "hour" (of the day), "operator" or "all", each group with
-    its calls, missed calls and every measure's count, average, 90th percentile and count within the norm."""
+    its calls, missed calls and every measure's count, average and count within the norm, and the 90th
+    percentile of the measures named in `percentiles` (each is a sort of the period's values)."""
     norms = norms or CallCentreNorms.current()
     calls = period.calls()
-    rows = calls.order_by().annotate(g=_group_expressions()[by]).values("g").annotate(**_aggregates(norms))
+    rows = calls.order_by().annotate(g=_group_expressions()[by]).values("g").annotate(**_aggregates(norms, percentiles))
     groups = {}
     for row in rows.order_by("g"):
         group = Group(_key(by, row["g"]), row["calls"], row["missed"], row["talk"])
@@ -196,7 +201,7 @@ def aggregate(period: Period, by: str, norms: CallCentreNorms | None = None) -> 
                                            row.get(f"{m.code}__p90"), row[f"{m.code}__within"])
         groups[group.key] = group
     if connection.vendor != "postgresql" and groups:
-        for m in MEASURES:
+        for m in (m for m in MEASURES if m.code in percentiles):
             for key, value in percentiles_by_window(calls, by, m).items():
                 if key in groups:
                     groups[key].figures[m.code].p90 = value
@@ -245,12 +250,14 @@ class Hour:
         return self.needed > round(self.on_shift + 0.49)
 
 
-def hours(period: Period, norms: CallCentreNorms | None = None) -> list[Hour]:
-    """The hours of the day that had calls, with the staffing Erlang C advises for each (A5)."""
+def hours(period: Period, norms: CallCentreNorms | None = None, total: Group | None = None) -> list[Hour]:
+    """The hours of the day that had calls, with the staffing Erlang C advises for each (A5); of the
+    percentiles only the waiting one. `total` (the period's totals, if already counted) gives the handling
+    time of an hour whose own is unknown."""
     norms = norms or CallCentreNorms.current()
-    groups = aggregate(period, "hour", norms)
+    groups = aggregate(period, "hour", norms, percentiles=(WAITING.code,))
     on_shift = operators_on_shift(period)
-    overall = totals(period, norms).handling
+    overall = (total or totals(period, norms)).handling
     result = []
     for group in groups:
         per_hour = group.calls / period.days

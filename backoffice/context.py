@@ -67,6 +67,7 @@ class StaffNav:
         if may(user, "assign"):
             links.append(self._link("/staff/overdue/", "Просроченные"))
             links.append(self._link("/staff/load/", "Нагрузка"))
+            links.append(self._link("/staff/calls/stats/", "Колл-центр"))
         if may_manage_appointments(user):
             links.append(self._link("/staff/appointments/", "Приём в офисе"))
         if may(user, "moderate_reviews"):

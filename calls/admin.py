@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Call, CallCentreNorms, Visit
+from .models import Call, CallCentreNorms, CdrImport, OperatorExtension, Visit
 
 
 @admin.register(Call)
@@ -24,3 +24,19 @@ class VisitAdmin(admin.ModelAdmin):
 class CallCentreNormsAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return not CallCentreNorms.objects.exists()
+
+
+@admin.register(OperatorExtension)
+class OperatorExtensionAdmin(admin.ModelAdmin):
+    list_display = ("extension", "operator")
+    search_fields = ("extension", "operator__username", "operator__last_name")
+    raw_id_fields = ("operator",)
+
+
+@admin.register(CdrImport)
+class CdrImportAdmin(admin.ModelAdmin):
+    list_display = ("name", "created_at", "rows_done", "rows_added", "rows_known", "error_count", "finished_at")
+    readonly_fields = [field.name for field in CdrImport._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -117,3 +117,57 @@ class CallCentreNorms(models.Model):
     @classmethod
     def current(cls) -> "CallCentreNorms":
         return cls.objects.order_by("pk").first() or cls()
+
+
+class OperatorExtension(models.Model):
+    """Which operator sits at which PBX extension (or SIP login): how a CDR row finds who took the call."""
+
+    extension = models.CharField("добавочный номер или логин в АТС", max_length=40, unique=True)
+    operator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pbx_extensions",
+                                 verbose_name="оператор")
+
+    class Meta:
+        verbose_name = "добавочный номер оператора"
+        verbose_name_plural = "добавочные номера операторов"
+        ordering = ["extension"]
+
+    def __str__(self) -> str:
+        return f"{self.extension} — {self.operator}"
+
+
+class CdrImport(models.Model):
+    """One import of a PBX's call-detail file: where it stopped (a byte offset, so a long file is read in
+    steps and never whole), how many rows are done, and the rows it could not take, with their numbers."""
+
+    name = models.CharField("файл", max_length=255)
+    file = models.FileField("загруженный файл", upload_to="calls/cdr/%Y/%m/", blank=True)
+    size = models.PositiveBigIntegerField("размер, байт", default=0)
+    in_utc = models.BooleanField("время в файле — UTC", default=False)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name="загрузил")
+    created_at = models.DateTimeField("начат", default=timezone.now)
+    finished_at = models.DateTimeField("закончен", null=True, blank=True)
+    offset = models.PositiveBigIntegerField("прочитано, байт", default=0)
+    rows_done = models.PositiveIntegerField("строк обработано", default=0)
+    rows_added = models.PositiveIntegerField("звонков добавлено", default=0)
+    rows_known = models.PositiveIntegerField("уже были загружены", default=0)
+    error_count = models.PositiveIntegerField("строк с ошибками", default=0)
+    errors = models.JSONField("ошибки по строкам", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "импорт CDR"
+        verbose_name_plural = "импорты CDR"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Импорт {self.name} от {timezone.localtime(self.created_at):%d.%m.%Y %H:%M}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def percent(self) -> int:
+        if self.is_finished or not self.size:
+            return 100 if self.is_finished else 0
+        return min(99, self.offset * 100 // self.size)

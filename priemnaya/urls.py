@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("staff/calls/stats/", include("calls.urls_stats")),
     path("staff/calls/", include("calls.urls")),
     path("staff/", include("backoffice.urls")),
     path("api/v1/", include("api.urls")),

@@ -148,6 +148,12 @@ def _requests(w) -> tuple[dict, dict]:
         "api:openapi-json": ("get", "/api/v1/openapi.json", None),
         "api:openapi-view": ("get", "/api/v1/docs", None),
         "api:api-root": ("get", "/api/v1/", None),
+        # The call centre's figures are counts and seconds; the CDR import matches callers by phone unread.
+        "calls-stats": ("get", "/staff/calls/stats/", {}),
+        "calls-stats-export": ("get", "/staff/calls/stats/export.xlsx", {}),
+        "calls-cdr-imports": ("get", "/staff/calls/stats/cdr/", {}),
+        "calls-cdr-import": ("get", "/staff/calls/stats/cdr/1/", {}),
+        "calls-cdr-import-step": ("post", "/staff/calls/stats/cdr/1/step/", {}),
         # Forum moderation shows residents' display names and posts, never an applicant.
         "moderation:queue": ("get", "/staff/forum/", {}),
         "moderation:post_action": ("post", "/staff/forum/posts/1/approve/", {}),

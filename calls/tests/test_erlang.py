@@ -8,6 +8,9 @@
    an average handling time of 180 s, 80 % of calls to be answered within 20 s: 10 erlangs; with 11 agents
    the probability of waiting is 68.2 % and the service level 39 %; 14 agents are needed (13 give 79.6 %).
 3. The textbook M/M/c example (a call a minute, 3 minutes to serve, 5 agents): 3 erlangs, P(wait) = 0.2362.
+
+Every figure below was also checked against an independent maintained implementation (pyworkforce 0.5.1,
+`ErlangC`): 0.2387 / 0.8459, 0.6821 / 0.3896, 13 agents 0.7956, 14 agents needed, 0.2362.
 """
 
 import math

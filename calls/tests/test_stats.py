@@ -127,7 +127,7 @@ def test_the_page_with_a_period_upside_down_says_so(client, supervisor):
 
 
 @pytest.mark.parametrize("role", ["specialist", "operator"])
-def test_the_page_is_refused_without_the_supervisors_right(client, request, role):
+def test_the_page_is_refused_without_the_supervisors_right(client, db, request, role):
     client.force_login(request.getfixturevalue(role))
     assert client.get("/staff/calls/stats/").status_code == 403
     assert client.get("/staff/calls/stats/cdr/").status_code == 403

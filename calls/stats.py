@@ -1,6 +1,9 @@
 """The call centre's measures of table 5.3.1 over a period: averages, the 90th percentile and the share within
 each norm, by day, by hour of the day and by operator; missed calls; the hours that break the waiting norm.
 
+The page reads them from the summary per (day, hour, operator) (`calls.summary`, `Summary` below); the
+row-level aggregation that follows is the reference the summary is tested against.
+
 Every figure is aggregated in the database, the same on SQLite and PostgreSQL: a measure is the seconds
 between two of a call's moments (the Call docstring defines them). The 90th percentile is `percentile_cont`
 on PostgreSQL and, on SQLite, which has none, the same linear interpolation between the two ordered values
@@ -9,6 +12,7 @@ around the 90 % position, found with a window query."""
 import datetime as dt
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.db import connection
 from django.db.models import Avg, Count, F, FloatField, Func, Q, QuerySet, Value
 from django.db.models.aggregates import Aggregate
@@ -16,8 +20,8 @@ from django.db.models.functions import Coalesce, ExtractHour, TruncDate
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
-from . import erlang
-from .models import Call, CallCentreNorms
+from . import erlang, summary
+from .models import Call, CallCentreNorms, CallSummary
 
 P = 0.9
 
@@ -185,9 +189,10 @@ def percentiles_by_window(calls: QuerySet, by: str, measure: Measure) -> dict:
 ALL = tuple(m.code for m in MEASURES)
 
 
-def aggregate(period: Period, by: str, norms: CallCentreNorms | None = None,
-              percentiles: tuple[str, ...] = ALL) -> list[Group]:
-    """The calls of the period grouped by "day", "hour" (of the day), "operator" or "all", each group with
+def aggregate_calls(period: Period, by: str, norms: CallCentreNorms | None = None,
+                    percentiles: tuple[str, ...] = ALL) -> list[Group]:
+    """The row-level reference (what the summary must agree with; too slow for a year): the calls of the
+    period grouped by "day", "hour" (of the day), "operator" or "all", each group with
     its calls, missed calls and every measure's count, average and count within the norm, and the 90th
     percentile of the measures named in `percentiles` (each is a sort of the period's values)."""
     norms = norms or CallCentreNorms.current()
@@ -208,16 +213,124 @@ def aggregate(period: Period, by: str, norms: CallCentreNorms | None = None,
     return list(groups.values())
 
 
-def totals(period: Period, norms: CallCentreNorms | None = None) -> Group:
+def totals_calls(period: Period, norms: CallCentreNorms | None = None) -> Group:
     norms = norms or CallCentreNorms.current()
-    found = aggregate(period, "all", norms)
+    found = aggregate_calls(period, "all", norms)
     if found:
         return found[0]
     return Group(None, figures={m.code: Figure(m, m.norm(norms)) for m in MEASURES})
 
 
-def operators_on_shift(period: Period) -> dict[int, float]:
+class Summary:
+    """The period's summary cells (`calls.summary`), read once, grouped as asked. Sums are added up; the
+    histograms of the cells are added up per group and give each measure's count, the count within its norm
+    (exact for any whole-second norm up to `summary.FINE`) and the 90th percentile: as `percentile_cont`, the
+    values at ordered positions ⌊0.9 × (n − 1)⌋ and the next, interpolated linearly, each value taken as its
+    bucket's upper bound — exact for whole seconds up to `summary.FINE`, otherwise off by less than a bucket."""
+
+    SCALARS = ("calls", "missed", "talk_count", "talk_sum", *(f"{code}_sum" for code in summary.CODES))
+
+    def __init__(self, period: Period):
+
+        self.period = period
+        cells = CallSummary.objects.filter(day__gte=period.start, day__lte=period.end)
+        if period.operator_id:
+            cells = cells.filter(operator_key=period.operator_id)
+        rows = list(cells.values_list("day", "hour", "operator_key", *self.SCALARS, "histogram"))
+        self.size = len(rows)
+        self.days = np.array([(r[0] - period.start).days for r in rows], dtype=np.int64)
+        self.hours = np.array([r[1] for r in rows], dtype=np.int64)
+        self.operators = np.array([r[2] for r in rows], dtype=np.int64)
+        self.scalars = np.array([r[3:-1] for r in rows], dtype=np.float64).reshape(len(rows), len(self.SCALARS))
+        blobs = [bytes(r[-1]) for r in rows]
+        pairs = np.frombuffer(b"".join(blobs), dtype="<u4").reshape(-1, 2).astype(np.int64)
+        self.pair_rows = np.repeat(np.arange(len(rows)), [len(b) // 8 for b in blobs])
+        self.slots, self.counts = pairs[:, 0], pairs[:, 1]
+        self.values = np.array([summary.bucket_value(i) for i in range(summary.BUCKETS)], dtype=np.float64)
+
+    def _index(self, by: str):
+
+        if by == "day":
+            return self.days, [self.period.start + dt.timedelta(days=i) for i in range(self.period.days)]
+        if by == "hour":
+            return self.hours, list(range(24))
+        if by == "operator":
+            keys = sorted(set(self.operators.tolist()), key=lambda k: (k == 0, k))
+            where = {k: i for i, k in enumerate(keys)}
+            index = np.array([where[k] for k in self.operators.tolist()], dtype=np.int64)
+            return index, [k or None for k in keys]
+        return np.zeros(self.size, dtype=np.int64), [None]
+
+    def groups(self, by: str, norms: CallCentreNorms, percentiles: tuple[str, ...] = ALL) -> list[Group]:
+
+        index, keys = self._index(by)
+        n_groups, n_buckets, n_measures = len(keys), summary.BUCKETS, len(MEASURES)
+        sums = np.zeros((n_groups, len(self.SCALARS)))
+        if self.size:
+            for column in range(len(self.SCALARS)):
+                sums[:, column] = np.bincount(index, weights=self.scalars[:, column], minlength=n_groups)
+        histogram = np.bincount(index[self.pair_rows] * (n_measures * n_buckets) + self.slots, weights=self.counts,
+                                minlength=n_groups * n_measures * n_buckets).reshape(n_groups, n_measures, n_buckets)
+        counts = histogram.sum(axis=2)
+        limits = np.array([m.norm(norms) for m in MEASURES], dtype=np.float64)
+        within = (histogram * (self.values[None, :] <= limits[:, None])[None]).sum(axis=2)
+        wanted = [i for i, m in enumerate(MEASURES) if m.code in percentiles]
+        p90 = np.full((n_groups, n_measures), np.nan)
+        if wanted:
+            part = histogram[:, wanted, :]
+            cumulative = part.cumsum(axis=2)
+            n = counts[:, wanted]
+            position = P * np.maximum(n - 1, 0)
+            low = np.floor(position)
+            high = np.minimum(low + 1, np.maximum(n - 1, 0))
+            v_low = self.values[np.minimum((cumulative <= low[..., None]).sum(axis=2), n_buckets - 1)]
+            v_high = self.values[np.minimum((cumulative <= high[..., None]).sum(axis=2), n_buckets - 1)]
+            p90[:, wanted] = np.where(n > 0, v_low + (v_high - v_low) * (position - low), np.nan)
+        result = []
+        for g, key in enumerate(keys):
+            calls, missed, talk_count, talk_sum = (int(sums[g, 0]), int(sums[g, 1]), int(sums[g, 2]), sums[g, 3])
+            if not calls:
+                continue
+            group = Group(key, calls, missed, talk_sum / talk_count if talk_count else None)
+            for i, m in enumerate(MEASURES):
+                count = int(counts[g, i])
+                group.figures[m.code] = Figure(
+                    m, m.norm(norms), count, float(sums[g, 4 + i]) / count if count else None,
+                    None if np.isnan(p90[g, i]) else float(p90[g, i]), int(within[g, i]))
+            result.append(group)
+        return result
+
+    def on_shift(self) -> dict[int, float]:
+        """Per hour of the day, the operators who took calls in it (a cell each), averaged over the days."""
+        taken = self.operators != 0
+        people = np.bincount(self.hours[taken], minlength=24) if self.size else [0] * 24
+        return {hour: int(people[hour]) / self.period.days for hour in range(24) if people[hour]}
+
+
+def aggregate(period: Period, by: str, norms: CallCentreNorms | None = None,
+              percentiles: tuple[str, ...] = ALL, *, source: Summary | None = None) -> list[Group]:
+    """The calls of the period grouped by "day", "hour" (of the day), "operator" or "all", each group with
+    its calls, missed calls and every measure's count, average and count within the norm, and the 90th
+    percentile of the measures named in `percentiles` — from the summary (`Summary`)."""
+    return (source or Summary(period)).groups(by, norms or CallCentreNorms.current(), percentiles)
+
+
+def totals(period: Period, norms: CallCentreNorms | None = None, *, source: Summary | None = None) -> Group:
+    norms = norms or CallCentreNorms.current()
+    found = aggregate(period, "all", norms, source=source)
+    if found:
+        return found[0]
+    return Group(None, figures={m.code: Figure(m, m.norm(norms)) for m in MEASURES})
+
+
+def operators_on_shift(period: Period, *, source: Summary | None = None) -> dict[int, float]:
     """Per hour of the day, the distinct operators who took calls in that hour, averaged over the period's days."""
+    return (source or Summary(period)).on_shift()
+
+
+def operators_on_shift_calls(period: Period) -> dict[int, float]:
+    """The row-level reference: per hour of the day, the distinct operators who took calls in that hour,
+    averaged over the period's days."""
     tz = timezone.get_default_timezone()
     rows = (period.calls().order_by().filter(operator__isnull=False)
             .annotate(day=TruncDate("ringing_at", tzinfo=tz), hour=ExtractHour("ringing_at", tzinfo=tz))
@@ -226,8 +339,6 @@ def operators_on_shift(period: Period) -> dict[int, float]:
     for row in rows:
         on_shift[int(row["hour"])] = on_shift.get(int(row["hour"]), 0) + row["people"]
     return {hour: people / period.days for hour, people in on_shift.items()}
-
-
 
 
 @dataclass
@@ -250,14 +361,16 @@ class Hour:
         return self.needed > round(self.on_shift + 0.49)
 
 
-def hours(period: Period, norms: CallCentreNorms | None = None, total: Group | None = None) -> list[Hour]:
+def hours(period: Period, norms: CallCentreNorms | None = None, total: Group | None = None, *,
+          source: Summary | None = None) -> list[Hour]:
     """The hours of the day that had calls, with the staffing Erlang C advises for each (A5); of the
     percentiles only the waiting one. `total` (the period's totals, if already counted) gives the handling
     time of an hour whose own is unknown."""
     norms = norms or CallCentreNorms.current()
-    groups = aggregate(period, "hour", norms, percentiles=(WAITING.code,))
-    on_shift = operators_on_shift(period)
-    overall = (total or totals(period, norms)).handling
+    source = source or Summary(period)
+    groups = aggregate(period, "hour", norms, percentiles=(WAITING.code,), source=source)
+    on_shift = operators_on_shift(period, source=source)
+    overall = (total or totals(period, norms, source=source)).handling
     result = []
     for group in groups:
         per_hour = group.calls / period.days

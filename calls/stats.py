@@ -259,7 +259,7 @@ class Summary:
             where = {k: i for i, k in enumerate(keys)}
             index = np.array([where[k] for k in self.operators.tolist()], dtype=np.int64)
             return index, [k or None for k in keys]
-        return np.zeros(self.size, dtype=np.int64), [None]
+        return np.zeros(self.size, dtype=np.int64), [1]  # as the row-level "all"
 
     def groups(self, by: str, norms: CallCentreNorms, percentiles: tuple[str, ...] = ALL) -> list[Group]:
 
@@ -291,7 +291,7 @@ class Summary:
             calls, missed, talk_count, talk_sum = (int(sums[g, 0]), int(sums[g, 1]), int(sums[g, 2]), sums[g, 3])
             if not calls:
                 continue
-            group = Group(key, calls, missed, talk_sum / talk_count if talk_count else None)
+            group = Group(key, calls, missed, float(talk_sum) / talk_count if talk_count else None)
             for i, m in enumerate(MEASURES):
                 count = int(counts[g, i])
                 group.figures[m.code] = Figure(

@@ -222,89 +222,104 @@ def totals_calls(period: Period, norms: CallCentreNorms | None = None) -> Group:
 
 
 class Summary:
-    """The period's summary cells (`calls.summary`), read once, grouped as asked. Sums are added up; the
-    histograms of the cells are added up per group and give each measure's count, the count within its norm
+    """The period's summary cells (`calls.summary`), grouped in the database: per group the sums are added up
+    and the cells' histograms concatenated (one query per grouping, a few hundred rows at most, kept for the
+    other tables of the page). The added-up histograms give each measure's count, the count within its norm
     (exact for any whole-second norm up to `summary.FINE`) and the 90th percentile: as `percentile_cont`, the
     values at ordered positions ⌊0.9 × (n − 1)⌋ and the next, interpolated linearly, each value taken as its
-    bucket's upper bound — exact for whole seconds up to `summary.FINE`, otherwise off by less than a bucket."""
+    bucket's upper bound — exact for whole seconds up to `summary.FINE`; with longer values, off by less than
+    one bucket (`summary.TAIL_STEP`)."""
 
     SCALARS = ("calls", "missed", "talk_count", "talk_sum", *(f"{code}_sum" for code in summary.CODES))
+    COLUMNS = {"day": "day", "hour": "hour", "operator": "operator_key", "all": "1"}
+    VALUES = np.array([summary.bucket_value(i) for i in range(summary.BUCKETS)], dtype=np.float64)
 
     def __init__(self, period: Period):
-
         self.period = period
-        cells = CallSummary.objects.filter(day__gte=period.start, day__lte=period.end)
-        if period.operator_id:
-            cells = cells.filter(operator_key=period.operator_id)
-        rows = list(cells.values_list("day", "hour", "operator_key", *self.SCALARS, "histogram"))
-        self.size = len(rows)
-        self.days = np.array([(r[0] - period.start).days for r in rows], dtype=np.int64)
-        self.hours = np.array([r[1] for r in rows], dtype=np.int64)
-        self.operators = np.array([r[2] for r in rows], dtype=np.int64)
-        self.scalars = np.array([r[3:-1] for r in rows], dtype=np.float64).reshape(len(rows), len(self.SCALARS))
-        blobs = [bytes(r[-1]) for r in rows]
-        pairs = np.frombuffer(b"".join(blobs), dtype="<u4").reshape(-1, 2).astype(np.int64)
-        self.pair_rows = np.repeat(np.arange(len(rows)), [len(b) // 8 for b in blobs])
-        self.slots, self.counts = pairs[:, 0], pairs[:, 1]
-        self.values = np.array([summary.bucket_value(i) for i in range(summary.BUCKETS)], dtype=np.float64)
+        self._rows: dict[str, list] = {}
 
-    def _index(self, by: str):
+    def rows(self, by: str) -> list[tuple]:
+        """(key, *sums, cells with an operator, histogram bytes) per group."""
+        if by == "all" and "day" in self._rows:
+            return self._all_from_days()
+        if by not in self._rows:
+            self._rows[by] = self._query(by)
+        return self._rows[by]
 
-        if by == "day":
-            return self.days, [self.period.start + dt.timedelta(days=i) for i in range(self.period.days)]
-        if by == "hour":
-            return self.hours, list(range(24))
-        if by == "operator":
-            keys = sorted(set(self.operators.tolist()), key=lambda k: (k == 0, k))
-            where = {k: i for i, k in enumerate(keys)}
-            index = np.array([where[k] for k in self.operators.tolist()], dtype=np.int64)
-            return index, [k or None for k in keys]
-        return np.zeros(self.size, dtype=np.int64), [1]  # as the row-level "all"
+    def _query(self, by: str) -> list[tuple]:
+        column = self.COLUMNS[by]
+        sums = ", ".join(f"SUM({name})" for name in self.SCALARS)
+        postgres = connection.vendor == "postgresql"
+        histograms = "string_agg(histogram, ''::bytea)" if postgres else "group_concat(hex(histogram), '')"
+        where, params = "day >= %s AND day <= %s", [self.period.start.isoformat(), self.period.end.isoformat()]
+        if self.period.operator_id:
+            where += " AND operator_key = %s"
+            params.append(self.period.operator_id)
+        sql = (f"SELECT {column}, {sums}, SUM(CASE WHEN operator_key <> 0 THEN 1 ELSE 0 END), {histograms} "
+               f"FROM {CallSummary._meta.db_table} WHERE {where} GROUP BY {column}")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+        result = []
+        for row in found:
+            blob = row[-1] or b""
+            blob = bytes.fromhex(blob.decode() if isinstance(blob, bytes) else blob) if not postgres else bytes(blob)
+            result.append((_key(by, row[0]) if by != "all" else 1, *row[1:-1], blob))
+        return result
+
+    def _all_from_days(self) -> list[tuple]:
+        days = self._rows["day"]
+        if not days:
+            return []
+        sums = [sum(row[i] or 0 for row in days) for i in range(1, len(self.SCALARS) + 2)]
+        return [(1, *sums, b"".join(row[-1] for row in days))]
 
     def groups(self, by: str, norms: CallCentreNorms, percentiles: tuple[str, ...] = ALL) -> list[Group]:
-
-        index, keys = self._index(by)
-        n_groups, n_buckets, n_measures = len(keys), summary.BUCKETS, len(MEASURES)
-        sums = np.zeros((n_groups, len(self.SCALARS)))
-        if self.size:
-            for column in range(len(self.SCALARS)):
-                sums[:, column] = np.bincount(index, weights=self.scalars[:, column], minlength=n_groups)
-        histogram = np.bincount(index[self.pair_rows] * (n_measures * n_buckets) + self.slots, weights=self.counts,
+        rows = self.rows(by)
+        if by == "operator":  # as the row-level query: the calls with no operator last
+            rows = sorted(rows, key=lambda row: (row[0] == 0, row[0]))
+        else:
+            rows = sorted(rows, key=lambda row: row[0])
+        n_groups, n_buckets, n_measures = len(rows), summary.BUCKETS, len(MEASURES)
+        if not n_groups:
+            return []
+        blobs = [row[-1] for row in rows]
+        pairs = np.frombuffer(b"".join(blobs), dtype="<u4").reshape(-1, 2).astype(np.int64)
+        owner = np.repeat(np.arange(n_groups), [len(b) // 8 for b in blobs])
+        histogram = np.bincount(owner * (n_measures * n_buckets) + pairs[:, 0], weights=pairs[:, 1],
                                 minlength=n_groups * n_measures * n_buckets).reshape(n_groups, n_measures, n_buckets)
         counts = histogram.sum(axis=2)
         limits = np.array([m.norm(norms) for m in MEASURES], dtype=np.float64)
-        within = (histogram * (self.values[None, :] <= limits[:, None])[None]).sum(axis=2)
+        within = np.einsum("gmb,mb->gm", histogram, (self.VALUES[None, :] <= limits[:, None]).astype(np.float64))
         wanted = [i for i, m in enumerate(MEASURES) if m.code in percentiles]
         p90 = np.full((n_groups, n_measures), np.nan)
         if wanted:
-            part = histogram[:, wanted, :]
-            cumulative = part.cumsum(axis=2)
+            cumulative = histogram[:, wanted, :].cumsum(axis=2)
             n = counts[:, wanted]
             position = P * np.maximum(n - 1, 0)
             low = np.floor(position)
             high = np.minimum(low + 1, np.maximum(n - 1, 0))
-            v_low = self.values[np.minimum((cumulative <= low[..., None]).sum(axis=2), n_buckets - 1)]
-            v_high = self.values[np.minimum((cumulative <= high[..., None]).sum(axis=2), n_buckets - 1)]
+            v_low = self.VALUES[np.minimum((cumulative <= low[..., None]).sum(axis=2), n_buckets - 1)]
+            v_high = self.VALUES[np.minimum((cumulative <= high[..., None]).sum(axis=2), n_buckets - 1)]
             p90[:, wanted] = np.where(n > 0, v_low + (v_high - v_low) * (position - low), np.nan)
         result = []
-        for g, key in enumerate(keys):
-            calls, missed, talk_count, talk_sum = (int(sums[g, 0]), int(sums[g, 1]), int(sums[g, 2]), sums[g, 3])
+        for g, row in enumerate(rows):
+            calls, missed, talk_count, talk_sum = int(row[1] or 0), int(row[2] or 0), int(row[3] or 0), row[4] or 0
             if not calls:
                 continue
+            key = (row[0] or None) if by == "operator" else row[0]
             group = Group(key, calls, missed, float(talk_sum) / talk_count if talk_count else None)
             for i, m in enumerate(MEASURES):
                 count = int(counts[g, i])
                 group.figures[m.code] = Figure(
-                    m, m.norm(norms), count, float(sums[g, 4 + i]) / count if count else None,
-                    None if np.isnan(p90[g, i]) else float(p90[g, i]), int(within[g, i]))
+                    m, m.norm(norms), count, float(row[5 + i] or 0) / count if count else None,
+                    None if np.isnan(p90[g, i]) else float(p90[g, i]), int(round(within[g, i])))
             result.append(group)
         return result
 
     def on_shift(self) -> dict[int, float]:
         """Per hour of the day, the operators who took calls in it (a cell each), averaged over the days."""
-        taken = self.operators != 0
-        people = np.bincount(self.hours[taken], minlength=24) if self.size else [0] * 24
-        return {hour: int(people[hour]) / self.period.days for hour in range(24) if people[hour]}
+        return {row[0]: int(row[-2]) / self.period.days for row in self.rows("hour") if row[-2]}
 
 
 def aggregate(period: Period, by: str, norms: CallCentreNorms | None = None,

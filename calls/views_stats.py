@@ -94,12 +94,13 @@ def stats_page(request):
     if period is not None:
         norms = CallCentreNorms.current()
         source = stats.Summary(period)  # the period's summary cells, read once for every table
+        days = stats.aggregate(period, "day", norms, source=source)  # first: the totals are the days added up
         total = stats.totals(period, norms, source=source)
         hours = stats.hours(period, norms, total, source=source)
         context.update(
             norms=norms, total=total, hours=hours,
             breaking=[h for h in hours if h.group.waiting.breaks_norm], short=[h for h in hours if h.short_of],
-            days=stats.aggregate(period, "day", norms, source=source), chart=_chart(hours, norms.waiting),
+            days=days, chart=_chart(hours, norms.waiting),
             operators=_with_names(stats.aggregate(period, "operator", norms, source=source)),
             query=request.GET.urlencode())
     return render(request, "calls/stats.html", context)

@@ -24,6 +24,7 @@ from appeals.contacts import normalize_phone
 from appeals.errors import AppealError
 from appeals.models import Applicant
 
+from . import summary
 from .models import Call, CdrImport, OperatorExtension, Outcome
 
 COLUMNS = ("accountcode", "src", "dst", "dcontext", "clid", "channel", "dstchannel", "lastapp", "lastdata",
@@ -148,6 +149,7 @@ def _save(records: list[Record], matcher: _Matcher) -> tuple[int, int]:
         ringing_at=r.ringing_at, answered_at=r.answered_at, ended_at=r.ended_at,
         outcome=Outcome.MISSED if r.missed else "", source=Call.Source.PBX, pbx_id=r.pbx_id) for r in fresh]
     Call.objects.bulk_create(calls, batch_size=BATCH, ignore_conflicts=True)
+    summary.refresh_calls(calls)  # bulk_create bypasses Call.save
     return len(calls), len(records) - len(calls)
 
 

@@ -2,8 +2,10 @@
 table 5.3.1, so that waiting and handling are measured, never typed; and the norms they are measured against."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 
 
@@ -64,6 +66,21 @@ class Call(models.Model):
     @property
     def is_missed(self) -> bool:
         return self.answered_at is None and self.ended_at is not None
+
+    def save(self, *args, **kwargs):
+        """Saved with its summary cells (`calls.summary`): the one it was in, if moved, and the one it is in."""
+        from . import summary
+
+        update_fields = kwargs.get("update_fields")
+        with transaction.atomic():
+            cells = set()
+            if self.pk and (update_fields is None or {"ringing_at", "operator", "operator_id"} & set(update_fields)):
+                before = Call.objects.filter(pk=self.pk).values_list("ringing_at", "operator_id").first()
+                if before:
+                    cells.add(summary.cell_of(*before))
+            super().save(*args, **kwargs)
+            cells.add(summary.cell_of(self.ringing_at, self.operator_id))
+            summary.refresh(cells)
 
 
 class Visit(models.Model):
@@ -171,3 +188,42 @@ class CdrImport(models.Model):
         if self.is_finished or not self.size:
             return 100 if self.is_finished else 0
         return min(99, self.offset * 100 // self.size)
+
+
+class CallSummary(models.Model):
+    """The calls of one hour of one day taken by one operator (`operator_key` 0: no operator — missed or an
+    unknown extension), summed up for the statistics page so that a year is read without reading its calls:
+    the calls, the missed, talk time, each measure's sum of seconds and a histogram of each measure's seconds
+    (see `calls.summary`). Kept by `calls.summary.refresh` in the transaction that changes a call."""
+
+    day = models.DateField("день")
+    hour = models.PositiveSmallIntegerField("час")
+    operator_key = models.PositiveIntegerField("оператор (0 — не определён)", default=0)
+    calls = models.PositiveIntegerField("звонков", default=0)
+    missed = models.PositiveIntegerField("пропущено", default=0)
+    talk_count = models.PositiveIntegerField("с разговором", default=0)
+    talk_sum = models.FloatField("разговор, с", default=0)
+    waiting_sum = models.FloatField(default=0)
+    finding_sum = models.FloatField(default=0)
+    informing_sum = models.FloatField(default=0)
+    wrap_up_sum = models.FloatField(default=0)
+    connecting_sum = models.FloatField(default=0)
+    specialist_sum = models.FloatField(default=0)
+    histogram = models.BinaryField("гистограмма секунд", default=bytes)
+
+    class Meta:
+        verbose_name = "сводка звонков за час"
+        verbose_name_plural = "сводки звонков за час"
+        constraints = [models.UniqueConstraint(fields=["day", "hour", "operator_key"], name="call_summary_cell")]
+        indexes = [models.Index(fields=["operator_key", "day"], name="call_summary_operator_idx")]
+
+    def __str__(self) -> str:
+        return f"Сводка {self.day:%d.%m.%Y} {self.hour:02d}:00, оператор {self.operator_key or '—'}"
+
+
+@receiver(post_delete, sender=Call, dispatch_uid="calls-summary-on-delete")
+def _call_deleted(sender, instance: Call, **kwargs) -> None:
+    """A deleted call leaves its cell (also a queryset's delete, as the admin's: it sends this per call)."""
+    from . import summary
+
+    summary.refresh_calls([instance])

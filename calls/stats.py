@@ -1,6 +1,9 @@
 """The call centre's measures of table 5.3.1 over a period: averages, the 90th percentile and the share within
 each norm, by day, by hour of the day and by operator; missed calls; the hours that break the waiting norm.
 
+The page reads them from the summary per (day, hour, operator) (`calls.summary`, `Summary` below); the
+row-level aggregation that follows is the reference the summary is tested against.
+
 Every figure is aggregated in the database, the same on SQLite and PostgreSQL: a measure is the seconds
 between two of a call's moments (the Call docstring defines them). The 90th percentile is `percentile_cont`
 on PostgreSQL and, on SQLite, which has none, the same linear interpolation between the two ordered values
@@ -9,6 +12,7 @@ around the 90 % position, found with a window query."""
 import datetime as dt
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.db import connection
 from django.db.models import Avg, Count, F, FloatField, Func, Q, QuerySet, Value
 from django.db.models.aggregates import Aggregate
@@ -16,8 +20,8 @@ from django.db.models.functions import Coalesce, ExtractHour, TruncDate
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
-from . import erlang
-from .models import Call, CallCentreNorms
+from . import erlang, summary
+from .models import Call, CallCentreNorms, CallSummary
 
 P = 0.9
 
@@ -185,9 +189,10 @@ def percentiles_by_window(calls: QuerySet, by: str, measure: Measure) -> dict:
 ALL = tuple(m.code for m in MEASURES)
 
 
-def aggregate(period: Period, by: str, norms: CallCentreNorms | None = None,
-              percentiles: tuple[str, ...] = ALL) -> list[Group]:
-    """The calls of the period grouped by "day", "hour" (of the day), "operator" or "all", each group with
+def aggregate_calls(period: Period, by: str, norms: CallCentreNorms | None = None,
+                    percentiles: tuple[str, ...] = ALL) -> list[Group]:
+    """The row-level reference (what the summary must agree with; too slow for a year): the calls of the
+    period grouped by "day", "hour" (of the day), "operator" or "all", each group with
     its calls, missed calls and every measure's count, average and count within the norm, and the 90th
     percentile of the measures named in `percentiles` (each is a sort of the period's values)."""
     norms = norms or CallCentreNorms.current()
@@ -208,16 +213,155 @@ def aggregate(period: Period, by: str, norms: CallCentreNorms | None = None,
     return list(groups.values())
 
 
-def totals(period: Period, norms: CallCentreNorms | None = None) -> Group:
+def totals_calls(period: Period, norms: CallCentreNorms | None = None) -> Group:
     norms = norms or CallCentreNorms.current()
-    found = aggregate(period, "all", norms)
+    found = aggregate_calls(period, "all", norms)
     if found:
         return found[0]
     return Group(None, figures={m.code: Figure(m, m.norm(norms)) for m in MEASURES})
 
 
-def operators_on_shift(period: Period) -> dict[int, float]:
+class Summary:
+    """The period's summary cells (`calls.summary`), grouped in the database: per group the sums are added up
+    and the cells' histograms concatenated (one query per grouping, a few hundred rows at most, kept for the
+    other tables of the page). The added-up histograms give each measure's count, the count within its norm
+    (exact for any whole-second norm up to `summary.FINE`) and the 90th percentile: as `percentile_cont`, the
+    values at ordered positions ⌊0.9 × (n − 1)⌋ and the next, interpolated linearly, each value taken as its
+    bucket's upper bound — exact for whole seconds up to `summary.FINE`; with longer values, off by less than
+    one bucket (`summary.TAIL_STEP`)."""
+
+    SCALARS = ("calls", "missed", "talk_count", "talk_sum", *(f"{code}_sum" for code in summary.CODES))
+    COLUMNS = {"day": "day", "hour": "hour", "operator": "operator_key", "all": "1"}
+    VALUES = np.array([summary.bucket_value(i) for i in range(summary.BUCKETS)], dtype=np.float64)
+
+    def __init__(self, period: Period):
+        self.period = period
+        self._rows: dict[str, list] = {}
+
+    def rows(self, by: str) -> list[tuple]:
+        """(key, *sums, cells with an operator, histogram bytes) per group."""
+        if by == "all" and "day" in self._rows:
+            return self._all_from_days()
+        if by not in self._rows:
+            self._rows[by] = self._query(by)
+        return self._rows[by]
+
+    def _query(self, by: str) -> list[tuple]:
+        column = self.COLUMNS[by]
+        sums = ", ".join(f"SUM({name})" for name in self.SCALARS)
+        postgres = connection.vendor == "postgresql"
+        histograms = "string_agg(histogram, ''::bytea)" if postgres else "group_concat(hex(histogram), '')"
+        where, params = "day >= %s AND day <= %s", [self.period.start.isoformat(), self.period.end.isoformat()]
+        if self.period.operator_id:
+            where += " AND operator_key = %s"
+            params.append(self.period.operator_id)
+        sql = (f"SELECT {column}, {sums}, SUM(CASE WHEN operator_key <> 0 THEN 1 ELSE 0 END), {histograms} "
+               f"FROM {CallSummary._meta.db_table} WHERE {where} GROUP BY {column}")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+        result = []
+        for row in found:
+            blob = row[-1] or b""
+            blob = bytes.fromhex(blob.decode() if isinstance(blob, bytes) else blob) if not postgres else bytes(blob)
+            result.append((_key(by, row[0]) if by != "all" else 1, *row[1:-1], blob))
+        return result
+
+    def _all_from_days(self) -> list[tuple]:
+        days = self._rows["day"]
+        if not days:
+            return []
+        sums = [sum(row[i] or 0 for row in days) for i in range(1, len(self.SCALARS) + 2)]
+        return [(1, *sums, b"".join(row[-1] for row in days))]
+
+    def groups(self, by: str, norms: CallCentreNorms, percentiles: tuple[str, ...] = ALL) -> list[Group]:
+        rows = self.rows(by)
+        if by == "operator":  # as the row-level query: the calls with no operator last
+            rows = sorted(rows, key=lambda row: (row[0] == 0, row[0]))
+        else:
+            rows = sorted(rows, key=lambda row: row[0])
+        n_groups, n_buckets, n_measures = len(rows), summary.BUCKETS, len(MEASURES)
+        if not n_groups:
+            return []
+        blobs = [row[-1] for row in rows]
+        pairs = np.frombuffer(b"".join(blobs), dtype="<u4").reshape(-1, 2).astype(np.int64)
+        owner = np.repeat(np.arange(n_groups), [len(b) // 8 for b in blobs])
+        histogram = np.bincount(owner * (n_measures * n_buckets) + pairs[:, 0], weights=pairs[:, 1],
+                                minlength=n_groups * n_measures * n_buckets).reshape(n_groups, n_measures, n_buckets)
+        cumulative = histogram.cumsum(axis=2)
+        counts = cumulative[:, :, -1]
+        limits = [m.norm(norms) for m in MEASURES]
+        norm_at = np.searchsorted(self.VALUES, limits, side="right") - 1  # the last bucket within each norm
+        within = cumulative[:, np.arange(n_measures), norm_at]
+        wanted = [i for i, m in enumerate(MEASURES) if m.code in percentiles]
+        p90 = np.full((n_groups, n_measures), np.nan)
+        if wanted:
+            n = counts[:, wanted]
+            position = P * np.maximum(n - 1, 0)
+            low = np.floor(position)
+            high = np.minimum(low + 1, np.maximum(n - 1, 0))
+            p90[:, wanted] = np.where(n > 0, self._nth(cumulative[:, wanted, :], low, high, position - low), np.nan)
+        result = []
+        for g, row in enumerate(rows):
+            calls, missed, talk_count, talk_sum = int(row[1] or 0), int(row[2] or 0), int(row[3] or 0), row[4] or 0
+            if not calls:
+                continue
+            key = (row[0] or None) if by == "operator" else row[0]
+            group = Group(key, calls, missed, float(talk_sum) / talk_count if talk_count else None)
+            for i, m in enumerate(MEASURES):
+                count = int(counts[g, i])
+                group.figures[m.code] = Figure(
+                    m, m.norm(norms), count, float(row[5 + i] or 0) / count if count else None,
+                    None if np.isnan(p90[g, i]) else float(p90[g, i]), int(round(within[g, i])))
+            result.append(group)
+        return result
+
+    def _nth(self, cumulative, low, high, fraction):
+        """The interpolated value between the ordered values number `low` and `high` (from 0) of each row of
+        the cumulative histograms: each row's bucket found by a binary search, all rows at once (offsetting
+        each row above the one before it makes the whole flat array sorted)."""
+        rows, buckets = cumulative.reshape(-1, cumulative.shape[-1]), cumulative.shape[-1]
+        step = rows[:, -1].max() + 1 if rows.size else 1
+        offsets = np.arange(rows.shape[0]) * step
+        flat = (rows + offsets[:, None]).ravel()
+        starts = np.arange(rows.shape[0]) * buckets
+
+        def value(order):
+            found = np.searchsorted(flat, order.ravel() + offsets, side="right") - starts
+            return self.VALUES[np.clip(found, 0, buckets - 1)].reshape(order.shape)
+
+        v_low, v_high = value(low), value(high)
+        return v_low + (v_high - v_low) * fraction
+
+    def on_shift(self) -> dict[int, float]:
+        """Per hour of the day, the operators who took calls in it (a cell each), averaged over the days."""
+        return {row[0]: int(row[-2]) / self.period.days for row in self.rows("hour") if row[-2]}
+
+
+def aggregate(period: Period, by: str, norms: CallCentreNorms | None = None,
+              percentiles: tuple[str, ...] = ALL, *, source: Summary | None = None) -> list[Group]:
+    """The calls of the period grouped by "day", "hour" (of the day), "operator" or "all", each group with
+    its calls, missed calls and every measure's count, average and count within the norm, and the 90th
+    percentile of the measures named in `percentiles` — from the summary (`Summary`)."""
+    return (source or Summary(period)).groups(by, norms or CallCentreNorms.current(), percentiles)
+
+
+def totals(period: Period, norms: CallCentreNorms | None = None, *, source: Summary | None = None) -> Group:
+    norms = norms or CallCentreNorms.current()
+    found = aggregate(period, "all", norms, source=source)
+    if found:
+        return found[0]
+    return Group(None, figures={m.code: Figure(m, m.norm(norms)) for m in MEASURES})
+
+
+def operators_on_shift(period: Period, *, source: Summary | None = None) -> dict[int, float]:
     """Per hour of the day, the distinct operators who took calls in that hour, averaged over the period's days."""
+    return (source or Summary(period)).on_shift()
+
+
+def operators_on_shift_calls(period: Period) -> dict[int, float]:
+    """The row-level reference: per hour of the day, the distinct operators who took calls in that hour,
+    averaged over the period's days."""
     tz = timezone.get_default_timezone()
     rows = (period.calls().order_by().filter(operator__isnull=False)
             .annotate(day=TruncDate("ringing_at", tzinfo=tz), hour=ExtractHour("ringing_at", tzinfo=tz))
@@ -226,8 +370,6 @@ def operators_on_shift(period: Period) -> dict[int, float]:
     for row in rows:
         on_shift[int(row["hour"])] = on_shift.get(int(row["hour"]), 0) + row["people"]
     return {hour: people / period.days for hour, people in on_shift.items()}
-
-
 
 
 @dataclass
@@ -250,14 +392,16 @@ class Hour:
         return self.needed > round(self.on_shift + 0.49)
 
 
-def hours(period: Period, norms: CallCentreNorms | None = None, total: Group | None = None) -> list[Hour]:
+def hours(period: Period, norms: CallCentreNorms | None = None, total: Group | None = None, *,
+          source: Summary | None = None) -> list[Hour]:
     """The hours of the day that had calls, with the staffing Erlang C advises for each (A5); of the
     percentiles only the waiting one. `total` (the period's totals, if already counted) gives the handling
     time of an hour whose own is unknown."""
     norms = norms or CallCentreNorms.current()
-    groups = aggregate(period, "hour", norms, percentiles=(WAITING.code,))
-    on_shift = operators_on_shift(period)
-    overall = (total or totals(period, norms)).handling
+    source = source or Summary(period)
+    groups = aggregate(period, "hour", norms, percentiles=(WAITING.code,), source=source)
+    on_shift = operators_on_shift(period, source=source)
+    overall = (total or totals(period, norms, source=source)).handling
     result = []
     for group in groups:
         per_hour = group.calls / period.days

@@ -93,13 +93,15 @@ def stats_page(request):
     context = {"form": form, "period": period}
     if period is not None:
         norms = CallCentreNorms.current()
-        total = stats.totals(period, norms)
-        hours = stats.hours(period, norms, total)
+        source = stats.Summary(period)  # the period's summary cells, read once for every table
+        days = stats.aggregate(period, "day", norms, source=source)  # first: the totals are the days added up
+        total = stats.totals(period, norms, source=source)
+        hours = stats.hours(period, norms, total, source=source)
         context.update(
             norms=norms, total=total, hours=hours,
             breaking=[h for h in hours if h.group.waiting.breaks_norm], short=[h for h in hours if h.short_of],
-            days=stats.aggregate(period, "day", norms), chart=_chart(hours, norms.waiting),
-            operators=_with_names(stats.aggregate(period, "operator", norms)),
+            days=days, chart=_chart(hours, norms.waiting),
+            operators=_with_names(stats.aggregate(period, "operator", norms, source=source)),
             query=request.GET.urlencode())
     return render(request, "calls/stats.html", context)
 
@@ -129,7 +131,8 @@ def stats_export(request):
         errors = "; ".join(e for errs in form.errors.values() for e in errs)
         return HttpResponse(f"Выгрузка не сформирована: {errors}", status=400, content_type="text/plain; charset=utf-8")
     norms = CallCentreNorms.current()
-    total = stats.totals(period, norms)
+    source = stats.Summary(period)
+    total = stats.totals(period, norms, source=source)
     book = Workbook()
     sheet = book.active
     sheet.title = "Показатели"
@@ -144,7 +147,7 @@ def stats_export(request):
     hours = book.create_sheet("По часам")
     hours.append(["Час", "Звонков", "Пропущено", "Ожидание: среднее, с", "Ожидание: 90-й процентиль, с",
                   "Операторов на линии", "Нужно операторов (Эрланг C)"])
-    for h in stats.hours(period, norms, total):
+    for h in stats.hours(period, norms, total, source=source):
         hours.append([h.label, h.group.calls, h.group.missed, _round(h.group.waiting.average),
                       _round(h.group.waiting.p90), _round(h.on_shift), h.needed])
     for ws in (sheet, hours):

@@ -1,0 +1,170 @@
+"""The summary per (day, hour, operator) the statistics page reads: kept with the calls as they are created,
+changed, moved, deleted and imported; equal to the row-level aggregation of the same calls (on whichever
+database the suite runs: SQLite by default, PostgreSQL with DATABASE_URL)."""
+
+import datetime as dt
+import random
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.models import Max
+
+from calls import services, stats, summary
+from calls.models import Call, CallCentreNorms, CallSummary, Outcome
+from calls.tests import test_stats
+from calls.tests.test_cdr import ROWS, write
+from calls.tests.test_stats import DAY
+from deadlines.calendar import MOSCOW
+
+BY = ("all", "day", "hour", "operator")
+known_day = test_stats.known_day  # the fixture: the known day of the statistics tests
+
+
+def page(client, start=DAY, end=DAY) -> str:
+    response = client.get("/staff/calls/stats/", {"start": start.isoformat(), "end": end.isoformat()})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_changed_call_changes_the_page(client, known_day, supervisor, operator):
+    client.force_login(supervisor)
+    assert '<strong id="calls-missed">7</strong>' in page(client)
+    missed = Call.objects.filter(answered_at__isnull=True, ringing_at__date=DAY).order_by("ringing_at").first()
+    missed.answered_at = missed.ringing_at + dt.timedelta(seconds=8)
+    missed.operator = operator
+    missed.outcome = Outcome.INFORMATION
+    missed.save()  # as the admin does
+    html = page(client)
+    assert '<strong id="calls-missed">6</strong>' in html and '<strong id="calls-total">21</strong>' in html
+
+    moved = Call.objects.filter(operator=operator, ringing_at__date=DAY).order_by("ringing_at").first()
+    moved.ringing_at -= dt.timedelta(days=1)  # to the day before: out of the period
+    moved.save()
+    assert '<strong id="calls-total">20</strong>' in page(client)
+
+    Call.objects.filter(answered_at__isnull=True, ringing_at__date=DAY).delete()  # the admin's bulk delete
+    html = page(client)
+    assert '<strong id="calls-missed">0</strong>' in html and '<strong id="calls-total">14</strong>' in html
+    assert_summary_is_the_calls()
+
+
+def test_an_operators_steps_keep_the_summary(operator):
+    call = services.start_call(operator, "89211234567")
+    services.mark_found(call, operator)
+    call = services.end_call(Call.objects.get(pk=call.pk), operator, Outcome.INFORMATION)
+    services.end_wrap_up(call, operator)
+    period = stats.Period(dt.date.today() - dt.timedelta(days=1), dt.date.today() + dt.timedelta(days=1))
+    total = stats.totals(period)
+    assert total.calls == 1 and total.figures["wrap_up"].count == 1 and total.figures["finding"].count == 1
+    assert_summary_is_the_calls()
+
+
+@pytest.mark.django_db
+def test_the_cdr_import_keeps_the_summary(tmp_path):
+    call_command("import_cdr", str(write(tmp_path, ROWS)), stdout=StringIO(), stderr=StringIO())
+    day = stats.Period(dt.date(2026, 3, 2), dt.date(2026, 3, 2))
+    total, reference = stats.totals(day), stats.totals_calls(day)
+    assert total.calls == 3 and (total.missed, total.talk) == (reference.missed, reference.talk) == (2, 180)
+    assert_summary_is_the_calls()
+
+
+def test_a_norm_changed_by_staff_is_followed_without_a_rebuild(known_day):
+    before = stats.totals(stats.Period(DAY, DAY)).waiting.within
+    CallCentreNorms.objects.create(waiting=20)
+    assert before == 12 and stats.totals(stats.Period(DAY, DAY)).waiting.within == 8  # 5…20 and 3…6
+
+
+def test_the_rebuild_command_and_its_bad_dates(known_day):
+    expected = cells()
+    CallSummary.objects.all().delete()
+    out = StringIO()
+    call_command("rebuild_call_summary", "--from", (DAY - dt.timedelta(days=1)).isoformat(), "--to",
+                 DAY.isoformat(), stdout=out)
+    assert "ячеек" in out.getvalue() and cells() == expected
+    with pytest.raises(CommandError, match="ГГГГ-ММ-ДД"):
+        call_command("rebuild_call_summary", "--from", "вчера")
+    with pytest.raises(CommandError, match="позже"):
+        call_command("rebuild_call_summary", "--from", "2026-03-05", "--to", "2026-03-01")
+
+
+def test_the_histogram_buckets():
+    assert summary.bucket(0) == 0 and summary.bucket(-1) == 0 and summary.bucket(40) == 40
+    assert summary.bucket(40.001) == 41 and summary.bucket_value(summary.bucket(40.001)) == 41
+    assert summary.bucket_value(summary.bucket(1801)) == 1860
+    assert summary.bucket(10 ** 6) == summary.BUCKETS - 1
+
+
+def random_calls(rng: random.Random, operators, days: int, count: int) -> None:
+    start = dt.datetime.combine(DAY, dt.time(), tzinfo=MOSCOW)
+    for _ in range(count):
+        ringing = start + dt.timedelta(days=rng.randrange(days), seconds=rng.randrange(86400))
+        operator = rng.choice(operators)
+        if rng.random() < 0.15:
+            Call.objects.create(ringing_at=ringing, ended_at=ringing + dt.timedelta(seconds=rng.randint(1, 90)),
+                                outcome=Outcome.MISSED, operator=None if rng.random() < 0.8 else operator)
+            continue
+        long = rng.random() < 0.05  # some beyond the whole-second buckets
+        answered = ringing + dt.timedelta(seconds=rng.randint(0, 4000 if long else 120))
+        found = answered + dt.timedelta(seconds=rng.randint(0, 90)) if rng.random() < 0.9 else None
+        call = Call(ringing_at=ringing, answered_at=answered, found_at=found, operator=operator,
+                    outcome=Outcome.INFORMATION)
+        after = found or answered
+        if found and rng.random() < 0.25:
+            call.transferred_at = after + dt.timedelta(seconds=rng.randint(1, 400))
+            call.connected_at = call.transferred_at + dt.timedelta(seconds=rng.randint(0, 60))
+            call.specialist_ended_at = call.connected_at + dt.timedelta(seconds=rng.randint(1, 2500 if long else 300))
+            call.ended_at = call.specialist_ended_at
+        else:
+            call.ended_at = after + dt.timedelta(seconds=rng.randint(1, 600))
+        if rng.random() < 0.8:
+            call.wrapped_up_at = call.ended_at + dt.timedelta(seconds=rng.randint(0, 400))
+        call.save()
+
+
+def test_the_summary_equals_the_row_level_figures_on_a_random_set(operator, supervisor, specialist):
+    rng = random.Random(20260302)
+    random_calls(rng, [operator, supervisor, None], days=5, count=400)
+    CallCentreNorms.objects.create(waiting=30, finding=20, informing=200, wrap_up=100, connecting=25,
+                                   specialist=150)
+    assert_summary_is_the_calls()
+    longest = {m.code: Call.objects.aggregate(top=Max(m.seconds()))["top"] for m in stats.MEASURES}
+    assert longest["waiting"] > summary.FINE  # the set reaches the coarse tail
+    days = [DAY + dt.timedelta(days=n) for n in range(5)]
+    periods = [stats.Period(days[0], days[4]), stats.Period(days[1], days[2]),
+               stats.Period(days[0], days[4], operator.pk)]
+    for period in periods:
+        for by in BY:
+            assert_same(stats.aggregate(period, by), stats.aggregate_calls(period, by), longest)
+        assert stats.operators_on_shift(period) == pytest.approx(stats.operators_on_shift_calls(period))
+
+
+def assert_same(fast: list[stats.Group], slow: list[stats.Group], longest: dict[str, float]) -> None:
+    slow_by_key = {g.key: g for g in slow}
+    assert {g.key for g in fast} == set(slow_by_key)
+    for group in fast:
+        other = slow_by_key[group.key]
+        assert (group.calls, group.missed) == (other.calls, other.missed), group.key
+        assert group.talk == pytest.approx(other.talk, abs=0.01)
+        for code, figure in group.figures.items():
+            reference = other.figures[code]
+            assert (figure.count, figure.within) == (reference.count, reference.within), (group.key, code)
+            assert figure.average == pytest.approx(reference.average, abs=0.01)
+            if reference.p90 is None:
+                assert figure.p90 is None
+            else:  # exact for whole seconds up to FINE; with longer values about, within a tail's bucket
+                bound = 0.01 if longest[code] <= summary.FINE else summary.TAIL_STEP
+                assert abs(figure.p90 - reference.p90) <= bound, (group.key, code, figure.p90, reference.p90)
+
+
+def cells() -> dict:
+    return {(c.day, c.hour, c.operator_key): (c.calls, c.missed, c.talk_count, round(c.talk_sum, 3),
+                                              bytes(c.histogram))
+            for c in CallSummary.objects.all()}
+
+
+def assert_summary_is_the_calls() -> None:
+    """The summary kept step by step is what a rebuild from the calls makes."""
+    kept = cells()
+    summary.rebuild()
+    assert cells() == kept

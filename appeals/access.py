@@ -75,6 +75,17 @@ def _active(user) -> bool:
     return user is not None and user.is_authenticated and user.is_active
 
 
+def holds(user, permission: str) -> bool:
+    """Whether an active, logged-in person holds the permission (an app's own right, «reference.publish_outage»):
+    the one test every app's own rule (may_manage, may_moderate, may_publish…) builds on."""
+    return _active(user) and user.has_perm(permission)
+
+
+def sees_personal_data(user) -> bool:
+    """Whether the person may see applicants' names, phones and addresses (152-ФЗ)."""
+    return holds(user, "appeals.view_applicant")
+
+
 def sees_appeals(user) -> bool:
     """Whether the person sees any appeals at all (the journal, incidents): a role that reads or works them."""
     return _active(user) and (user.has_perm("appeals.view_all_appeals") or user.has_perm("appeals.work_appeal"))

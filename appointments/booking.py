@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from appeals import access
 from appeals.contacts import check_email, check_name, normalize_phone
 from appeals.errors import AppealError
 from appeals.tracking import normalize_code
@@ -40,7 +41,7 @@ MANAGE = "appointments.manage_appointments"
 
 def may_manage(user) -> bool:
     """Whether the person keeps the centres' day lists (marks visits, cancels): the back office asks here."""
-    return user is not None and user.is_authenticated and user.is_active and user.has_perm(MANAGE)
+    return access.holds(user, MANAGE)
 
 
 @dataclass(frozen=True)

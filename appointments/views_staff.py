@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 
+from appeals import access
 from appeals.access import log_pd_access, require
 from calls import visits
 
@@ -20,7 +21,6 @@ from .models import Appointment, Centre, Status
 from .schedule import MOSCOW, day_label, slot_label
 
 # Seeing visitors' names and phones is seeing personal data: the same permission as applicants' (152-ФЗ).
-SEE_PERSONAL_DATA = "appeals.view_applicant"
 
 
 def _day_form(request) -> DayForm:
@@ -45,7 +45,7 @@ def _day_rows(centre: Centre, day: dt.date) -> list[Appointment]:
 def day_list(request):
     require(may_manage(request.user))
     form = _day_form(request)
-    context = {"form": form, "rows": [], "shows_people": request.user.has_perm(SEE_PERSONAL_DATA)}
+    context = {"form": form, "rows": [], "shows_people": access.sees_personal_data(request.user)}
     if form.is_valid():
         centre, day = form.cleaned_data["centre"], form.cleaned_data["day"]
         rows = _day_rows(centre, day)

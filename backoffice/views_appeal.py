@@ -66,7 +66,7 @@ def render_page(request, appeal, *, status: int = 200, error: str = "", **forms)
         "can_assign": is_open and (may_assign or (appeal.assignee_id is None and access.may(user, "route", appeal))),
         "may_assign_person": may_assign,
         "can_take": may_take(user, appeal),
-        "can_view_applicant": user.has_perm("appeals.view_applicant"),
+        "can_view_applicant": access.sees_personal_data(user),
         "show_extension": may_extend,
         "extension_refusal": appeal.extension_refusal() if may_extend else "",
         "show_editor": is_open and access.may(user, "edit", appeal),

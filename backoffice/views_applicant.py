@@ -55,7 +55,7 @@ def applicant_pick(request, pk: int | None = None):
 
 @login_required
 def applicant_card(request, pk: int):
-    access.require(request.user.has_perm("appeals.view_applicant"))
+    access.require(access.sees_personal_data(request.user))
     applicant = get_object_or_404(Applicant.objects.select_related("building"), pk=pk)
     appeals = list(access.visible_appeals(request.user).filter(applicant=applicant)
                    .select_related("reason", "department", "assignee").order_by("-received_at", "-id"))

@@ -9,7 +9,7 @@ from django.utils.cache import patch_vary_headers
 
 from accounts.models import Company
 from appeals import journal as journal_rules
-from appeals.access import require, sees_appeals, visible_appeals
+from appeals.access import require, sees_appeals, sees_personal_data, visible_appeals
 from appeals.journal import Found, apply_filter, count_found, journal_queryset
 from appeals.personal_data import describe
 
@@ -67,7 +67,7 @@ def _label(name: str) -> str:
 
 def _journal_filter(request, form: JournalForm):
     """The form's filter; who may see applicants' data finds applicants by surname and phone too."""
-    return form.journal_filter(applicants=request.user.has_perm("appeals.view_applicant"))
+    return form.journal_filter(applicants=sees_personal_data(request.user))
 
 
 def _filtered(request, journal_filter):
@@ -100,7 +100,7 @@ def journal(request):
     context = {"form": form, "page": page, "found": found, "max_applicants": journal_rules.MAX_APPLICANTS,
                "query": _export_query(request),
                "can_export": request.user.has_perm("appeals.export_journal"),
-               "show_pd": request.user.has_perm("appeals.view_applicant")}
+               "show_pd": sees_personal_data(request.user)}
     partial = request.htmx and not request.htmx.history_restore_request
     template = "backoffice/lists/_journal_results.html" if partial else "backoffice/lists/journal.html"
     response = render(request, template, context)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from appeals import access
 from appeals.access import Forbidden
 from housing.models import Building
 
@@ -59,7 +60,7 @@ def upcoming(at: dt.datetime | None = None) -> QuerySet:
 
 def may_publish(user) -> bool:
     """Whether the person may publish an outage on the site (supervisors and administrators)."""
-    return user is not None and user.is_authenticated and user.is_active and user.has_perm(PUBLISH)
+    return access.holds(user, PUBLISH)
 
 
 @dataclass(frozen=True)

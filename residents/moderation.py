@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from appeals import access
+
 from .models import Post, Report, Resident, Topic
 
 PERMISSION = "residents.moderate_forum"
@@ -27,7 +29,7 @@ TOPIC_ACTIONS: dict[str, tuple[str, bool, str]] = {
 
 
 def may_moderate(user) -> bool:
-    return user is not None and user.is_authenticated and user.is_active and user.has_perm(PERMISSION)
+    return access.holds(user, PERMISSION)
 
 
 def check_moderator(user) -> None:

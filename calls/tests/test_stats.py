@@ -2,6 +2,7 @@
 missed calls and the hours that break the waiting norm; the page for supervisors only."""
 
 import datetime as dt
+import re
 import statistics
 
 import pytest
@@ -115,6 +116,10 @@ def test_the_page_shows_the_known_day(client, known_day, supervisor):
     assert '<strong id="calls-total">21</strong>' in html
     assert "нарушена в часы: 10:00–11:00." in html
     assert "<svg" in html and "Ожидание ответа оператора" in html
+    # The chart's geometry in SVG's own number syntax, never the page's Russian decimal comma (the bars vanish).
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    assert re.findall(r'<rect class="bar-calls" x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+"', svg)
+    assert not re.search(r'(?:x|y|x1|x2|y1|y2|width|height)="[^"]*,', svg)
 
 
 def test_the_page_with_a_period_upside_down_says_so(client, supervisor):

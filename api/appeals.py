@@ -10,7 +10,7 @@ from accounts.models import Department
 from appeals import access, personal_data, services, workflow
 from appeals.applicants import ApplicantData
 from appeals.errors import AppealError
-from appeals.journal import JournalFilter, apply_filter, journal_queryset
+from appeals.journal import JournalFilter, apply_filter, journal_queryset, read_rows
 from appeals.models import Appeal, Category, Reason
 from appeals.search import check_query
 from housing.models import Building
@@ -155,9 +155,10 @@ def _journal_filter(query: JournalQuery) -> JournalFilter:
 def list_appeals(request, filters: Query[JournalQuery]):
     """Newest first. No total count: follow `next_offset` until it is null."""
     visible = access.visible_appeals(request.user, journal_queryset(Appeal.objects, applicants=False))
-    queryset = apply_filter(visible, _journal_filter(filters))
     start, limit = filters.offset, filters.limit
-    rows = list(queryset[start : start + limit + 1])  # one extra row tells whether a next page exists
+    journal_filter = _journal_filter(filters)
+    queryset = apply_filter(visible, journal_filter)
+    rows = read_rows(queryset, journal_filter, start, start + limit + 1)  # one extra row: is there a next page
     next_offset = start + limit if len(rows) > limit else None
     return {"items": [appeal_summary(a) for a in rows[:limit]], "next_offset": next_offset}
 

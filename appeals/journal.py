@@ -5,6 +5,7 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -16,7 +17,7 @@ from priemnaya.russian import working_days
 from .applicants import search_applicants
 from .choices import RUNNING_STATUSES
 from .models import Applicant
-from .search import filter_search
+from .search import filter_search, walks_newest_first
 
 # A count reads every match: exact up to this many, then «более» (the figures: bench/README.md). A
 # filter's index gives 10,000 in a few milliseconds; each match of a search is a page of the table read.
@@ -25,6 +26,8 @@ SEARCH_COUNT_LIMIT = 1_000
 # A surname alone names thousands of applicants in a large journal («Иванова»: 4,925 of 650,000). Past
 # this many their appeals are found through a subquery, newest first, and not counted.
 MAX_APPLICANTS = 1_000
+# A search's page is read first among the appeals of the last days (see `read_rows`).
+SEARCH_WINDOWS_DAYS = (7, 60)
 DUE_CHOICES = {
     "overdue": "Просроченные",
     "today": "Срок сегодня",
@@ -141,6 +144,27 @@ def _newest_first(queryset: QuerySet, f: JournalFilter, now: dt.datetime) -> Que
         if due[: COUNT_LIMIT + 1].count() <= COUNT_LIMIT:
             return queryset.order_by(Coalesce("received_at", "received_at").desc(), "-id")
     return queryset.order_by("-received_at", "-id")
+
+
+def read_rows(queryset: QuerySet, f: JournalFilter, start: int, stop: int,
+              now: dt.datetime | None = None) -> list:
+    """Rows [start:stop] of a journal queryset ordered newest first (`apply_filter`).
+
+    A search on PostgreSQL whose words are not frequent among the newest appeals (`walks_newest_first`) is
+    found through the words' index, every match read and sorted; for a common word that the newest appeals
+    happen not to hold (a burst about something else) that was tens of thousands of rows for one page. So it
+    is read first among the appeals of the last SEARCH_WINDOWS_DAYS — the window's matches only, sorted —
+    and when the window holds all the rows asked for, they are the rows the whole journal gives (every appeal
+    outside it is older than every one inside). Otherwise the next window, then the whole journal."""
+    if f.q and connection.vendor == "postgresql" and not walks_newest_first(queryset.model._meta.db_table, f.q):
+        now = now or timezone.now()
+        for days in SEARCH_WINDOWS_DAYS:
+            window = queryset.filter(received_at__gte=now - dt.timedelta(days=days))
+            # Ordered by an expression, so the planner cannot walk the newest-first index through the window.
+            rows = list(window.order_by(Coalesce("received_at", "received_at").desc(), "-id")[start:stop])
+            if len(rows) == stop - start:
+                return rows
+    return list(queryset[start:stop])
 
 
 def journal_queryset(queryset: QuerySet, applicants: bool = True) -> QuerySet:

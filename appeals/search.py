@@ -14,6 +14,7 @@ from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from priemnaya.matching import clean
+from priemnaya.request_memo import once_per_request
 
 from .errors import AppealError
 
@@ -123,7 +124,7 @@ def _text_condition(table: str, keys: list[str], newest_first: bool) -> RawSQL:
     if connection.vendor == "postgresql":
         tsquery = " & ".join(keys)
         sql = f"{table}.search_vector @@ to_tsquery('simple'::regconfig, %s)"  # a stored column (migration 0004)
-        if newest_first and _frequent_recently(table, tsquery):
+        if newest_first and frequent_recently(table, tsquery):
             # The function behind @@: the same test, but no index answers it and the planner assumes it
             # common, so it walks the newest-first index.
             sql = f"ts_match_vq({table}.search_vector, to_tsquery('simple'::regconfig, %s))"
@@ -133,8 +134,20 @@ def _text_condition(table: str, keys: list[str], newest_first: bool) -> RawSQL:
     return RawSQL(sql, [match], output_field=BooleanField())
 
 
+def walks_newest_first(table: str, query: str) -> bool:
+    """Whether a page of this search is read by walking the journal newest first (PostgreSQL: its words are
+    frequent among the newest appeals), not through the words' index."""
+    keys = list(dict.fromkeys(search_keys(query)))
+    return bool(keys) and connection.vendor == "postgresql" and frequent_recently(table, " & ".join(keys))
+
+
+def frequent_recently(table: str, tsquery: str) -> bool:
+    """Whether the newest RECENT_APPEALS hold at least FREQUENT_MATCHES matches (stops when they do); asked
+    once per request."""
+    return once_per_request(f"search-frequent:{table}:{tsquery}", lambda: _frequent_recently(table, tsquery))
+
+
 def _frequent_recently(table: str, tsquery: str) -> bool:
-    """Whether the newest RECENT_APPEALS hold at least FREQUENT_MATCHES matches (stops when they do)."""
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM (SELECT search_vector FROM {table} "

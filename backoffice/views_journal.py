@@ -10,7 +10,7 @@ from django.utils.cache import patch_vary_headers
 from accounts.models import Company
 from appeals import journal as journal_rules
 from appeals.access import require, sees_appeals, sees_personal_data, visible_appeals
-from appeals.journal import Found, apply_filter, count_found, journal_queryset
+from appeals.journal import Found, apply_filter, count_found, journal_queryset, read_rows
 from appeals.personal_data import describe
 
 from . import searches
@@ -93,7 +93,8 @@ def journal(request):
     page = found = None
     if valid:
         journal_filter = _journal_filter(request, form)
-        page = page_of(_filtered(request, journal_filter), request)
+        queryset = _filtered(request, journal_filter)
+        page = page_of(queryset, request, read=lambda start, stop: read_rows(queryset, journal_filter, start, stop))
         found = _found(request, page, journal_filter)
         mark_deadlines(page.rows)
         describe(action="journal", detail=_filter_detail(data, page.number))

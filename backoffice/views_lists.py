@@ -86,10 +86,11 @@ def page_number(request) -> int:
     return min(max(int(raw), 1), MAX_PAGE) if raw.isdigit() else 1
 
 
-def page_of(queryset: QuerySet, request, size: int = PAGE_SIZE) -> Page:
+def page_of(queryset: QuerySet, request, size: int = PAGE_SIZE, read=None) -> Page:
+    """`read(start, stop)`: how the rows are read, when not by slicing the queryset."""
     number = page_number(request)
     start = (number - 1) * size
-    rows = list(queryset[start:start + size + 1])
+    rows = read(start, start + size + 1) if read else list(queryset[start:start + size + 1])
     return Page(rows=rows[:size], number=number, size=size, has_next=len(rows) > size)
 
 

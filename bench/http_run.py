@@ -168,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--drain", action="store_true", help="then time one Celery worker through the queue")
+    parser.add_argument("--floor", action="store_true",
+                        help="also the product's stack with no domain rule (bench/floor) in the same rounds")
     args = parser.parse_args(argv)
     if not (args.pages or args.intake):
         parser.error("say --pages, --intake or both")
@@ -198,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
           f" {mode}; {time.strftime('%Y-%m-%d %H:%M')}")
     product = Server("priemnaya.wsgi", ROOT / "gunicorn.conf.py", env, args.workers, args.worker_class,
                      ROOT / "var" / "http-run.log")
-    bare = None
+    bare = floor = None
     failures = 0
     try:
         product.wait("/")
@@ -217,16 +219,21 @@ def main(argv: list[str] | None = None) -> int:
                           {**env, "DJANGO_SETTINGS_MODULE": "bench.bare.settings"}, args.workers, args.worker_class,
                           ROOT / "var" / "http-run-bare.log")
             bare.wait("/appeals")
+            if args.floor:
+                floor = Server("bench.floor.wsgi:application", ROOT / "gunicorn.conf.py", env, args.workers,
+                               args.worker_class, ROOT / "var" / "http-run-floor.log")
+                floor.wait("/")
             tokens = operator_tokens(args.clients)
             addresses = [f"{b.street}, {b.house}" for b in Building.objects.order_by("pk")[:40]] or ["ул. Марата, 7"]
-            failures += _intake(args, product, bare, tokens, addresses, bare_count)
+            failures += _intake(args, product, bare, floor, tokens, addresses, bare_count)
             if not in_process:
                 _queue(redis_url, args.drain, env)
     finally:
         product.stop()
-        if bare is not None:
-            bare.stop()
-    for log in ("http-run.log", "http-run-bare.log"):
+        for server in (bare, floor):
+            if server is not None:
+                server.stop()
+    for log in ("http-run.log", "http-run-bare.log", "http-run-floor.log"):
         text = (ROOT / "var" / log).read_text() if (ROOT / "var" / log).exists() else ""
         if "Traceback" in text:
             print(f"{log}:\n{text[text.index('Traceback'):][:3000]}")
@@ -234,43 +241,56 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failures else 0
 
 
-def _intake(args, product: Server, bare: Server, tokens: list[str], addresses: list[str], bare_count) -> int:
+def _add(total: Run, run: Run) -> None:
+    total.seconds += run.seconds
+    total.times += run.times
+    total.numbers += run.numbers
+    total.errors += run.errors
+
+
+def _intake(args, product: Server, bare: Server, floor: Server | None, tokens: list[str], addresses: list[str],
+            bare_count) -> int:
     from appeals.models import Appeal
 
     warm = intake(product.port, "/api/v1/appeals", args.clients, 3.0, tokens, addresses)
     intake(bare.port, "/appeals", args.clients, 1.0, [], addresses)
+    if floor is not None:
+        intake(floor.port, "/floor/appeals", args.clients, 1.0, tokens, addresses)
     if warm.errors:
         print("warm-up errors:", *warm.errors[:5], sep="\n  ")
     print(f"{'intake, ' + str(args.clients) + ' clients':32} {'201s':>6} {'appeals/s':>9} {'p50 ms':>8} "
           f"{'p95 ms':>8} {'max ms':>8} {'errors':>7}")
-    ours, reference = Run(), Run()
+    ours, reference, stack = Run(), Run(), Run()
     bare_before = bare_count()
     for round_ in range(1, args.rounds + 1):
         run = intake(bare.port, "/appeals", args.clients, args.seconds, [], addresses)
         print_run(f"bare Django, round {round_}", run)
-        reference.seconds += run.seconds
-        reference.times += run.times
-        reference.numbers += run.numbers
-        reference.errors += run.errors
+        _add(reference, run)
+        if floor is not None:
+            run = intake(floor.port, "/floor/appeals", args.clients, args.seconds, tokens, addresses)
+            print_run(f"the stack, no rule, round {round_}", run)
+            _add(stack, run)
         run = intake(product.port, "/api/v1/appeals", args.clients, args.seconds, tokens, addresses)
         print_run(f"Priemnaya API, round {round_}", run)
-        ours.seconds += run.seconds
-        ours.times += run.times
-        ours.numbers += run.numbers
-        ours.errors += run.errors
+        _add(ours, run)
     print_run("bare Django, all rounds", reference)
+    if floor is not None:
+        print_run("the stack, no rule, all rounds", stack)
     print_run("Priemnaya API, all rounds", ours)
     stored = Appeal.objects.filter(number__in=set(ours.numbers)).count()
     bare_stored = bare_count() - bare_before
     share = ours.rate / reference.rate if reference.rate else 0.0
     print(f"share of the bare endpoint's rate: {share:.1%}")
+    if floor is not None and reference.rate:
+        print(f"the stack with no rule: {stack.rate / reference.rate:.1%} of the bare endpoint's rate")
     print(f"stored: Priemnaya {stored} of {len(ours.numbers)} answered 201 ({len(set(ours.numbers))} numbers), "
-          f"bare {bare_stored} of {len(reference.numbers)}")
+          f"bare and stack {bare_count() - bare_before} of {len(reference.numbers) + len(stack.numbers)}")
     print(f"workers after intake: Priemnaya {product.memory()}; bare {bare.memory()}")
-    for error in (ours.errors + reference.errors)[:10]:
+    for error in (ours.errors + reference.errors + stack.errors)[:10]:
         print("  error:", error)
     lost = stored != len(ours.numbers) or len(set(ours.numbers)) != len(ours.numbers)
-    return len(ours.errors) + len(reference.errors) + int(lost) + int(bare_stored != len(reference.numbers))
+    bare_lost = bare_stored != len(reference.numbers) + len(stack.numbers)
+    return len(ours.errors) + len(reference.errors) + len(stack.errors) + int(lost) + int(bare_lost)
 
 
 def _queue(redis_url: str, drain: bool, env: dict) -> None:

@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Сотрудники и доступ"
 
     def ready(self):
-        from . import permissions  # noqa: F401  (its receivers)
+        from . import permissions, tokens  # noqa: F401  (their receivers)

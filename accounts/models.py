@@ -1,10 +1,8 @@
-import datetime as dt
 import hashlib
 import secrets
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
 from .requisites import validate_account, validate_bik, validate_inn, validate_kpp, validate_ogrn
 
@@ -115,10 +113,6 @@ class StaffProfile(models.Model):
         return self.user.get_full_name() or self.user.username
 
 
-# last_used_at is for people reviewing tokens; one write a minute per token is enough.
-LAST_USED_PRECISION = dt.timedelta(minutes=1)
-
-
 class ApiToken(models.Model):
     """A bearer token for the staff API; only its hash is stored."""
 
@@ -149,15 +143,10 @@ class ApiToken(models.Model):
 
     @classmethod
     def user_for(cls, key: str):
-        """The active user of an active token, or None; notes the use (`last_used_at`, to the minute: a
-        token used all day is written once a minute, not at every request)."""
-        token = cls.objects.select_related("user").filter(key_hash=cls.hash(key), is_active=True).first()
-        if token is None or not token.user.is_active:
-            return None
-        now = timezone.now()
-        if token.last_used_at is None or token.last_used_at < now - LAST_USED_PRECISION:
-            cls.objects.filter(pk=token.pk).update(last_used_at=now)
-        return token.user
+        """The active user of an active token, or None (`accounts.tokens`: read from the shared cache)."""
+        from .tokens import user_for
+
+        return user_for(key)
 
 
 class Absence(models.Model):

@@ -6,13 +6,12 @@ the shared cache under a version that any change of groups, memberships or permi
 changed role is seen by the next request of every process.
 """
 
-import time
-
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+
+from . import versioned
 
 VERSION_KEY = "accounts:permissions-version"
 
@@ -27,33 +26,13 @@ class CachedPermissionsBackend(ModelBackend):
 
 
 def _cached(user, read) -> set[str]:
-    key = f"accounts:permissions:{user.pk}:{int(user.is_superuser)}"
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY)
-    if version is None:
-        version = _start()
-    kept = found.get(key)
-    if kept is not None and kept[0] == version:
-        return kept[1]
-    permissions = set(read())
-    cache.set(key, (version, permissions), 24 * 3600)
-    return permissions
+    return versioned.read(VERSION_KEY, f"accounts:permissions:{user.pk}:{int(user.is_superuser)}",
+                          lambda: set(read()))
 
 
 def forget() -> None:
     """Every cached permission set is stale from now on."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not there (a cleared or culled cache)
-        _start()
-
-
-def _start() -> int:
-    """A version no set kept earlier can carry: the key may be lost while older sets are still cached."""
-    version = time.time_ns()
-    if not cache.add(VERSION_KEY, version, None):
-        version = cache.get(VERSION_KEY, version)
-    return version
+    versioned.forget(VERSION_KEY)
 
 
 @receiver(m2m_changed, sender=Group.permissions.through)

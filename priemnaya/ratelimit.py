@@ -3,13 +3,16 @@
 Counted in the database every web process shares, by one INSERT … ON CONFLICT DO UPDATE … RETURNING
 statement, which SQLite and PostgreSQL each run atomically: N attempts from any number of workers are N
 counts. (A cache's add() + incr() would not do: Django's database and file caches read and write back,
-losing concurrent counts, and the local-memory cache counts per process.)
+losing concurrent counts, and the local-memory cache counts per process.) Only the verdict "over the
+limit until …" of failures counted one by one is copied into the cache, so that the check made before
+every attempt costs no query.
 """
 
 import math
 import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest
 
@@ -71,13 +74,27 @@ def refused(request: HttpRequest, scope: str, per_ip: int, overall: int | None =
     return None
 
 
-def waiting(request_or_ip: HttpRequest | str, scope: str, limit: int) -> int | None:
-    """Without counting: None while this IP has made fewer than `limit` attempts in `scope`'s window, else the
-    seconds until the window closes (for failures counted one by one, checked before the next attempt)."""
-    row = RateCount.objects.filter(key=_key(request_or_ip, scope), window_ends__gt=time.time()).first()
-    if row is None or row.hits < limit:
+def count_failure(request_or_ip: HttpRequest | str, scope: str, limit: int) -> None:
+    """Count one failed attempt of this IP in `scope`; from the `limit`-th on, the IP is marked in the cache
+    until the window closes, so that `waiting` — asked before every attempt — costs no query."""
+    key = _key(request_or_ip, scope)
+    hits, ends = _count(key, settings.PUBLIC_RATE_WINDOW)
+    if hits >= limit:
+        cache.set(_marker(key), ends, max(1, math.ceil(ends - time.time())))
+
+
+def waiting(request_or_ip: HttpRequest | str, scope: str) -> int | None:
+    """None while this IP may make another attempt in `scope` (failures counted by `count_failure`), else the
+    seconds until the window closes. A mark lost with the cache costs one attempt: the next failure marks
+    again from the count in the database."""
+    ends = cache.get(_marker(_key(request_or_ip, scope)))
+    if ends is None or ends <= time.time():
         return None
-    return max(1, math.ceil(row.window_ends - time.time()))
+    return max(1, math.ceil(ends - time.time()))
+
+
+def _marker(key: str) -> str:
+    return f"ratelimit-over:{key}"
 
 
 def seconds_left(request_or_ip: HttpRequest | str, scope: str) -> int:

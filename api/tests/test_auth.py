@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import ApiToken
-from conftest import create_appeal
+from conftest import create_appeal, happening_at
 
 from .conftest import ApiClient
 
@@ -69,10 +69,33 @@ def test_last_use_is_written_at_most_once_a_minute(operator):
     client.get(URL)
     token.refresh_from_db()
     assert token.last_used_at == first_use
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=first_use - dt.timedelta(minutes=2))
-    client.get(URL)
+    with happening_at(first_use + dt.timedelta(minutes=2)):
+        client.get(URL)
     token.refresh_from_db()
-    assert token.last_used_at > first_use
+    assert token.last_used_at == first_use + dt.timedelta(minutes=2)
+
+
+def test_a_token_in_use_is_looked_up_without_a_query(operator, django_assert_num_queries):
+    _, key = ApiToken.issue(operator)
+    ApiClient(headers={"Authorization": f"Bearer {key}"}).get(URL)
+    with django_assert_num_queries(0):
+        assert ApiToken.user_for(key) == operator
+
+
+@pytest.mark.parametrize("change", ["revoke", "deactivate", "delete"])
+def test_a_token_in_use_is_refused_at_once_after_a_change(operator, change):
+    token, key = ApiToken.issue(operator)
+    client = ApiClient(headers={"Authorization": f"Bearer {key}"})
+    assert client.get(URL).status_code == 200  # now kept in the cache
+    if change == "revoke":
+        token.is_active = False
+        token.save()
+    elif change == "deactivate":
+        operator.is_active = False
+        operator.save()
+    else:
+        token.delete()
+    _assert_401(client.get(URL))
 
 
 def test_token_acts_with_its_owners_permissions(client_for, specialist):
@@ -100,3 +123,19 @@ def test_the_right_token_is_never_counted(operator, settings):
     _, key = ApiToken.issue(operator)
     client = ApiClient(headers={"Authorization": f"Bearer {key}"})
     assert [client.get(URL, REMOTE_ADDR="10.6.0.3").status_code for _ in range(5)] == [200] * 5
+
+
+def test_the_check_before_a_token_costs_no_query_and_survives_a_lost_cache(operator, settings,
+                                                                         django_assert_num_queries):
+    from django.core.cache import cache
+
+    from priemnaya import ratelimit
+
+    settings.API_TOKEN_FAILURE_LIMIT, settings.PUBLIC_RATE_WINDOW = 2, 600
+    for n in range(2):
+        _assert_401(ApiClient(headers={"Authorization": f"Bearer guess-{n}"}).get(URL, REMOTE_ADDR="10.6.0.4"))
+    with django_assert_num_queries(0):
+        assert 590 <= ratelimit.waiting("10.6.0.4", "api-token") <= 600
+    cache.clear()  # the mark is gone: one more guess is looked at, and marks the IP again from the count
+    _assert_401(ApiClient(headers={"Authorization": "Bearer guess-3"}).get(URL, REMOTE_ADDR="10.6.0.4"))
+    assert ApiClient(headers={"Authorization": "Bearer guess-4"}).get(URL, REMOTE_ADDR="10.6.0.4").status_code == 429

@@ -21,6 +21,10 @@ class IntegrationAdmin(admin.ModelAdmin):
     readonly_fields = ("key_prefix", "created_at", "last_used_at")
     actions = ["issue_new_key"]
 
+    def get_fields(self, request, obj=None):
+        # Nothing to show of a key before it exists.
+        return self.fields if obj is not None else [f for f in self.fields if f not in self.readonly_fields]
+
     def save_model(self, request, obj, form, change):
         # The key is made with the integration and shown once; only its hash is kept.
         key = obj.new_key() if not change else None

@@ -30,7 +30,7 @@ READS = "open311-read"
 READS_PER_IP = 600  # in the window of PUBLIC_RATE_WINDOW: one a second on average
 FILED = "open311-key"  # requests filed, counted per integration
 WRONG_KEYS = "open311-wrong-key"  # wrong keys, counted per IP
-_TOO_BIG = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent, MultiPartParserError)
+_UNREADABLE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent, MultiPartParserError)
 
 
 def _allowed(methods: tuple[str, ...]) -> tuple[str, ...]:
@@ -69,11 +69,13 @@ def endpoint(*methods: str):
 
 
 def _params(request):
-    """The request's parameters (the form's for a POST); 413 for what Django will not read."""
+    """The request's parameters (the form's for a POST); 413 for what Django will not read for its size, 400 for
+    a form that cannot be read at all."""
     try:
         return request.POST if request.method == "POST" else request.GET
-    except _TOO_BIG as error:
-        raise Open311Error(413, too_large(error) or "Слишком большой запрос.") from error
+    except _UNREADABLE as error:
+        too_big = too_large(error)
+        raise Open311Error(413 if too_big else 400, too_big or "Тело запроса не читается как форма.") from error
 
 
 def _limit_reads(request) -> None:

@@ -129,3 +129,11 @@ def test_a_link_into_the_internet_is_kept_as_given(url):
 def test_a_link_into_the_own_network_or_no_link_at_all_is_refused(url):
     with pytest.raises(BadLink):
         check_media_url(url)
+
+
+def test_a_body_that_is_no_form_is_400_in_the_format_asked(client, key, marata):
+    response = client.post(f"/open311/v2/requests.xml?api_key={key}", data=b"service_code=roof-damage",
+                           content_type="multipart/form-data")  # no boundary: nothing to read it by
+    assert response.status_code == 400
+    assert errors_of(response, "xml") == [{"code": 400, "description": "Тело запроса не читается как форма."}]
+    assert _nothing_created()

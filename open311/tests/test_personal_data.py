@@ -6,6 +6,7 @@ import re
 import pytest
 
 from appeals import services
+from appeals.models import PersonalDataAccess
 from conftest import create_staff
 from open311.models import Integration, Submission
 
@@ -69,3 +70,11 @@ def test_the_description_stays_readable_with_the_people_hidden(client, key, mara
     description = client.get(f"/open311/v2/requests/{number}.json").json()[0]["description"]
     assert "Течёт крыша над квартирой [скрыто]" in description
     assert "[скрыто]" in description and not _planted(description)
+
+
+def test_a_staff_member_reading_open311_is_no_staff_view_of_anyones_data(client, key, marata, supervisor):
+    client.post("/open311/v2/requests.json", fms_form(key))
+    client.force_login(supervisor)
+    for address in ("/open311/v2/requests.json", "/open311/v2/requests.xml"):
+        assert client.get(address).status_code == 200
+    assert not PersonalDataAccess.objects.exists()  # what it showed is public and masked: nothing to log

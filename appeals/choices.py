@@ -18,6 +18,7 @@ class Channel(models.TextChoices):
     EMAIL = "email", "Электронная почта"
     POST = "post", "Почта"
     API = "api", "Внешняя система"
+    OPEN311 = "open311", "Open311"
 
 
 class Complexity(models.TextChoices):

@@ -25,7 +25,7 @@ STATUS_PLAN = [
     (S.WAITING_APPLICANT, 3, (2, 14)), (S.WAITING_EXTERNAL, 5, (3, 25)), (S.ANSWER_DRAFTED, 7, (2, 16)),
 ]
 CHANNELS = {Channel.PHONE: 40, Channel.WEB: 24, Channel.IN_PERSON: 12, Channel.EMAIL: 12, Channel.POST: 6,
-            Channel.API: 6}
+            Channel.API: 6, Channel.OPEN311: 4}
 KINDS = {Kind.REQUEST: 34, Kind.COMPLAINT: 26, Kind.APPEAL: 22, Kind.QUESTION: 12, Kind.PROPOSAL: 6}
 ESCALATABLE = ["facade-elements", "common-replanning", "common-transfer", "facade-paint", "roof-damage",
                "water-pipes", "billing-wrong", "heating-low-flat", "mkd-stairs"]

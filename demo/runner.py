@@ -16,10 +16,12 @@ from appeals.applicants import ApplicantData
 from appeals.choices import Channel, Complexity
 from appeals.choices import Status as S
 from appeals.models import Appeal, AppealEvent, ResourceCompany
+from open311.models import Integration, Submission
 
 from . import answers as A
 from .plan import Plan
 
+DEMO_INTEGRATION = "FixMyStreet Петербург (демо)"
 # Who works on a department's appeals among the demo staff.
 WORKER_OF = {"ads": "ads", "tech": "tech", "san": "san", "billing": "billing", "docs": "docs", "paid": "billing",
              "legal": "supervisor", "crm": "supervisor"}
@@ -148,7 +150,20 @@ def _receive(_appeal, plan: Plan, ctx: Context, moment) -> Appeal:
         complexity=plan.complexity if by_phone else None,
         actor=_operator(ctx) if by_phone or plan.channel == Channel.POST else None)
     ctx.applicant_ids[person.full_name] = appeal.applicant_id
+    if plan.channel == Channel.OPEN311:  # filed by a FixMyStreet site: Open311's reads then show it
+        Submission.objects.create(integration=_demo_integration(), appeal=appeal, service_code=plan.reason.code,
+                                  received_at=appeal.received_at)
     return appeal
+
+
+def _demo_integration() -> Integration:
+    """The demo's FixMyStreet site; its key is nobody's (staff issue a new one in the admin to try it)."""
+    found = Integration.objects.filter(name=DEMO_INTEGRATION).first()
+    if found is None:
+        found = Integration(name=DEMO_INTEGRATION, contact="fixmystreet@example.org")
+        found.new_key()
+        found.save()
+    return found
 
 
 def _register(appeal, plan: Plan, ctx: Context, moment) -> Appeal:

@@ -8,8 +8,8 @@ whoever is logged in: what it shows of an appeal is masked.
 
 from appeals import personal_data
 
-# The public site shows no one's personal data (the letter is masked), whoever happens to be logged in.
-PUBLIC_NAMESPACES = {"portal", "feedback"}
+# The public site and Open311's reads show no one's personal data (the texts are masked), whoever is logged in.
+PUBLIC_NAMESPACES = {"portal", "feedback", "open311"}
 PUBLIC_VIEWS = {"api:track", "orders:catalogue", "orders:new", "orders:done", "orders:own-invoice"}
 
 

@@ -228,6 +228,10 @@ NOUNS: dict[str, Noun] = {
                                   acc="попытку отправки", gen="попытки отправки", gender=F),
     "notifications.subscription": Noun("подписка", "подписки", "подписок", acc="подписку", gen="подписки",
                                        gender=F),
+    "open311.integration": Noun("интеграция Open311", "интеграции Open311", "интеграций Open311",
+                                acc="интеграцию Open311", gen="интеграции Open311", gender=F),
+    "open311.submission": Noun("заявка Open311", "заявки Open311", "заявок Open311", acc="заявку Open311",
+                               gen="заявки Open311", gender=F),
 }
 
 

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "calls",
     "notifications",
     "mailgateway",
+    "open311",
     "api",
     "retention",
     "demo",  # demo data (`load_demo`); a production installation may leave it out

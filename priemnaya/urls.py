@@ -9,6 +9,7 @@ urlpatterns = [
     path("staff/calls/", include("calls.urls")),
     path("staff/", include("backoffice.urls")),
     path("api/v1/", include("api.urls")),
+    path("open311/", include("open311.urls")),
     path("", include("appointments.urls")),
     path("", include("reference.urls")),
     path("", include("services.urls")),

@@ -176,7 +176,8 @@ def _names(patterns, namespace="") -> set[str]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}:{pattern.namespace}".strip(":") if pattern.namespace else namespace
-            if inner not in ("portal", "appointments", "reference", "services", "feedback", "residents", "admin"):
+            if inner not in ("portal", "appointments", "reference", "services", "feedback", "residents", "admin",
+                             "open311"):
                 names |= _names(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern) and pattern.name:
             names.add(f"{namespace}:{pattern.name}".strip(":"))

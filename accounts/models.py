@@ -4,7 +4,11 @@ import secrets
 from django.conf import settings
 from django.db import models
 
+from priemnaya.request_memo import forget, once_per_request
+
 from .requisites import validate_account, validate_bik, validate_inn, validate_kpp, validate_ogrn
+
+COMPANY_KEY = "accounts:company"
 
 
 class Company(models.Model):
@@ -43,6 +47,11 @@ class Company(models.Model):
 
     @classmethod
     def current(cls) -> "Company":
+        """The company, read once per request (a list of masked answers asks for it once a row)."""
+        return once_per_request(COMPANY_KEY, cls._read)
+
+    @classmethod
+    def _read(cls) -> "Company":
         company = cls.objects.order_by("pk").first()
         if company is None:
             company = cls.objects.create(
@@ -51,6 +60,10 @@ class Company(models.Model):
                 hq_name="Региональный штаб по защите прав потребителей",
             )
         return company
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        forget(COMPANY_KEY)  # the request that saved it reads it anew
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

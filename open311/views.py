@@ -120,14 +120,14 @@ def service_definition(request, fmt: str, code: str):
 
 def _integration(request, params) -> Integration:
     """The integration whose key came; 403 for none or a wrong one, 429 once an IP has guessed too often."""
-    seconds = ratelimit.waiting(request, WRONG_KEYS, settings.API_TOKEN_FAILURE_LIMIT)
+    seconds = ratelimit.waiting(request, WRONG_KEYS)
     if seconds is not None:
         raise Open311Error(429, "Слишком много неверных ключей с этого адреса: повторите позже.",
                            retry_after=seconds)
     key = (params.get("api_key") or request.GET.get("api_key") or "").strip()
     integration = Integration.with_key(key) if key and len(key) <= 200 else None
     if integration is None:
-        ratelimit.hit(request, WRONG_KEYS, settings.API_TOKEN_FAILURE_LIMIT)
+        ratelimit.count_failure(request, WRONG_KEYS, settings.API_TOKEN_FAILURE_LIMIT)
         raise Open311Error(403, "api_key: Ключ не передан или недействителен.")
     return integration
 

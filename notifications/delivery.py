@@ -48,7 +48,7 @@ def attempt(message_id: int, now: dt.datetime | None = None) -> Message | None:
         Attempt.objects.create(message=message, at=now, ok=not error, error=error)
         if not error:
             message.status, message.sent_at, message.next_attempt_at = Message.Status.SENT, now, None
-        elif message.attempts >= settings.NOTIFY_MAX_ATTEMPTS:
+        elif message.attempts - message.attempts_before_resend >= settings.NOTIFY_MAX_ATTEMPTS:
             message.status, message.next_attempt_at = Message.Status.FAILED, None
         else:
             message.status, message.next_attempt_at = Message.Status.ERROR, now + backoff(message.attempts)

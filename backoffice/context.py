@@ -9,6 +9,8 @@ from appeals.access import may, sees_appeals
 from appeals.choices import Status
 from appeals.models import Appeal, Notification
 from appointments.booking import may_manage as may_manage_appointments
+from mailgateway.letters import may_view as may_view_letters
+from notifications.outbox import may_view as may_view_messages
 from residents.moderation import may_moderate as may_moderate_forum
 
 
@@ -68,6 +70,10 @@ class StaffNav:
             links.append(self._link("/staff/overdue/", "Просроченные"))
             links.append(self._link("/staff/load/", "Нагрузка"))
             links.append(self._link("/staff/calls/stats/", "Колл-центр"))
+        if may_view_letters(user):
+            links.append(self._link("/staff/mail/", "Почта"))
+        elif may_view_messages(user):
+            links.append(self._link("/staff/mail/outgoing/", "Почта"))
         if may_manage_appointments(user):
             links.append(self._link("/staff/appointments/", "Приём в офисе"))
         if may(user, "moderate_reviews"):

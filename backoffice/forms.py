@@ -118,6 +118,7 @@ class RegisterForm(forms.Form):
     assignee = StaffChoiceField(label="Ответственный", required=False, queryset=staff_queryset(),
                                 empty_label="— не назначать —")
     call_id = forms.IntegerField(required=False, widget=forms.HiddenInput)  # registered during this call
+    visit_id = forms.IntegerField(required=False, widget=forms.HiddenInput)  # or while this visitor is served
 
     def __init__(self, *args, may_assign_person: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -140,6 +141,15 @@ class RegisterForm(forms.Form):
         if pk is not None and call is None:
             raise forms.ValidationError("Звонок не найден; обращение зарегистрируйте без него.")
         return call
+
+    def clean_visit_id(self):
+        from calls.models import Visit
+
+        pk = self.cleaned_data.get("visit_id")
+        visit = Visit.objects.filter(pk=pk).first() if pk is not None else None
+        if pk is not None and visit is None:
+            raise forms.ValidationError("Посещение не найдено; обращение зарегистрируйте без него.")
+        return visit
 
     def clean_applicant_id(self) -> Applicant | None:
         pk = self.cleaned_data.get("applicant_id")

@@ -29,11 +29,15 @@ ACTION_TITLES = {
     "api_change": "Изменение обращения через API",
     "admin_view": "Просмотр обращения в администрировании",
     "appointments_day": "Просмотр записи на приём в центре обслуживания",
+    "view_incoming_letter": "Просмотр входящего письма",
+    "view_outgoing_message": "Просмотр исходящего сообщения",
     # Pages that do not name their action are logged by their address's name.
     "staff-register": "Регистрация обращения с выбранным заявителем",
     "staff-register-done": "Просмотр зарегистрированного обращения",
     "staff-register-hint": "Подсказка по причине при регистрации",
     "staff-access-log": "Просмотр журнала доступа",
+    "staff-mail-incoming": "Просмотр списка входящих писем",
+    "staff-mail-outgoing": "Просмотр списка исходящих сообщений",
 }
 
 

@@ -14,6 +14,7 @@ from appeals.errors import AppealError
 from appeals.models import Appeal, Applicant, Reason
 from appeals.workflow import TransitionError
 from calls import services as calls
+from calls import visits
 from deadlines.models import NormKind
 from deadlines.norms import compute_due, find_norm
 from housing.models import Building
@@ -49,9 +50,12 @@ def register_appeal(data: dict, actor) -> Appeal:
 
 @transaction.atomic
 def _register_during_call(data: dict, actor) -> Appeal:
+    """The appeal, linked to the call or the visit it was registered from (either refusing undoes it)."""
     appeal = register_appeal(data, actor)
     if data.get("call_id") is not None:
         calls.link_appeal(data["call_id"], appeal, actor)
+    if data.get("visit_id") is not None:
+        visits.link_appeal(data["visit_id"], appeal, actor)
     return appeal
 
 
@@ -100,6 +104,10 @@ def register(request):
         if call is not None:  # opened from the running call: the caller looked up by the number
             form = RegisterForm(initial=calls.registration_initial(call), may_assign_person=may_assign_person)
             return _page(request, form, query=call.caller_number)
+        visit = visits.in_service(request.GET["visit"]) if request.GET.get("visit", "").isdigit() else None
+        if visit is not None:  # opened from a visitor being served: looked up by the appointment's phone or name
+            form = RegisterForm(initial=visits.registration_initial(visit), may_assign_person=may_assign_person)
+            return _page(request, form, query=visits.lookup_query(visit))
         return _page(request, RegisterForm(may_assign_person=may_assign_person))
     action = request.POST.get("action", "register")
     if action == "lookup":  # the applicant look-up without scripts: posted, a phone or a name is no address
@@ -127,7 +135,8 @@ def register_done(request, number: str):
                                number=number)
     if not access.can_view(request.user, appeal):
         raise Http404
-    return render(request, "backoffice/register/done.html", {"appeal": appeal, "by_hours": appeal.counted_in_hours})
+    return render(request, "backoffice/register/done.html", {"appeal": appeal, "by_hours": appeal.counted_in_hours,
+                                                              "visit": visits.served_with(appeal)})
 
 
 def _hint(data: dict) -> dict | None:

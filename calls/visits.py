@@ -83,11 +83,63 @@ def start_service(visit: Visit, actor) -> Visit:
     return visit
 
 
+def registration_initial(visit: Visit) -> dict:
+    """What the registration screen opened from the visit starts with: the in-person channel, the arrival time,
+    and the visitor as known (their applicant, else the name and the appointment's phone for a new one)."""
+    initial = {"channel": "in_person", "visit_id": visit.pk,
+               "received_at": timezone.localtime(visit.arrived_at).strftime("%Y-%m-%dT%H:%M")}
+    if visit.applicant_id:
+        initial["applicant_id"] = visit.applicant_id
+    else:
+        initial["full_name"] = visit.visitor_name
+        if visit.appointment is not None and visit.appointment.phone:
+            initial["phone"] = visit.appointment.phone
+    return initial
+
+
+def lookup_query(visit: Visit) -> str:
+    """What the registration screen looks the visitor up by, to show their earlier appeals."""
+    if visit.appointment is not None and visit.appointment.phone:
+        return visit.appointment.phone
+    return visit.visitor_name
+
+
+def in_service(pk) -> Visit | None:
+    """The visit being served now (started, not ended) with this id, or None."""
+    return (Visit.objects.filter(pk=pk, started_at__isnull=False, ended_at__isnull=True)
+            .select_related("applicant", "appointment").first())
+
+
+def served_with(appeal: Appeal) -> Visit | None:
+    """The visit still going on that the appeal was registered from, if any."""
+    return Visit.objects.filter(appeal=appeal, ended_at__isnull=True).first()
+
+
+@transaction.atomic
+def link_appeal(visit: Visit, appeal: Appeal, actor) -> Visit:
+    """The appeal registered while the visitor is served belongs to the visit; so does its applicant."""
+    access.check(actor, ACTION)
+    if not access.can_view(actor, appeal):
+        raise access.Forbidden(f"Обращение № {appeal.number} вам недоступно.")
+    visit = _locked(visit)
+    if visit.ended_at is not None:
+        raise CallError("Посещение уже завершено: обращение к нему не привязать.")
+    if visit.started_at is None:
+        raise CallError("Приём посетителя ещё не начат: начните его, затем регистрируйте обращение.")
+    visit.appeal = appeal
+    visit.applicant_id = visit.applicant_id or appeal.applicant_id
+    visit.save(update_fields=["appeal", "applicant"])
+    return visit
+
+
 @transaction.atomic
 def end_service(visit: Visit, actor, outcome: str, appeal: Appeal | None = None) -> Visit:
-    """The visit ends with its outcome (and the appeal registered, if any); «Пропущен» — left unserved."""
+    """The visit ends with its outcome (and the appeal registered, if any: the one linked when it was
+    registered from the visit, unless another is named); «Пропущен» — left unserved."""
     access.check(actor, ACTION)
     visit = _locked(visit)
+    if appeal is None and visit.appeal_id is not None:
+        appeal = visit.appeal
     if visit.ended_at is not None:
         raise CallError("Посещение уже завершено.")
     if outcome not in Outcome.values or outcome == Outcome.TRANSFERRED and visit.started_at is None:

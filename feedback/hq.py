@@ -2,7 +2,7 @@
 
 Open to the holder of the appeal's number and access code once the appeal has been answered or its answer
 is overdue. The request is kept, shown on the resident's timeline, and (after commit) sent to the HQ by
-e-mail, told to the supervisors and confirmed to the resident (`feedback.tasks`).
+e-mail, told to the supervisors and confirmed to the resident (`feedback.tasks`, through the notifications hub).
 """
 
 from django.db import transaction
@@ -60,31 +60,24 @@ def _when(moment) -> str:
     return f"{timezone.localtime(moment):%d.%m.%Y}" if moment else "—"
 
 
-def hq_letter(request: HqRequest) -> tuple[str, str]:
-    """The subject and the text of the letter to the HQ: the appeal, the answer and the resident's words."""
+def hq_letter_values(request: HqRequest) -> dict:
+    """What the letter to the HQ tells (its words are the «hq_request» template): the appeal, the answer and
+    the resident's words; not the access code."""
     appeal, company = request.appeal, Company.current()
     applicant = appeal.applicant
     contacts = ", ".join(part for part in (applicant.phone, applicant.email) if part) if applicant else ""
-    lines = [
-        f"{company.hq_name}", "",
-        f"Заявитель по обращению № {appeal.number} в {company.name} не согласен с результатом его рассмотрения "
-        "и просит Штаб рассмотреть вопрос.", "",
-        f"Обращение поступило: {_when(appeal.received_at)}",
-        f"Срок ответа: {_when(appeal.answer_due)}",
-        f"Ответ дан: {_when(appeal.answered_at) if appeal.answered_at else 'ответа нет, срок истёк'}",
-        f"Заявитель: {applicant.full_name if applicant else 'не указан'}" + (f" ({contacts})" if contacts else ""),
-        f"Адрес: {appeal.problem_address or 'не указан'}", "",
-        "Текст обращения:", appeal.text, "",
-        "Ответ управляющей компании:", appeal.answer_text if appeal.answered_at else "Ответ не дан.", "",
-        f"С чем не согласен заявитель ({_when(request.created_at)}):", request.text,
-    ]
-    return f"Обращение заявителя по № {appeal.number} ({company.short_name})", "\n".join(lines)
+    return {
+        "hq_name": company.hq_name, "number": appeal.number, "company_name": company.short_name,
+        "company_full_name": company.name, "received": _when(appeal.received_at),
+        "answer_due": _when(appeal.answer_due), "answered": _when(appeal.answered_at) if appeal.answered_at else "",
+        "applicant_name": applicant.full_name if applicant else "", "applicant_contacts": contacts,
+        "address": appeal.problem_address or "", "appeal_text": appeal.text,
+        "answer_text": appeal.answer_text if appeal.answered_at else "",
+        "request_date": _when(request.created_at), "request_text": request.text,
+    }
 
 
-def resident_letter(request: HqRequest) -> tuple[str, str]:
-    """The confirmation sent to the resident who left an e-mail."""
-    appeal, company = request.appeal, Company.current()
-    body = (f"Ваше обращение в {company.hq_name} по обращению № {appeal.number} принято "
-            f"{_when(request.created_at)} и направлено в Штаб вместе с текстом обращения и ответом.\n\n"
-            f"{company.hq_notice()}\n\nПроверить статус: номер {appeal.number}, код доступа {appeal.access_code}.")
-    return f"Обращение в Штаб по № {appeal.number}", body
+def confirmation_values(request: HqRequest) -> dict:
+    """What the resident's confirmation adds to the appeal's own values: the HQ, its contacts, the day."""
+    company = Company.current()
+    return {"hq_name": company.hq_name, "hq_notice": company.hq_notice(), "request_date": _when(request.created_at)}

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from appeals.tracking import find_tracked
+from notifications import hub
 from portal.throttle import too_many
 from portal.views import NOT_FOUND
 from priemnaya import ratelimit
@@ -98,5 +99,5 @@ def hq_done(request):
         made = HqRequest.objects.select_related("appeal__applicant").filter(pk=saved["pk"]).first()
     if made is None:
         return redirect("feedback:hq")
-    return render(request, "feedback/hq_done.html", {"made": made, "by_email": bool(
-        made.appeal.applicant and made.appeal.applicant.email)})
+    route = hub.applicant_channel(made.appeal.applicant)  # how the confirmation goes, as the hub decides
+    return render(request, "feedback/hq_done.html", {"made": made, "told_by": route[0] if route else ""})

@@ -8,6 +8,12 @@ import re
 
 from .parsing import Letter
 
+# How each reason begins: the record's note says it, and the back office's list filters by it.
+BOUNCE = "уведомление о недоставке"
+AUTO_REPLY = "автоответ"
+AUTOMATIC = "автоматическое письмо"
+MAILING_LIST = "рассылка"
+
 AUTO_PRECEDENCE = {"bulk", "junk", "list", "auto_reply"}
 BOUNCE_SENDERS = re.compile(r"^(mailer-daemon|postmaster|mail-daemon)@", re.IGNORECASE)
 VACATION_SUBJECT = re.compile(
@@ -18,36 +24,36 @@ VACATION_SUBJECT = re.compile(
 
 def _bounce(letter: Letter, envelope_from: str | None) -> str | None:
     if envelope_from is not None and envelope_from.strip("<> ") == "":
-        return "уведомление о недоставке (пустой отправитель)"
+        return f"{BOUNCE} (пустой отправитель)"
     # A letter taken from a mailbox has no envelope: the delivering server wrote the sender into Return-Path.
     if "Return-Path" in letter.message and letter.header("Return-Path").strip("<> ") == "":
-        return "уведомление о недоставке (пустой Return-Path)"
+        return f"{BOUNCE} (пустой Return-Path)"
     if letter.message.get_content_type() == "multipart/report":
-        return "уведомление о недоставке (multipart/report)"
+        return f"{BOUNCE} (multipart/report)"
     if BOUNCE_SENDERS.match(letter.from_address) or (envelope_from and BOUNCE_SENDERS.match(envelope_from)):
-        return "уведомление о недоставке (MAILER-DAEMON)"
+        return f"{BOUNCE} (MAILER-DAEMON)"
     return None
 
 
 def _auto_reply(letter: Letter) -> str | None:
     auto_submitted = letter.header("Auto-Submitted").lower()
     if auto_submitted and auto_submitted != "no":
-        return f"автоответ (Auto-Submitted: {auto_submitted})"
+        return f"{AUTO_REPLY} (Auto-Submitted: {auto_submitted})"
     for name in ("X-Autoreply", "X-Autorespond"):
         if letter.header(name):
-            return f"автоответ ({name})"
+            return f"{AUTO_REPLY} ({name})"
     precedence = letter.header("Precedence").lower()
     if precedence in AUTO_PRECEDENCE:
-        return f"автоматическое письмо (Precedence: {precedence})"
+        return f"{AUTOMATIC} (Precedence: {precedence})"
     if VACATION_SUBJECT.match(letter.subject):
-        return "автоответ (тема об отсутствии)"
+        return f"{AUTO_REPLY} (тема об отсутствии)"
     return None
 
 
 def _mailing_list(letter: Letter) -> str | None:
     for name in ("List-Id", "List-Unsubscribe"):
         if letter.header(name):
-            return f"рассылка ({name})"
+            return f"{MAILING_LIST} ({name})"
     return None
 
 

@@ -41,6 +41,25 @@ TEMPLATES = [
      "Здравствуйте!\n\nПо вашему заказу «{{ service_name }}» (заявка № {{ number }}) выставлен счёт"
      " № {{ invoice_number }} от {{ invoice_date }} на сумму {{ invoice_total }}. Счёт — во вложении." + _CHECK
      + "\n\n{{ supplier_name }}"),
+    # W7: the resident's appeal to the Regional HQ — their confirmation, and the letter to the HQ itself.
+    ("hq_confirmation", "email", "Обращение в Штаб по № {{ number }}",
+     _HELLO + "Ваше обращение в {{ hq_name }} по обращению № {{ number }} принято {{ request_date }} и направлено"
+     " в Штаб вместе с текстом обращения и ответом.{% if hq_notice %}\n\n{{ hq_notice }}{% endif %}" + _CHECK + _SIGN),
+    ("hq_confirmation", "sms", "",
+     "Ваше обращение по № {{ number }} принято и направлено в {{ hq_name }}. {{ company_name }}"),
+    ("hq_request", "email", "Обращение заявителя по № {{ number }} ({{ company_name }})",
+     "{{ hq_name }}\n\n"
+     "Заявитель по обращению № {{ number }} в {{ company_full_name }} не согласен с результатом его рассмотрения"
+     " и просит Штаб рассмотреть вопрос.\n\n"
+     "Обращение поступило: {{ received }}\n"
+     "Срок ответа: {{ answer_due }}\n"
+     "Ответ дан: {% if answered %}{{ answered }}{% else %}ответа нет, срок истёк{% endif %}\n"
+     "Заявитель: {% if applicant_name %}{{ applicant_name }}{% else %}не указан{% endif %}"
+     "{% if applicant_contacts %} ({{ applicant_contacts }}){% endif %}\n"
+     "Адрес: {% if address %}{{ address }}{% else %}не указан{% endif %}\n\n"
+     "Текст обращения:\n{{ appeal_text }}\n\n"
+     "Ответ управляющей компании:\n{% if answered %}{{ answer_text }}{% else %}Ответ не дан.{% endif %}\n\n"
+     "С чем не согласен заявитель ({{ request_date }}):\n{{ request_text }}"),
     ("digest", "email", "Сроки обращений: {{ total }}",
      "Здравствуйте, {{ person_name }}!\n\n"
      "{% if overdue %}Срок нарушен:\n{% for item in overdue %}— № {{ item.number }}, срок {{ item.due }}\n"

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+import smtplib
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -16,8 +17,10 @@ log = logging.getLogger(__name__)
 
 
 def backoff(attempts: int) -> dt.timedelta:
-    """Exponential: 1, 2, 4 … minutes after each failure, at most an hour."""
-    return dt.timedelta(seconds=min(60 * 2 ** max(attempts - 1, 0), settings.NOTIFY_BACKOFF_MAX))
+    """Exponential: NOTIFY_BACKOFF_BASE (a minute), twice that, four times … after each failure, at most
+    NOTIFY_BACKOFF_MAX (an hour); a worker's retries (notifications.tasks) wait the same."""
+    return dt.timedelta(seconds=min(settings.NOTIFY_BACKOFF_BASE * 2 ** max(attempts - 1, 0),
+                                    settings.NOTIFY_BACKOFF_MAX))
 
 
 def _transmit(message: Message) -> None:
@@ -31,6 +34,15 @@ def _transmit(message: Message) -> None:
     letter.send()
 
 
+def _described(problem: Exception) -> str:
+    """The failure as staff read it: an SMTP server's answer as its code and words, not a bytes literal."""
+    if isinstance(problem, smtplib.SMTPResponseException):
+        words = problem.smtp_error.decode("utf-8", "replace") if isinstance(problem.smtp_error, bytes) \
+            else str(problem.smtp_error)
+        return f"{problem.smtp_code} {words}"
+    return str(problem) or type(problem).__name__
+
+
 def attempt(message_id: int, now: dt.datetime | None = None) -> Message | None:
     """Try to send the message once. Returns it with its new status; None when it is gone or already sent."""
     now = now or timezone.now()
@@ -42,13 +54,13 @@ def attempt(message_id: int, now: dt.datetime | None = None) -> Message | None:
         try:
             _transmit(message)
         except Exception as problem:  # any failure of a backend is this message's failure, not the caller's
-            error = (str(problem) or type(problem).__name__)[:500]
+            error = _described(problem)[:500]
             log.warning("message %s not sent: %s", message.pk, error)
         message.attempts += 1
         Attempt.objects.create(message=message, at=now, ok=not error, error=error)
         if not error:
             message.status, message.sent_at, message.next_attempt_at = Message.Status.SENT, now, None
-        elif message.attempts >= settings.NOTIFY_MAX_ATTEMPTS:
+        elif message.attempts - message.attempts_before_resend >= settings.NOTIFY_MAX_ATTEMPTS:
             message.status, message.next_attempt_at = Message.Status.FAILED, None
         else:
             message.status, message.next_attempt_at = Message.Status.ERROR, now + backoff(message.attempts)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 APPLICANT = "applicant"
 STAFF = "staff"
+ORGANISATION = "organisation"  # an outside body's address (the Regional HQ), by e-mail
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,10 @@ class Event:
 
 
 _APPEAL = ("number", "status", "applicant_name", "access_code", "company_name", "company_phone")
+# The HQ is told the appeal, the answer and the resident's words, never the access code.
+_HQ_LETTER = ("hq_name", "number", "company_name", "company_full_name", "received", "answer_due", "answered",
+              "applicant_name", "applicant_contacts", "address", "appeal_text", "answer_text", "request_date",
+              "request_text")
 
 EVENTS = {event.code: event for event in (
     Event("registered", "Обращение зарегистрировано", APPLICANT, True, _APPEAL + ("answer_due",)),
@@ -27,6 +32,9 @@ EVENTS = {event.code: event for event in (
     Event("status", "Изменился статус", APPLICANT, False, _APPEAL + ("unsubscribe_url",)),
     Event("invoice", "Счёт на оплату", APPLICANT, True,
           _APPEAL + ("invoice_number", "invoice_date", "invoice_total", "service_name", "supplier_name")),
+    Event("hq_confirmation", "Обращение в Региональный штаб принято", APPLICANT, True,
+          _APPEAL + ("hq_name", "hq_notice", "request_date")),
+    Event("hq_request", "Письмо в Региональный штаб", ORGANISATION, True, _HQ_LETTER),
     Event("digest", "Сводка сроков для сотрудника", STAFF, False,
           ("person_name", "overdue", "due_soon", "total", "unsubscribe_url")),
 )}

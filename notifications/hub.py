@@ -2,8 +2,9 @@
 
 An applicant hears of their appeal by e-mail when they left one, by SMS when they left only a phone and SMS
 notices are on (SMS_NOTIFY), else not at all (the status page and the letter by post remain). Staff see their
-assignments among their notices in the back office and get one digest of due dates a day. Each message is a
-row (notifications.models.Message) sent by a task after the change is committed."""
+assignments among their notices in the back office and get one digest of due dates a day. An organisation (the
+Regional HQ) gets its letters by e-mail. Each message is a row (notifications.models.Message) sent by a task
+after the change is committed."""
 
 import logging
 
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Company
+from appeals.load import people_with_perm
 from appeals.models import Appeal, Notification
 
 from . import sms
@@ -71,7 +73,8 @@ def appeal_values(appeal: Appeal) -> dict:
 
 
 def tell_applicant(appeal: Appeal, event: str, *, values: dict | None = None,
-                   attachments: list | None = None, email_only: bool = False) -> Message | None:
+                   attachments: list | None = None, email_only: bool = False,
+                   once_key: str | None = None) -> Message | None:
     """Queue the message of `event` to the appeal's applicant by their channel; None when there is none.
     `email_only`: a message that is a file (an invoice) does not go by SMS."""
     appeal = Appeal.objects.select_related("applicant").get(pk=appeal.pk)
@@ -80,7 +83,27 @@ def tell_applicant(appeal: Appeal, event: str, *, values: dict | None = None,
         return None
     channel, address = route
     return compose(event, channel, address, {**appeal_values(appeal), **(values or {})}, appeal=appeal,
-                   attachments=attachments)
+                   attachments=attachments, once_key=once_key)
+
+
+def tell_organisation(event: str, address: str, values: dict, *, appeal: Appeal | None = None,
+                      once_key: str | None = None) -> Message | None:
+    """Queue a letter to an organisation's address: by e-mail, whatever its subscription (it is no resident)."""
+    if not EVENTS[event].essential:
+        raise ValueError(f"A letter to an organisation is essential: {event}")
+    return compose(event, Channel.EMAIL, address, values, appeal=appeal, once_key=once_key)
+
+
+def on_hq_request(appeal: Appeal, key: str, *, hq_address: str, letter: dict, confirmation: dict) -> Message | None:
+    """A resident appealed to the Regional HQ (W7): the letter to the HQ when its address is known, a notice to
+    everyone who escalates appeals (without the address they forward it themselves), and the resident's
+    confirmation by their channel. `key` makes each message once-only. Returns the HQ letter, if any."""
+    sent = tell_organisation("hq_request", hq_address, letter, appeal=appeal,
+                             once_key=f"hq_request:{key}") if hq_address else None
+    for user in people_with_perm("escalate_appeal"):
+        Notification.objects.create(user=user, appeal=appeal, kind=Notification.Kind.HQ_REQUEST)
+    tell_applicant(appeal, "hq_confirmation", values=confirmation, once_key=f"hq_confirmation:{key}")
+    return sent
 
 
 def unsubscribe_url(address: str) -> str:

@@ -73,6 +73,11 @@ class Message(models.Model):
     once_key = models.CharField("ключ", max_length=100, null=True, blank=True, unique=True)
     created_at = models.DateTimeField("создано", default=timezone.now)
     sent_at = models.DateTimeField("отправлено", null=True, blank=True)
+    # «Отправить ещё раз» in the back office: who and when; the attempts before it do not count against the limit.
+    resent_at = models.DateTimeField("отправлено ещё раз", null=True, blank=True)
+    resent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+", verbose_name="кто отправил ещё раз")
+    attempts_before_resend = models.PositiveSmallIntegerField("попыток до повторной отправки", default=0)
 
     class Meta:
         verbose_name = "исходящее сообщение"

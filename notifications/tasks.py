@@ -15,8 +15,9 @@ class NotSentYet(Exception):
     pass
 
 
-@shared_task(bind=True, autoretry_for=(NotSentYet,), retry_backoff=60, retry_backoff_max=3600, retry_jitter=False,
-             max_retries=None)
+# The back-off is read once, when the worker loads the task: the same formula as delivery.backoff.
+@shared_task(bind=True, autoretry_for=(NotSentYet,), retry_backoff=settings.NOTIFY_BACKOFF_BASE,
+             retry_backoff_max=settings.NOTIFY_BACKOFF_MAX, retry_jitter=False, max_retries=None)
 def deliver(self, message_id: int) -> str:
     message = delivery.attempt(message_id)
     if message is None:

@@ -287,6 +287,12 @@ ACCESS_LOG_DAYS = env_int("ACCESS_LOG_DAYS", 1096)
 # as a file under var/mail (never the console, whose output lands in the server log); production sets SMTP.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = Path(env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail")))
+# With the SMTP backend: the server letters go to (the local MTA by default).
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "priemnaya@example.ru")
 # Outgoing messages (notifications): SMS through SMS_BACKEND — by default each message a file under var/sms;
 # with SMS_GATEWAY_URL a generic HTTP gateway (a JSON body POSTed with a bearer token). Applicants who left only
@@ -300,6 +306,8 @@ SMS_FILE_PATH = Path(env_str("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms")))
 SMS_NOTIFY = env_bool("SMS_NOTIFY", bool(SMS_GATEWAY_URL))
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 5)
+# A message not sent is tried again after BASE, 2·BASE, 4·BASE … seconds, at most MAX apart.
+NOTIFY_BACKOFF_BASE = env_int("NOTIFY_BACKOFF_BASE", 60)
 NOTIFY_BACKOFF_MAX = env_int("NOTIFY_BACKOFF_MAX", 3600)
 NOTIFY_RETRY_BATCH = env_int("NOTIFY_RETRY_BATCH", 200)
 CELERY_BEAT_SCHEDULE |= {

@@ -7,6 +7,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/calls/stats/", include("calls.urls_stats")),
     path("staff/calls/", include("calls.urls")),
+    path("staff/mail/outgoing/", include("notifications.urls_staff")),
+    path("staff/mail/", include("mailgateway.urls")),
     path("staff/", include("backoffice.urls")),
     path("api/v1/", include("api.urls")),
     path("open311/", include("open311.urls")),

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from appeals.models import Appeal
 from appointments.models import Appointment, Status
 from appointments.tests.factories import create_centre
 from calls import visits
@@ -124,3 +125,91 @@ def test_came_on_the_appointments_day_list_registers_the_visit(client, operator,
     client.post(reverse("staff-appointment-change", args=[appointment.pk]), {"action": "no_show"})
     client.post(reverse("staff-appointment-change", args=[appointment.pk]), {"action": "attended"})
     assert Visit.objects.count() == 1
+
+
+# Registration from a visit, as from a call: the visitor prefilled, earlier appeals shown, the appeal linked.
+
+def _served(operator, **arrival) -> Visit:
+    return visits.start_service(visits.register_arrival(operator, **arrival), operator)
+
+
+def _registration(visit, **extra) -> dict:
+    return {"channel": "in_person", "kind": "appeal", "received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "visit_id": visit.pk, "full_name": "Сидорова Анна Ивановна", "phone": "+79210000002",
+            "text": "Не горит свет на лестнице в третьем подъезде", **extra}
+
+
+def test_the_visits_page_offers_registration_for_a_visitor_being_served(client, operator):
+    waiting = visits.register_arrival(operator, visitor_name="Петров Пётр")
+    served = _served(operator, visitor_name="Сидорова Анна")
+    client.force_login(operator)
+    page = client.get(reverse("staff-visits")).content.decode()
+    assert f'href="/staff/register/?visit={served.pk}"' in page
+    assert f"?visit={waiting.pk}" not in page  # not yet being served
+
+
+def test_registration_from_a_visit_by_appointment_prefills_the_visitor_and_shows_earlier_appeals(
+        client, operator, appointment):
+    visit = _served(operator, appointment=appointment)
+    earlier = Appeal.objects.get(applicant=visit.applicant)
+    client.force_login(operator)
+    page = client.get(reverse("staff-register") + f"?visit={visit.pk}").content.decode()
+    assert f'name="visit_id" value="{visit.pk}"' in page
+    assert f'name="applicant_id" value="{visit.applicant_id}"' in page
+    assert 'name="channel" value="in_person" id="id_channel_1" required checked' in page
+    assert f"№ {earlier.number}" in page  # the look-up by the appointment's phone lists their appeals
+    assert "связано с посещением" in page
+
+
+def test_registration_from_a_visit_of_someone_new_prefills_their_name(client, operator):
+    visit = _served(operator, visitor_name="Сидорова Анна Ивановна")
+    client.force_login(operator)
+    page = client.get(reverse("staff-register") + f"?visit={visit.pk}").content.decode()
+    assert 'value="Сидорова Анна Ивановна"' in page and f'name="visit_id" value="{visit.pk}"' in page
+
+
+def test_a_visit_not_being_served_opens_the_plain_registration(client, operator):
+    visit = visits.register_arrival(operator, visitor_name="Петров Пётр")
+    client.force_login(operator)
+    page = client.get(reverse("staff-register") + f"?visit={visit.pk}").content.decode()
+    assert page.count('name="visit_id"') == 0 and "связано с посещением" not in page
+    assert client.get(reverse("staff-register") + "?visit=нет").status_code == 200
+
+
+def test_the_appeal_registered_from_the_visit_is_linked_and_ends_it_without_typing_its_number(client, operator):
+    visit = _served(operator, visitor_name="Сидорова Анна Ивановна")
+    client.force_login(operator)
+    response = client.post(reverse("staff-register"), _registration(visit))
+    assert response.status_code == 302
+    appeal = Appeal.objects.get(text__startswith="Не горит свет")
+    visit.refresh_from_db()
+    assert visit.appeal == appeal and visit.applicant == appeal.applicant and appeal.channel == "in_person"
+    assert visit.ended_at is None  # the visitor is still at the desk
+    done = client.get(response["Location"]).content.decode()
+    assert "Вернуться к посещениям" in done and appeal.access_code in done
+    page = client.get(reverse("staff-visits")).content.decode()
+    assert f"обращение № {appeal.number}" in page and f"?visit={visit.pk}" not in page
+    client.post(reverse("staff-visit-step", args=[visit.pk, "end"]), {"outcome": "new_appeal", "appeal": ""})
+    visit.refresh_from_db()
+    assert visit.ended_at and visit.outcome == Outcome.NEW_APPEAL and visit.appeal == appeal
+
+
+def test_registration_for_an_ended_visit_is_refused_and_makes_no_appeal(client, operator):
+    visit = visits.end_service(_served(operator, visitor_name="Петров Пётр"), operator, Outcome.INFORMATION)
+    client.force_login(operator)
+    response = client.post(reverse("staff-register"), _registration(visit))
+    assert response.status_code == 400
+    assert "Посещение уже завершено" in response.content.decode()
+    assert not Appeal.objects.filter(text__startswith="Не горит свет").exists()
+
+
+def test_an_appeal_is_not_linked_to_a_visit_not_yet_served(operator):
+    visit = visits.register_arrival(operator, visitor_name="Петров Пётр")
+    with pytest.raises(CallError, match="ещё не начат"):
+        visits.link_appeal(visit, create_appeal(), operator)
+
+
+def test_the_linked_appeal_is_only_for_one_who_sees_it(operator, specialist):
+    visit = _served(operator, visitor_name="Петров Пётр")
+    with pytest.raises(PermissionDenied):
+        visits.link_appeal(visit, create_appeal(), specialist)

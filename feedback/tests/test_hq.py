@@ -5,12 +5,15 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from accounts.models import Company
 from appeals.models import AppealEvent, Notification
 from conftest import create_appeal, happening_at
 from deadlines.calendar import MOSCOW
 from feedback.models import HqRequest
+from feedback.tasks import send_hq_request
+from notifications.models import Message, Subscription, Template
 
 from .helpers import answered_appeal
 
@@ -61,13 +64,88 @@ def test_request_is_recorded_shown_sent_and_notified(client, appeal, supervisor,
     to_hq = next(m for m in mail.outbox if m.to == ["shtab@zhkh-spb.example"])
     assert appeal.number in to_hq.subject and WORDS in to_hq.body and "Кровля отремонтирована 14 марта." in to_hq.body
     assert appeal.text in to_hq.body and "Обращение поступило:" in to_hq.body
-    assert any(m.to == ["ivanova@example.ru"] for m in mail.outbox)
+    assert appeal.access_code not in to_hq.body  # the code is the resident's own
+    confirmation = next(m for m in mail.outbox if m.to == ["ivanova@example.ru"])
+    assert appeal.number in confirmation.subject and "вправе обратиться" in confirmation.body
+    # Both are the hub's message rows, each with its attempt recorded.
+    letter = Message.objects.get(event="hq_request")
+    assert (letter.channel, letter.recipient, letter.appeal, letter.status, letter.attempts) == (
+        "email", "shtab@zhkh-spb.example", appeal, Message.Status.SENT, 1)
+    assert letter.attempt_log.get().ok
+    told = Message.objects.get(event="hq_confirmation")
+    assert (told.recipient, told.status) == ("ivanova@example.ru", Message.Status.SENT)
     assert Notification.objects.filter(user=supervisor, appeal=appeal, kind="hq_request").exists()
     staff = Client()
     staff.force_login(supervisor)
-    html = staff.get("/staff/notifications/").content.decode()
-    print(html[html.index("<main"):])
-    assert "Заявитель обратился в Региональный штаб" in html  # staff.get("/staff/notifications/").content.decode()
+    assert "Заявитель обратился в Региональный штаб" in staff.get("/staff/notifications/").content.decode()
+
+
+def test_the_words_of_both_letters_are_the_templates_staff_edit(client, appeal, django_capture_on_commit_callbacks):
+    Template.objects.filter(event="hq_request").update(subject="Жалоба по № {{ number }}",
+                                                       body="{{ hq_name }}: заявитель пишет «{{ request_text }}».")
+    Template.objects.filter(event="hq_confirmation", channel="email").update(
+        subject="Принято: № {{ number }}", body="Направлено в {{ hq_name }} {{ request_date }}.")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, appeal)
+    to_hq = next(m for m in mail.outbox if m.to == ["shtab@zhkh-spb.example"])
+    assert to_hq.subject == f"Жалоба по № {appeal.number}"
+    assert to_hq.body == f"Региональный штаб по защите прав потребителей: заявитель пишет «{WORDS}»."
+    confirmation = next(m for m in mail.outbox if m.to == ["ivanova@example.ru"])
+    assert confirmation.subject == f"Принято: № {appeal.number}"
+    assert confirmation.body.startswith("Направлено в Региональный штаб по защите прав потребителей ")
+
+
+def test_the_hq_letter_goes_even_to_an_address_that_opted_out(client, appeal, django_capture_on_commit_callbacks):
+    Subscription.objects.create(address="shtab@zhkh-spb.example", opted_out_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, appeal)
+    assert Message.objects.get(event="hq_request").status == Message.Status.SENT
+
+
+def test_a_resident_with_only_a_phone_is_confirmed_by_sms(client, supervisor, company, settings, tmp_path,
+                                                          django_capture_on_commit_callbacks):
+    settings.SMS_NOTIFY, settings.SMS_BACKEND = True, "notifications.sms.FileSmsBackend"
+    settings.SMS_FILE_PATH = tmp_path
+    appeal = answered_appeal(supervisor, phone="+79215550011")
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, appeal)
+    told = Message.objects.get(event="hq_confirmation")
+    assert (told.channel, told.recipient, told.status) == ("sms", "+79215550011", Message.Status.SENT)
+    assert appeal.number in told.body and "Региональный штаб" in told.body
+    assert "Подтверждение отправлено SMS" in client.get("/hq/done/").content.decode()
+
+
+def test_without_the_hqs_address_the_supervisors_forward_it(client, appeal, supervisor, company,
+                                                           django_capture_on_commit_callbacks):
+    Company.objects.filter(pk=company.pk).update(hq_email="")
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, appeal)
+    assert not Message.objects.filter(event="hq_request").exists()
+    assert HqRequest.objects.get().letter_sent_at is None
+    assert Notification.objects.filter(user=supervisor, appeal=appeal, kind="hq_request").exists()
+    assert Message.objects.filter(event="hq_confirmation", recipient="ivanova@example.ru").exists()
+
+
+def test_the_task_run_twice_sends_each_letter_once(client, appeal, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, appeal)
+    request = HqRequest.objects.get()
+    HqRequest.objects.filter(pk=request.pk).update(letter_sent_at=None)  # as if the first run died after sending
+    assert send_hq_request(request.pk)
+    assert Message.objects.filter(event="hq_request").count() == 1
+    assert Message.objects.filter(event="hq_confirmation").count() == 1
+
+
+def test_an_unreachable_mail_server_leaves_the_letter_to_be_retried(client, appeal, settings,
+                                                                    django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send(client, appeal).status_code == 302
+    letter = Message.objects.get(event="hq_request")
+    assert letter.status == Message.Status.ERROR and letter.attempts == 1 and letter.next_attempt_at
+    assert letter.last_error and HqRequest.objects.get().text == WORDS
 
 
 def test_a_wrong_code_and_an_unknown_number_get_the_same_answer(client, appeal):

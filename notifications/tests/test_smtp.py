@@ -52,3 +52,23 @@ def test_an_unreachable_smtp_server_does_not_break_the_change(settings, django_c
     message = Message.objects.get(event="registered")
     assert message.status == Message.Status.ERROR and message.attempts == 1 and message.next_attempt_at
     assert message.attempt_log.get().error
+
+
+def test_the_letter_to_the_regional_hq_and_the_confirmation_reach_the_smtp_server(
+        smtp_inbox, engineer, django_capture_on_commit_callbacks):
+    from feedback.hq import request_hq
+
+    Company.objects.filter(pk=Company.current().pk).update(hq_email="shtab@example.ru")
+    appeal = drafted(engineer, email="ivanova@example.ru")
+    with django_capture_on_commit_callbacks(execute=True):
+        appeal = services.transition(appeal, "answer", engineer, result="Ремонт", resolved_in_favour_of="applicant")
+    smtp_inbox.messages.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        request_hq(appeal, "Крыша течёт по-прежнему.")
+    letters = {tuple(to): letter for to, letter in smtp_inbox.messages}
+    to_hq = letters[("shtab@example.ru",)].get_body().get_content()
+    assert appeal.number in to_hq and "Крыша течёт по-прежнему." in to_hq and appeal.access_code not in to_hq
+    confirmation = letters[("ivanova@example.ru",)]
+    assert "Штаб" in confirmation["Subject"] and appeal.access_code in confirmation.get_body().get_content()
+    assert set(Message.objects.filter(event__in=["hq_request", "hq_confirmation"]).values_list("status", flat=True)) \
+        == {Message.Status.SENT}

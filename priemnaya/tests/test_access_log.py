@@ -66,6 +66,19 @@ def _a_call_and_a_visit(actor, appeal):
     return call, Visit.objects.create(visitor_name=appeal.applicant.full_name, applicant=appeal.applicant)
 
 
+def _a_letter_and_a_message(appeal):
+    """A letter joined to the appeal, and a message to its applicant that was given up on."""
+    from mailgateway.models import InboundMessage
+    from notifications.models import Message
+
+    letter = InboundMessage.objects.create(
+        message_key="<walk@example.ru>", source="smtp", from_address="maria@example.ru", subject="Re: обращение",
+        outcome="joined", appeal=appeal, raw="From: maria@example.ru\r\nSubject: Re\r\n\r\nПодъезд 3.\r\n".encode())
+    message = Message.objects.create(event="registered", channel="email", recipient="maria@example.ru",
+                                     appeal=appeal, subject="Обращение", body="Текст", status="failed", attempts=5)
+    return letter, message
+
+
 def _requests(w) -> tuple[dict, dict]:
     """Address name → (method, path, data): those that show applicants' data, and those that do not."""
     a, number = w["appeal"], w["appeal"].number
@@ -73,6 +86,7 @@ def _requests(w) -> tuple[dict, dict]:
     page = f"/staff/appeals/{number}"
     reason = Reason.objects.get(code="water-flood").pk
     call, visit = _a_call_and_a_visit(w["user"], a)
+    letter, message = _a_letter_and_a_message(a)
     shown = {
         "staff-journal": ("get", "/staff/journal/", {}),
         "staff-journal-export": ("get", "/staff/journal/export.xlsx", {}),
@@ -108,6 +122,11 @@ def _requests(w) -> tuple[dict, dict]:
         "staff-call-review": ("get", f"/staff/calls/{call.pk}/", {}),
         "staff-call-recording": ("get", f"/staff/calls/{call.pk}/recording/", {}),
         "staff-visits": ("get", "/staff/calls/visits/", {}),
+        # The mail: the senders and recipients, their letters' words.
+        "staff-mail-incoming": ("get", "/staff/mail/", {}),
+        "staff-mail-letter": ("get", f"/staff/mail/{letter.pk}/", {}),
+        "staff-mail-outgoing": ("get", "/staff/mail/outgoing/", {}),
+        "staff-mail-message": ("get", f"/staff/mail/outgoing/{message.pk}/", {}),
     }
     not_shown = {
         "staff-home": ("get", "/staff/", {}),  # a redirect to the person's start page
@@ -167,6 +186,7 @@ def _requests(w) -> tuple[dict, dict]:
         "staff-call-recording-add": ("post", f"/staff/calls/{call.pk}/recording/add/", {}),
         "staff-visit-step": ("post", f"/staff/calls/visits/{visit.pk}/start/", {}),
         "staff-call-start": ("post", "/staff/calls/start/", {}),
+        "staff-mail-resend": ("post", f"/staff/mail/outgoing/{message.pk}/resend/", {}),  # a redirect
     }
     return shown, not_shown
 

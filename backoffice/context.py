@@ -9,6 +9,7 @@ from appeals.access import may, sees_appeals
 from appeals.choices import Status
 from appeals.models import Appeal, Notification
 from appointments.booking import may_manage as may_manage_appointments
+from insights.rights import may_see as may_see_statistics
 from residents.moderation import may_moderate as may_moderate_forum
 
 
@@ -68,6 +69,8 @@ class StaffNav:
             links.append(self._link("/staff/overdue/", "Просроченные"))
             links.append(self._link("/staff/load/", "Нагрузка"))
             links.append(self._link("/staff/calls/stats/", "Колл-центр"))
+        if may_see_statistics(user):
+            links.append(self._link("/staff/insights/", "Статистика"))
         if may_manage_appointments(user):
             links.append(self._link("/staff/appointments/", "Приём в офисе"))
         if may(user, "moderate_reviews"):

@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/calls/stats/", include("calls.urls_stats")),
     path("staff/calls/", include("calls.urls")),
+    path("staff/insights/", include("insights.urls")),
     path("staff/", include("backoffice.urls")),
     path("api/v1/", include("api.urls")),
     path("", include("appointments.urls")),

@@ -219,7 +219,7 @@ def overdue(scope: Scope, appeals: QuerySet, now: dt.datetime) -> Overdue:
         result.buckets.append((label, sum(inside)))
     same_day = ages.get(0, 0)  # late by hours today: an emergency's norm counts minutes
     if same_day:
-        result.buckets.insert(0, ("сегодня (часовые нормы)", same_day))
+        result.buckets.insert(0, ("меньше рабочего дня", same_day))
     return result
 
 

@@ -34,12 +34,13 @@ class Table:
         for index, (row, value) in enumerate(zip(rows, values, strict=True)):
             y = index * (BAR_HEIGHT + GAP) + 4
             label = str(row[0])
-            bars.append({"y": y, "text_y": y + BAR_HEIGHT - 5, "w": round(room * value / top, 1),
+            w = round(room * value / top, 1)
+            bars.append({"y": y, "text_y": y + BAR_HEIGHT - 5, "w": w, "value_x": round(LABEL_WIDTH + w + 4, 1),
                          "value": value, "label": label if len(label) <= 34 else label[:33] + "…",
                          "full": label})
         height = len(rows) * (BAR_HEIGHT + GAP) + 8
         return {"width": WIDTH, "height": height, "left": LABEL_WIDTH, "bars": bars, "bar_h": BAR_HEIGHT,
-                "value_x": LABEL_WIDTH + 6, "shown": len(rows), "total": len(self.rows)}
+                "shown": len(rows), "total": len(self.rows)}
 
 
 def sheet_name(title: str, taken: set[str]) -> str:

@@ -15,6 +15,7 @@ from orders.pdf import MONTHS
 from . import pages
 from .filters import Scope, previous_period
 from .models import MonthlyReport
+from .numbers import quick_plans
 from .tables import write_xlsx
 
 STYLESHEET = Path(__file__).with_name("report.css")
@@ -50,11 +51,14 @@ def build(report: MonthlyReport, now: dt.datetime | None = None) -> MonthlyRepor
     scope, appeals = month_scope(report.month), Appeal.objects.all()
     report.status = MonthlyReport.Status.RUNNING
     _progress(report, 5, "Поток обращений")
-    flow = pages.flow(scope, appeals, "day")
+    with quick_plans():
+        flow = pages.flow(scope, appeals, "day")
     _progress(report, 35, "Частые и повторяющиеся проблемы, инциденты")
-    problems = pages.problems(scope, appeals)
+    with quick_plans():
+        problems = pages.problems(scope, appeals)
     _progress(report, 60, "Сроки, результаты, продления и передачи")
-    deadlines = pages.deadlines(scope, appeals, now)
+    with quick_plans():
+        deadlines = pages.deadlines(scope, appeals, now)
     _progress(report, 80, "Файлы отчёта")
     heading = f"Ежемесячный отчёт за {month_title(report.month)}"
     keep = {"volume", "by-category", "by-channel", "by-kind"}

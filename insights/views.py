@@ -15,7 +15,7 @@ from appeals.access import require, visible_appeals
 from . import cache, pages, reports
 from .filters import scope_of
 from .models import MonthlyReport
-from .numbers import GRAINS
+from .numbers import GRAINS, quick_plans
 from .rights import may_see, visibility_key
 from .tables import write_xlsx
 
@@ -25,11 +25,12 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _compute(name: str, request, scope, grain: str) -> pages.Page:
     appeals = visible_appeals(request.user)
-    if name == "flow":
-        return pages.flow(scope, appeals, grain)
-    if name == "problems":
-        return pages.problems(scope, appeals)
-    return pages.deadlines(scope, appeals, timezone.now())
+    with quick_plans():
+        if name == "flow":
+            return pages.flow(scope, appeals, grain)
+        if name == "problems":
+            return pages.problems(scope, appeals)
+        return pages.deadlines(scope, appeals, timezone.now())
 
 
 def _statistics(request, name: str):

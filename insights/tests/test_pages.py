@@ -214,3 +214,15 @@ def test_numbers_are_cached_until_an_appeal_changes(client, supervisor):
     assert not any("GROUP BY" in q["sql"] for q in queries.captured_queries)
     appeal_changed.send(sender=Appeal, appeal=new, action="receive")
     assert headline(client.get("/staff/insights/", MARCH))["Обращений за период"] == 2
+
+
+@pytest.mark.django_db
+def test_working_days_counted_at_once_agree_with_the_calendar():
+    from deadlines.calendar import working_days_between
+    from insights.numbers import WorkingDays
+
+    days = [dt.date(2024, 12, 20) + dt.timedelta(days=n) for n in range(0, 200, 7)]
+    counted = WorkingDays(days)
+    for start in days:
+        for end in days:
+            assert counted.between(start, end) == (working_days_between(start, end) if end > start else 0)

@@ -135,5 +135,6 @@ class ScopeForm(forms.Form):
 
 
 def scope_of(request) -> tuple[ScopeForm, Scope | None]:
-    form = ScopeForm(request.GET if request.GET else {})
+    today = timezone.localdate()
+    form = ScopeForm(request.GET if request.GET else {"start": today.replace(day=1), "end": today})
     return form, form.cleaned_data["scope"] if form.is_valid() else None

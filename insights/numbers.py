@@ -145,9 +145,10 @@ class Repeat:
     count: int  # appeals of the period that came within N days of one before with the same reason
 
 
-def repeated(scope: Scope, appeals: QuerySet, limit: int = LIST_ROWS) -> list[Repeat]:
+def repeated(scope: Scope, appeals: QuerySet, limit: int = LIST_ROWS) -> tuple[list[Repeat], int]:
     """Buildings with the same reason again within `scope.repeat_days` days (A4): each appeal of the period whose
-    building and reason repeat an earlier appeal's within those days. The earlier one may precede the period."""
+    building and reason repeat an earlier appeal's within those days. The earlier one may precede the period.
+    The `limit` (building, reason) pairs with the most repeats, and how many pairs have any."""
     lead_in = scope.since - dt.timedelta(days=scope.repeat_days)
     row = {"partition_by": [F("building_id"), F("reason_id")], "order_by": F("received_at").asc()}
     rows = (scope.filtered(appeals).filter(received_at__gte=lead_in, received_at__lt=scope.until,
@@ -162,7 +163,7 @@ def repeated(scope: Scope, appeals: QuerySet, limit: int = LIST_ROWS) -> list[Re
     top = found.most_common(limit)
     buildings = _labels("building", [b for (b, _r), _n in top])
     reasons = dict(Reason.objects.filter(pk__in=[r for (_b, r), _n in top]).values_list("pk", "name"))
-    return [Repeat(buildings.get(b, "?"), reasons.get(r, "?"), n) for (b, r), n in top]
+    return [Repeat(buildings.get(b, "?"), reasons.get(r, "?"), n) for (b, r), n in top], len(found)
 
 
 @dataclass

@@ -72,23 +72,24 @@ def flow(scope: Scope, appeals: QuerySet, grain: str = "day") -> Page:
 
 def problems(scope: Scope, appeals: QuerySet) -> Page:
     top = numbers.breakdown(scope, appeals, "reason", limit=numbers.TOP)
-    repeats = numbers.repeated(scope, appeals)
+    repeats, pairs = numbers.repeated(scope, appeals)
     incidents = numbers.open_incidents(scope)
     growing = [r for r in top if r.trend == "рост"]
-    page = Page(headline=[("Домов и причин с повторами", len(repeats)), ("Открытых инцидентов", len(incidents)),
+    page = Page(headline=[("Домов и причин с повторами", pairs), ("Открытых инцидентов", len(incidents)),
                           ("Частых проблем растут", len(growing))])
     page.tables.append(_compared("top", f"Самые частые проблемы (первые {numbers.TOP})", "Причина", top,
                                  _summary_of("Самые частые проблемы", top)
                                  + (f" Растут: {', '.join(r.label for r in growing)}." if growing else "")))
     page.tables.append(Table(
         "repeated", f"Повторяющиеся проблемы по домам (та же причина в течение {scope.repeat_days} дн.)",
-        ["Дом", "Причина", "Повторных обращений"], [[r.building, r.reason, r.count] for r in repeats], chart_column=2,
+        ["Дом", "Причина", "Повторных обращений"], [[r.building, r.reason, r.count] for r in repeats],
+        chart_column=2, numeric_from=2,
         summary=("Больше всего повторов: " + ", ".join(f"{r.building} ({r.reason}) — {r.count}" for r in repeats[:3])
                  + ".") if repeats else "Повторяющихся проблем за период нет."))
     page.tables.append(Table(
         "incidents", "Открытые инциденты", ["Что случилось", "Дом", "Причина", "Открыт", "Обращений"],
         [[i.title, i.building, i.reason, _day(i.opened_at.astimezone(Scope.moment(scope.start).tzinfo)), i.appeals]
-         for i in incidents], chart_column=4,
+         for i in incidents], chart_column=4, numeric_from=4,
         summary=f"Открытых инцидентов: {len(incidents)}." if incidents else "Открытых инцидентов нет."))
     return page
 

@@ -22,6 +22,7 @@ class Table:
     rows: list[list] = field(default_factory=list)
     chart_column: int | None = 1  # the column the bars show; None: no chart
     summary: str = ""  # the chart's text alternative
+    numeric_from: int = 1  # the first column of figures (aligned right); those before it are text
 
     def chart(self) -> dict | None:
         if self.chart_column is None or not self.rows:

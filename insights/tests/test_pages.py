@@ -114,6 +114,7 @@ def test_repeated_problems_are_the_same_reason_at_a_building_within_n_days(clien
     client.force_login(supervisor)
     response = client.get("/staff/insights/problems/", MARCH)
     assert table(response, "repeated").rows == [[home.address, roof.name, 2], [other.address, roof.name, 1]]
+    assert headline(response)["Домов и причин с повторами"] == 2
     response = client.get("/staff/insights/problems/", {**MARCH, "repeat_days": "20"})
     assert table(response, "repeated").rows == [[home.address, roof.name, 2]]
     assert [row[0] for row in table(response, "incidents").rows] == ["Протечка кровли"]

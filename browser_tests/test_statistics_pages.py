@@ -43,6 +43,12 @@ def test_supervisor_reads_every_statistics_page_and_gets_the_monthly_report(page
     page.get_by_role("link", name="Сроки и результаты").click()
     expect(page.locator(".insights-headline")).to_contain_text("Просрочено сейчас")
     shot("insights-03-deadlines")
+    page.emulate_media(media="print")  # A4 print: no navigation, filters or call bar, the tables and charts only
+    expect(page.locator(".topbar")).to_be_hidden()
+    expect(page.locator("form.card")).to_be_hidden()
+    expect(page.locator("[data-table=overdue]")).to_be_visible()
+    shot("insights-03-deadlines-print")
+    page.emulate_media(media="screen")
 
     page.get_by_role("link", name="Ежемесячные отчёты").click()
     page.get_by_role("button", name="Сформировать отчёт").click()

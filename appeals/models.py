@@ -176,6 +176,19 @@ class Appeal(models.Model):
             # The newest answers first: answer drafts ask for the latest one to learn whether any is new.
             models.Index(fields=["-answered_at", "-id"], name="appeal_answered_idx",
                          condition=models.Q(answered_at__isnull=False)),
+            # The statistics (insights) group a period's appeals by these columns: read from the index alone
+            # on PostgreSQL, not from the wide rows (SQLite has no INCLUDE and makes none of the three).
+            models.Index(fields=["received_at"], name="appeal_stats_received_idx",
+                         include=["category", "reason", "building", "channel", "kind", "department"]),
+            models.Index(fields=["answered_at"], name="appeal_stats_answered_idx",
+                         include=["received_at", "answer_due", "status", "resolved_in_favour_of", "is_refusal",
+                                  "category", "building", "channel", "department"],
+                         condition=models.Q(answered_at__isnull=False)),
+            models.Index(fields=["answer_due"], name="appeal_stats_overdue_idx",
+                         include=["category", "building", "channel", "department"],
+                         condition=models.Q(status__in=sorted(RUNNING_STATUSES))),
+            models.Index(fields=["extended_at"], name="appeal_extended_idx",
+                         condition=models.Q(extended_at__isnull=False)),
         ]
         permissions = [
             ("register_appeal", "Принимать, регистрировать и направлять обращения"),
@@ -278,7 +291,9 @@ class AppealEvent(models.Model):
         verbose_name = "запись истории обращения"
         verbose_name_plural = "история обращений"
         ordering = ["at", "id"]
-        indexes = [models.Index(fields=["appeal", "at"], name="event_appeal_at_idx")]
+        indexes = [models.Index(fields=["appeal", "at"], name="event_appeal_at_idx"),
+                   # The statistics count a period's escalations and other steps by name.
+                   models.Index(fields=["action", "at"], name="event_action_at_idx")]
 
     def __str__(self) -> str:
         return f"{self.appeal_id} {self.action} {self.at:%Y-%m-%d %H:%M}"

@@ -9,6 +9,7 @@ from appeals.access import may, sees_appeals
 from appeals.choices import Status
 from appeals.models import Appeal, Notification
 from appointments.booking import may_manage as may_manage_appointments
+from insights.rights import may_see as may_see_statistics
 from mailgateway.letters import may_view as may_view_letters
 from notifications.outbox import may_view as may_view_messages
 from residents.moderation import may_moderate as may_moderate_forum
@@ -74,6 +75,8 @@ class StaffNav:
             links.append(self._link("/staff/mail/", "Почта"))
         elif may_view_messages(user):
             links.append(self._link("/staff/mail/outgoing/", "Почта"))
+        if may_see_statistics(user):
+            links.append(self._link("/staff/insights/", "Статистика"))
         if may_manage_appointments(user):
             links.append(self._link("/staff/appointments/", "Приём в офисе"))
         if may(user, "moderate_reviews"):

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "residents",
     "orders",
     "calls",
+    "insights",  # statistics and the monthly report (not «statistics»: that is Python's own module)
     "notifications",
     "mailgateway",
     "open311",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("staff/calls/", include("calls.urls")),
     path("staff/mail/outgoing/", include("notifications.urls_staff")),
     path("staff/mail/", include("mailgateway.urls")),
+    path("staff/insights/", include("insights.urls")),
     path("staff/", include("backoffice.urls")),
     path("api/v1/", include("api.urls")),
     path("open311/", include("open311.urls")),

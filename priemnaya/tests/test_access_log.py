@@ -173,6 +173,14 @@ def _requests(w) -> tuple[dict, dict]:
         "calls-cdr-imports": ("get", "/staff/calls/stats/cdr/", {}),
         "calls-cdr-import": ("get", "/staff/calls/stats/cdr/1/", {}),
         "calls-cdr-import-step": ("post", "/staff/calls/stats/cdr/1/step/", {}),
+        # The statistics and the monthly report are counts by category, building and date: no one's name.
+        "insights-flow": ("get", "/staff/insights/", {}),
+        "insights-problems": ("get", "/staff/insights/problems/", {}),
+        "insights-deadlines": ("get", "/staff/insights/deadlines/", {}),
+        "insights-reports": ("get", "/staff/insights/reports/", {}),
+        "insights-report": ("get", "/staff/insights/reports/1/", {}),
+        "insights-report-retry": ("post", "/staff/insights/reports/1/retry/", {}),
+        "insights-report-file": ("get", "/staff/insights/reports/1/pdf/", {}),
         # Forum moderation shows residents' display names and posts, never an applicant.
         "moderation:queue": ("get", "/staff/forum/", {}),
         "moderation:post_action": ("post", "/staff/forum/posts/1/approve/", {}),

@@ -1,0 +1,13 @@
+"""Who reads the statistics and orders the monthly report: the supervisors and management (whoever assigns
+appeals, as for the overdue and load boards and the call centre's figures)."""
+
+from appeals.access import may
+
+
+def may_see(user) -> bool:
+    return may(user, "assign")
+
+
+def visibility_key(user) -> str:
+    """Which appeals the person's numbers are counted over (`access.visible_appeals`), for the cache."""
+    return "all" if user.has_perm("appeals.view_all_appeals") else f"user-{user.pk}"

@@ -88,8 +88,9 @@ def generate(calls: int, days: int, operators: int, batch: int, seed: int) -> fl
         Call.objects.bulk_create(buffer, batch_size=2000)
     # bulk_create bypasses Call.save, as the CDR import's does: the summary of the days is built once.
     built = time.perf_counter()
-    cells = summary.rebuild(start, start + dt.timedelta(days=days - 1))
-    print(f"  summary: {cells} cells in {time.perf_counter() - built:.1f} s", flush=True)
+    cells, rows = summary.rebuild(start, start + dt.timedelta(days=days - 1))
+    print(f"  summary: {cells} cells and {rows} rows of days and months in {time.perf_counter() - built:.1f} s",
+          flush=True)
     if connection.vendor == "postgresql":  # as autovacuum would soon: the planner's counts of the new rows
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE calls_call")

@@ -5,10 +5,13 @@ the suite runs: SQLite by default, PostgreSQL with DATABASE_URL)."""
 
 import datetime as dt
 import random
+import threading
+import time
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection, transaction
 from django.db.models import Max
 
 from calls import rollup, services, stats, summary
@@ -16,6 +19,7 @@ from calls.models import Call, CallCentreNorms, CallRollup, CallSummary, Outcome
 from calls.tests import test_stats
 from calls.tests.test_cdr import ROWS, write
 from calls.tests.test_stats import DAY
+from conftest import create_staff
 from deadlines.calendar import MOSCOW
 
 BY = ("all", "day", "hour", "operator")
@@ -67,6 +71,41 @@ def test_the_cdr_import_keeps_the_summary(tmp_path):
     day = stats.Period(dt.date(2026, 3, 2), dt.date(2026, 3, 2))
     total, reference = stats.totals(day), stats.totals_calls(day)
     assert total.calls == 3 and (total.missed, total.talk) == (reference.missed, reference.talk) == (2, 180)
+    assert_summary_is_the_calls()
+
+
+def test_two_calls_saved_at_once_in_one_month_are_both_in_its_rows(reference_data):
+    """Two real connections on a database committed for real: the first saves a call and holds its transaction
+    open, the second meanwhile saves a call of another day of the same month. Each recomputes the month's rows
+    from the cells; the second must wait for the first's to be committed, or the rows would miss one call."""
+    operator = create_staff("operator", "operator", "crm")
+    first_saved = threading.Event()
+    errors: list[BaseException] = []
+
+    def save(day: int, hold: float, signal: threading.Event | None):
+        try:
+            with transaction.atomic():
+                ringing = dt.datetime(2026, 3, day, 11, tzinfo=MOSCOW)
+                Call.objects.create(ringing_at=ringing, answered_at=ringing + dt.timedelta(seconds=day),
+                                    ended_at=ringing + dt.timedelta(seconds=90), operator=operator)
+                if signal:
+                    signal.set()
+                time.sleep(hold)
+        except BaseException as error:  # noqa: BLE001 — reported by the test below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=save, args=(2, 0.5, first_saved))
+    first.start()
+    first_saved.wait(5)
+    second = threading.Thread(target=save, args=(3, 0, None))
+    second.start()
+    first.join(10)
+    second.join(10)
+    assert not errors
+    month = stats.Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert stats.totals(month).calls == 2 and stats.totals(month).waiting.average == pytest.approx(2.5)
     assert_summary_is_the_calls()
 
 

@@ -190,15 +190,10 @@ class CdrImport(models.Model):
         return min(99, self.offset * 100 // self.size)
 
 
-class CallSummary(models.Model):
-    """The calls of one hour of one day taken by one operator (`operator_key` 0: no operator — missed or an
-    unknown extension), summed up for the statistics page so that a year is read without reading its calls:
-    the calls, the missed, talk time, each measure's sum of seconds and a histogram of each measure's seconds
-    (see `calls.summary`). Kept by `calls.summary.refresh` in the transaction that changes a call."""
+class SummedCalls(models.Model):
+    """What a row of the statistics' summary holds for its calls: how many, how many missed, talk time, each
+    measure's sum of seconds and a histogram of each measure's seconds (see `calls.summary`)."""
 
-    day = models.DateField("день")
-    hour = models.PositiveSmallIntegerField("час")
-    operator_key = models.PositiveIntegerField("оператор (0 — не определён)", default=0)
     calls = models.PositiveIntegerField("звонков", default=0)
     missed = models.PositiveIntegerField("пропущено", default=0)
     talk_count = models.PositiveIntegerField("с разговором", default=0)
@@ -212,6 +207,19 @@ class CallSummary(models.Model):
     histogram = models.BinaryField("гистограмма секунд", default=bytes)
 
     class Meta:
+        abstract = True
+
+
+class CallSummary(SummedCalls):
+    """The calls of one hour of one day taken by one operator (`operator_key` 0: no operator — missed or an
+    unknown extension), summed up for the statistics page so that a year is read without reading its calls.
+    Kept by `calls.summary.refresh` in the transaction that changes a call."""
+
+    day = models.DateField("день")
+    hour = models.PositiveSmallIntegerField("час")
+    operator_key = models.PositiveIntegerField("оператор (0 — не определён)", default=0)
+
+    class Meta:
         verbose_name = "сводка звонков за час"
         verbose_name_plural = "сводки звонков за час"
         constraints = [models.UniqueConstraint(fields=["day", "hour", "operator_key"], name="call_summary_cell")]
@@ -219,6 +227,34 @@ class CallSummary(models.Model):
 
     def __str__(self) -> str:
         return f"Сводка {self.day:%d.%m.%Y} {self.hour:02d}:00, оператор {self.operator_key or '—'}"
+
+
+class CallRollup(SummedCalls):
+    """The summary's cells added up over a day or a month (`calls.rollup`): per hour of the day, per operator,
+    or the whole day, so that a long period reads whole months and its odd days, not every cell. Kept with
+    the cells, in the same transaction."""
+
+    class Span(models.TextChoices):
+        DAY_HOUR = "day-hour", "час одного дня"
+        DAY_OPERATOR = "day-operator", "оператор за день"
+        DAY = "day", "день"
+        MONTH_HOUR = "month-hour", "час за месяц"
+        MONTH_OPERATOR = "month-operator", "оператор за месяц"
+
+    span = models.CharField("что сложено", max_length=16, choices=Span.choices)
+    start = models.DateField("день (у месяца — его первый день)")
+    key = models.PositiveIntegerField("час или оператор (0 — не определён)", default=0)
+    operators = models.PositiveIntegerField("ячеек с оператором", default=0,
+                                            help_text="Сколько (день, час, оператор) с оператором сложено: "
+                                                      "по ним считаются операторы на линии.")
+
+    class Meta:
+        verbose_name = "сводка звонков за день или месяц"
+        verbose_name_plural = "сводки звонков за день или месяц"
+        constraints = [models.UniqueConstraint(fields=["span", "start", "key"], name="call_rollup_row")]
+
+    def __str__(self) -> str:
+        return f"Сводка ({self.get_span_display()}) {self.start:%d.%m.%Y}, {self.key}"
 
 
 @receiver(post_delete, sender=Call, dispatch_uid="calls-summary-on-delete")

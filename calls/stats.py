@@ -1,8 +1,9 @@
 """The call centre's measures of table 5.3.1 over a period: averages, the 90th percentile and the share within
 each norm, by day, by hour of the day and by operator; missed calls; the hours that break the waiting norm.
 
-The page reads them from the summary per (day, hour, operator) (`calls.summary`, `Summary` below); the
-row-level aggregation that follows is the reference the summary is tested against.
+The page reads them from the summary per (day, hour, operator) and its rows per day and month
+(`calls.summary`, `calls.rollup`, `Summary` below); the row-level aggregation that follows is the reference
+the summary is tested against.
 
 Every figure is aggregated in the database, the same on SQLite and PostgreSQL: a measure is the seconds
 between two of a call's moments (the Call docstring defines them). The 90th percentile is `percentile_cont`
@@ -20,10 +21,11 @@ from django.db.models.functions import Coalesce, ExtractHour, TruncDate
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
-from . import erlang, summary
-from .models import Call, CallCentreNorms, CallSummary
+from . import erlang, rollup, summary
+from .models import Call, CallCentreNorms, CallRollup, CallSummary
 
 P = 0.9
+Span = CallRollup.Span
 
 
 class Seconds(Func):
@@ -221,121 +223,146 @@ def totals_calls(period: Period, norms: CallCentreNorms | None = None) -> Group:
     return Group(None, figures={m.code: Figure(m, m.norm(norms)) for m in MEASURES})
 
 
-class Summary:
-    """The period's summary cells (`calls.summary`), grouped in the database: per group the sums are added up
-    and the cells' histograms concatenated (one query per grouping, a few hundred rows at most, kept for the
-    other tables of the page). The added-up histograms give each measure's count, the count within its norm
-    (exact for any whole-second norm up to `summary.FINE`) and the 90th percentile: as `percentile_cont`, the
-    values at ordered positions ⌊0.9 × (n − 1)⌋ and the next, interpolated linearly, each value taken as its
-    bucket's upper bound — exact for whole seconds up to `summary.FINE`; with longer values, off by less than
-    one bucket (`summary.TAIL_STEP`)."""
+def _fetch(found: QuerySet) -> list[tuple]:
+    """A values_list query's rows, the histogram last, as bytes. On PostgreSQL its results come in binary:
+    Django's cursors take them as text, and a bytea's text is hex, which cost the server more than the query
+    (45 ms for the days of a year)."""
+    if connection.vendor != "postgresql":
+        return [(*row[:-1], bytes(row[-1])) for row in found]
+    import psycopg
 
-    SCALARS = ("calls", "missed", "talk_count", "talk_sum", *(f"{code}_sum" for code in summary.CODES))
-    COLUMNS = {"day": "day", "hour": "hour", "operator": "operator_key", "all": "1"}
+    sql, params = found.query.sql_with_params()
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(sql, params, binary=True)
+        return cursor.fetchall()
+
+
+class Summary:
+    """The period's rows of the summary (`calls.summary`, `calls.rollup`), added up per group here: without
+    an operator, the days from the days' rows, the hours and the operators from the whole months' rows and
+    the odd days'; one operator's hours from their cells; the totals are the hours added up. Each grouping is
+    one query, kept for the other tables of the page. The added-up histograms give each measure's count, the
+    count within its norm (exact for any whole-second norm up to `summary.FINE`) and the 90th percentile: as
+    `percentile_cont`, the values at ordered positions ⌊0.9 × (n − 1)⌋ and the next, interpolated linearly,
+    each value taken as its bucket's upper bound — exact for whole seconds up to `summary.FINE`; with longer
+    values, off by less than one bucket (`summary.TAIL_STEP`)."""
+
     VALUES = np.array([summary.bucket_value(i) for i in range(summary.BUCKETS)], dtype=np.float64)
 
     def __init__(self, period: Period):
         self.period = period
         self._rows: dict[str, list] = {}
+        self._added: dict[str, tuple] = {}
 
     def rows(self, by: str) -> list[tuple]:
-        """(key, *sums, cells with an operator, histogram bytes) per group."""
-        if by == "all" and "day" in self._rows:
-            return self._all_from_days()
+        """(key, *summary.VALUES, cells with an operator, histogram bytes) per row read ("day", "hour" or
+        "operator"); a key may have several."""
         if by not in self._rows:
-            self._rows[by] = self._query(by)
+            self._rows[by] = self._read(by)
         return self._rows[by]
 
-    def _query(self, by: str) -> list[tuple]:
-        column = self.COLUMNS[by]
-        sums = ", ".join(f"SUM({name})" for name in self.SCALARS)
-        postgres = connection.vendor == "postgresql"
-        histograms = "string_agg(histogram, ''::bytea)" if postgres else "group_concat(hex(histogram), '')"
-        where, params = "day >= %s AND day <= %s", [self.period.start.isoformat(), self.period.end.isoformat()]
-        if self.period.operator_id:
-            where += " AND operator_key = %s"
-            params.append(self.period.operator_id)
-        sql = (f"SELECT {column}, {sums}, SUM(CASE WHEN operator_key <> 0 THEN 1 ELSE 0 END), {histograms} "
-               f"FROM {CallSummary._meta.db_table} WHERE {where} GROUP BY {column}")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            found = cursor.fetchall()
-        result = []
-        for row in found:
-            blob = row[-1] or b""
-            blob = bytes.fromhex(blob.decode() if isinstance(blob, bytes) else blob) if not postgres else bytes(blob)
-            result.append((_key(by, row[0]) if by != "all" else 1, *row[1:-1], blob))
-        return result
+    def _read(self, by: str) -> list[tuple]:
+        start, end, operator = self.period.start, self.period.end, self.period.operator_id
+        values = (*summary.VALUES, "histogram")
+        if by == "hour" and operator:
+            found = (CallSummary.objects.filter(day__gte=start, day__lte=end, operator_key=operator)
+                     .values_list("hour", *summary.VALUES, Value(1), "histogram"))
+            return _fetch(found)
+        if by == "day":
+            where = Q(span=Span.DAY_OPERATOR if operator else Span.DAY, start__gte=start, start__lte=end)
+        else:
+            month_span, day_span = {"hour": (Span.MONTH_HOUR, Span.DAY_HOUR),
+                                    "operator": (Span.MONTH_OPERATOR, Span.DAY_OPERATOR)}[by]
+            whole, odd = rollup.split(start, end)
+            where = Q(span=month_span, start__in=whole) if whole else Q(pk__in=[])
+            for first, last in odd:
+                where |= Q(span=day_span, start__gte=first, start__lte=last)
+        found = CallRollup.objects.filter(where)
+        if operator:
+            found = found.filter(key=operator)
+        found = found.values_list("start" if by == "day" else "key", *values[:-1], "operators", "histogram")
+        return _fetch(found.order_by())
 
-    def _all_from_days(self) -> list[tuple]:
-        days = self._rows["day"]
-        if not days:
-            return []
-        sums = [sum(row[i] or 0 for row in days) for i in range(1, len(self.SCALARS) + 2)]
-        return [(1, *sums, b"".join(row[-1] for row in days))]
+    def added(self, by: str) -> tuple[list, np.ndarray, np.ndarray, np.ndarray]:
+        """Per group, in the order of the row-level query (by key, the calls with no operator last): the keys,
+        the histograms added up (`summary.merged`) and the VALUES added up. The totals are the hours'."""
+        if by in self._added:
+            return self._added[by]
+        if by == "all":
+            keys, slots, counts, sums = self.added("hour")
+            dense = np.bincount(slots % summary.SLOTS, weights=counts, minlength=summary.SLOTS)
+            slots = np.flatnonzero(dense)
+            found = ([1] if keys else [], slots, dense[slots].astype(np.int64), sums.sum(axis=0, keepdims=True))
+        else:
+            rows = self.rows(by)
+            keys = sorted({row[0] for row in rows}, key=(lambda key: (key == 0, key)) if by == "operator" else None)
+            index = {key: i for i, key in enumerate(keys)}
+            rows = sorted(rows, key=lambda row: index[row[0]])
+            owners = [index[row[0]] for row in rows]
+            sums = np.zeros((len(keys), len(summary.VALUES)))
+            if rows:
+                np.add.at(sums, owners, np.array([row[1:-2] for row in rows], dtype=np.float64))
+            found = (keys, *summary.merged(owners, [row[-1] for row in rows]), sums)
+        self._added[by] = found
+        return found
 
     def groups(self, by: str, norms: CallCentreNorms, percentiles: tuple[str, ...] = ALL) -> list[Group]:
-        rows = self.rows(by)
-        if by == "operator":  # as the row-level query: the calls with no operator last
-            rows = sorted(rows, key=lambda row: (row[0] == 0, row[0]))
-        else:
-            rows = sorted(rows, key=lambda row: row[0])
-        n_groups, n_buckets, n_measures = len(rows), summary.BUCKETS, len(MEASURES)
-        if not n_groups:
+        keys, slots, counts, sums = self.added(by)
+        if not keys:
             return []
-        blobs = [row[-1] for row in rows]
-        pairs = np.frombuffer(b"".join(blobs), dtype="<u4").reshape(-1, 2).astype(np.int64)
-        owner = np.repeat(np.arange(n_groups), [len(b) // 8 for b in blobs])
-        histogram = np.bincount(owner * (n_measures * n_buckets) + pairs[:, 0], weights=pairs[:, 1],
-                                minlength=n_groups * n_measures * n_buckets).reshape(n_groups, n_measures, n_buckets)
-        cumulative = histogram.cumsum(axis=2)
-        counts = cumulative[:, :, -1]
-        limits = [m.norm(norms) for m in MEASURES]
-        norm_at = np.searchsorted(self.VALUES, limits, side="right") - 1  # the last bucket within each norm
-        within = cumulative[:, np.arange(n_measures), norm_at]
-        wanted = [i for i, m in enumerate(MEASURES) if m.code in percentiles]
-        p90 = np.full((n_groups, n_measures), np.nan)
-        if wanted:
-            n = counts[:, wanted]
-            position = P * np.maximum(n - 1, 0)
-            low = np.floor(position)
-            high = np.minimum(low + 1, np.maximum(n - 1, 0))
-            p90[:, wanted] = np.where(n > 0, self._nth(cumulative[:, wanted, :], low, high, position - low), np.nan)
+        count, within, p90 = self._figures(len(keys), slots, counts, norms, percentiles)
         result = []
-        for g, row in enumerate(rows):
-            calls, missed, talk_count, talk_sum = int(row[1] or 0), int(row[2] or 0), int(row[3] or 0), row[4] or 0
+        for g, key in enumerate(keys):
+            calls, missed, talk_count, talk_sum = int(sums[g, 0]), int(sums[g, 1]), int(sums[g, 2]), sums[g, 3]
             if not calls:
                 continue
-            key = (row[0] or None) if by == "operator" else row[0]
-            group = Group(key, calls, missed, float(talk_sum) / talk_count if talk_count else None)
+            group = Group((key or None) if by == "operator" else key, calls, missed,
+                          float(talk_sum) / talk_count if talk_count else None)
             for i, m in enumerate(MEASURES):
-                count = int(counts[g, i])
-                group.figures[m.code] = Figure(
-                    m, m.norm(norms), count, float(row[5 + i] or 0) / count if count else None,
-                    None if np.isnan(p90[g, i]) else float(p90[g, i]), int(round(within[g, i])))
+                n = int(count[g, i])
+                group.figures[m.code] = Figure(m, m.norm(norms), n, float(sums[g, 4 + i]) / n if n else None,
+                                               None if np.isnan(p90[g, i]) else float(p90[g, i]), int(within[g, i]))
             result.append(group)
         return result
 
-    def _nth(self, cumulative, low, high, fraction):
-        """The interpolated value between the ordered values number `low` and `high` (from 0) of each row of
-        the cumulative histograms: each row's bucket found by a binary search, all rows at once (offsetting
-        each row above the one before it makes the whole flat array sorted)."""
-        rows, buckets = cumulative.reshape(-1, cumulative.shape[-1]), cumulative.shape[-1]
-        step = rows[:, -1].max() + 1 if rows.size else 1
-        offsets = np.arange(rows.shape[0]) * step
-        flat = (rows + offsets[:, None]).ravel()
-        starts = np.arange(rows.shape[0]) * buckets
+    def _figures(self, n_groups: int, slots, counts, norms: CallCentreNorms, percentiles: tuple[str, ...]):
+        """Per group and measure: the count, the count within the norm and the 90th percentile (NaN if none
+        or not asked for), from the added-up histograms (`summary.merged`), all at once: a histogram's
+        segment is the slots of one group's measure, and positions in the running total of all counts find
+        each segment's values by binary search."""
+        n_measures = len(MEASURES)
+        segments = np.arange(n_groups * n_measures)
+        segment_of = slots // summary.BUCKETS  # group × measures + measure
+        running = np.concatenate(([0], np.cumsum(counts)))
+        base = running[np.searchsorted(segment_of, segments, side="left")]
+        count = running[np.searchsorted(segment_of, segments, side="right")] - base
+        norm_at = np.searchsorted(self.VALUES, [m.norm(norms) for m in MEASURES], side="right") - 1
+        limits = segments * summary.BUCKETS + np.tile(norm_at, n_groups)  # the last bucket within each norm
+        within = running[np.searchsorted(slots, limits, side="right")] - base
+        last = np.maximum(count - 1, 0)
+        position = P * last
+        low = np.floor(position)
+        high = np.minimum(low + 1, last)
+        buckets = slots % summary.BUCKETS
 
-        def value(order):
-            found = np.searchsorted(flat, order.ravel() + offsets, side="right") - starts
-            return self.VALUES[np.clip(found, 0, buckets - 1)].reshape(order.shape)
+        def value(order):  # the value number `order` (from 0) of each segment
+            found = np.searchsorted(running[1:], base + order, side="right")
+            return self.VALUES[buckets[np.minimum(found, max(len(buckets) - 1, 0))]] if len(buckets) else order
 
         v_low, v_high = value(low), value(high)
-        return v_low + (v_high - v_low) * fraction
+        p90 = np.where(count > 0, v_low + (v_high - v_low) * (position - low), np.nan)
+        wanted = np.array([m.code in percentiles for m in MEASURES])
+        p90 = np.where(np.tile(wanted, n_groups), p90, np.nan)
+        shape = (n_groups, n_measures)
+        return count.reshape(shape), within.reshape(shape), p90.reshape(shape)
 
     def on_shift(self) -> dict[int, float]:
         """Per hour of the day, the operators who took calls in it (a cell each), averaged over the days."""
-        return {row[0]: int(row[-2]) / self.period.days for row in self.rows("hour") if row[-2]}
+        people: dict[int, int] = {}
+        for row in self.rows("hour"):
+            people[row[0]] = people.get(row[0], 0) + row[-2]
+        return {hour: n / self.period.days for hour, n in people.items() if n}
 
 
 def aggregate(period: Period, by: str, norms: CallCentreNorms | None = None,

@@ -9,17 +9,19 @@ whole minute up to `TAIL_END`), so a norm changed by staff needs no rebuild. The
 the occupied buckets only, as little-endian pairs of 32-bit (slot, count), slot = measure's index × BUCKETS +
 bucket.
 
-`refresh(cells)` recomputes the given cells from their calls; `Call.save`, the delete signal and the CDR import
-(whose bulk insert bypasses save) call it in the transaction that changes the calls. A `QuerySet.update` of
-calls' moments or operators bypasses it: call `refresh` after one, or `rebuild_call_summary`."""
+`refresh(cells)` recomputes the given cells from their calls, then the rows that add them up over days and
+months (`calls.rollup`); `Call.save`, the delete signal and the CDR import (whose bulk insert bypasses save)
+call it in the transaction that changes the calls. A `QuerySet.update` of calls' moments or operators
+bypasses it: call `refresh` after one, or `rebuild_call_summary`."""
 
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from django.db import connection, transaction
+from django.db.models import Max, Min
 from django.utils import timezone
 
 FINE = 1800  # whole seconds up to this
@@ -29,6 +31,11 @@ BUCKETS = FINE + 1 + (TAIL_END - FINE) // TAIL_STEP + 1
 CODES = ("waiting", "finding", "informing", "wrap_up", "connecting", "specialist")
 FIELDS = ("ringing_at", "answered_at", "found_at", "transferred_at", "connected_at", "specialist_ended_at",
           "ended_at", "wrapped_up_at", "operator_id")
+
+SLOTS = len(CODES) * BUCKETS
+VALUES = ("calls", "missed", "talk_count", "talk_sum", *(f"{code}_sum" for code in CODES))  # added up as they are
+DENSE = 1 << 20  # `merged` counts into every slot of up to this many (8 MB)
+LOCKS = 0x43414C4C  # the first key of the summary's advisory locks; the second is a month
 
 Cell = tuple[dt.date, int, int]  # day, hour, operator_key
 
@@ -45,6 +52,34 @@ def bucket(seconds: float) -> int:
 def bucket_value(index: int) -> int:
     """The upper bound of a bucket, in seconds (the last: a minute past `TAIL_END`, "longer")."""
     return index if index <= FINE else FINE + (index - FINE) * TAIL_STEP
+
+
+def merged(owners: Sequence[int], blobs: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """Stored histograms added up per owner (a group's number, from 0): the occupied keys, owner × SLOTS +
+    slot, ascending, and their counts. Few owners are counted into every slot of theirs (no sort); many are
+    sorted, unless each has one part and they come in order, which is sorted already."""
+    pairs = np.frombuffer(b"".join(blobs), dtype="<u4").reshape(-1, 2)
+    owners = np.asarray(owners, dtype=np.int64)
+    keys = np.repeat(owners, [len(blob) // 8 for blob in blobs]) * SLOTS + pairs[:, 0]
+    counts = pairs[:, 1].astype(np.int64)
+    span = (int(owners.max()) + 1) * SLOTS if len(owners) else 0
+    if span <= DENSE:
+        dense = np.bincount(keys, weights=counts, minlength=span)
+        found = np.flatnonzero(dense)
+        return found, dense[found].astype(np.int64)
+    if len(keys) and not (keys[1:] > keys[:-1]).all():
+        order = np.argsort(keys, kind="stable")
+        keys, counts = keys[order], counts[order]
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        keys, counts = keys[starts], np.add.reduceat(counts, starts)
+    return keys, counts
+
+
+def packed(keys: np.ndarray, counts: np.ndarray, owners: int) -> list[bytes]:
+    """`merged`'s result stored again: one histogram per owner, as a cell's."""
+    bounds = np.searchsorted(keys // SLOTS, np.arange(owners + 1))
+    pairs = np.stack([keys % SLOTS, counts], axis=1).astype("<u4")
+    return [pairs[bounds[i]:bounds[i + 1]].tobytes() for i in range(owners)]
 
 
 def _seconds(end, start) -> float | None:
@@ -116,18 +151,20 @@ def _hour_range(day: dt.date, hour: int) -> tuple[dt.datetime, dt.datetime]:
     return since, since + dt.timedelta(hours=1)
 
 
-def _lock(cells: Iterable[Cell]) -> None:
-    """Two transactions refreshing one cell wait for each other (PostgreSQL; SQLite writes one at a time)."""
+def lock(days: Iterable[dt.date]) -> None:
+    """Two transactions refreshing the summary of one month wait for each other, so that each recomputes its
+    cells and the month's rows from what the other committed (PostgreSQL; SQLite writes one at a time)."""
     if connection.vendor != "postgresql":
         return
-    keys = sorted({(day.toordinal() * 24 + hour, op) for day, hour, op in cells})
     with connection.cursor() as cursor:
-        for first, second in keys:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [first, second])
+        for month in sorted({day.year * 12 + day.month - 1 for day in days}):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCKS, month])
 
 
 def refresh(cells: Iterable[Cell]) -> None:
-    """Recompute the given cells from their calls, in the current transaction (one is opened if none)."""
+    """Recompute the given cells from their calls, and the day's and month's rows that add them up, in the
+    current transaction (one is opened if none)."""
+    from . import rollup
     from .models import Call, CallSummary
 
     by_hour: dict[tuple[dt.date, int], set[int]] = defaultdict(set)
@@ -136,7 +173,7 @@ def refresh(cells: Iterable[Cell]) -> None:
     if not by_hour:
         return
     with transaction.atomic():
-        _lock((day, hour, op) for (day, hour), ops in by_hour.items() for op in ops)
+        lock(day for day, _ in by_hour)
         for (day, hour), operators in sorted(by_hour.items()):
             since, until = _hour_range(day, hour)
             calls = Call.objects.filter(ringing_at__gte=since, ringing_at__lt=until)
@@ -148,6 +185,7 @@ def refresh(cells: Iterable[Cell]) -> None:
                        if cell[2] in operators}
             CallSummary.objects.filter(day=day, hour=hour, operator_key__in=operators).delete()
             CallSummary.objects.bulk_create(_summary_rows(CallSummary, tallies))
+        rollup.refresh({(day, hour, op) for (day, hour), ops in by_hour.items() for op in ops})
 
 
 def models_q(operators: set[int]):
@@ -161,10 +199,27 @@ def refresh_calls(calls: Iterable) -> None:
     refresh({cell_of(call.ringing_at, call.operator_id) for call in calls})
 
 
-def rebuild(start: dt.date | None = None, end: dt.date | None = None, *, call_model=None, summary_model=None,
-            chunk: int = 20000) -> int:
-    """Rebuild the cells of the days from `start` to `end` (inclusive; either open) from the calls; the number
-    of cells written. The models may be a migration's historical ones."""
+def rebuild(start: dt.date | None = None, end: dt.date | None = None, *, chunk: int = 20000) -> tuple[int, int]:
+    """Rebuild the cells of the days from `start` to `end` (inclusive; either open: from the first or to the
+    last day known) from the calls, then the rows of their months from the cells; the numbers of cells and
+    of rows written."""
+    from . import rollup
+
+    with transaction.atomic():
+        if start is None or end is None:
+            first, last = _days_known()
+            start, end = start or first, end or last
+        if start is None or end is None:
+            return 0, 0
+        lock(rollup.months(start, end))
+        cells = rebuild_cells(start, end, chunk=chunk)
+        return cells, rollup.rebuild(start, end)
+
+
+def rebuild_cells(start: dt.date | None = None, end: dt.date | None = None, *, call_model=None, summary_model=None,
+                  chunk: int = 20000) -> int:
+    """Rebuild the cells of the days from `start` to `end` (inclusive; either open) from the calls, and only
+    them; the number of cells written. The models may be a migration's historical ones."""
     if call_model is None:
         from .models import Call as call_model
     if summary_model is None:
@@ -178,12 +233,25 @@ def rebuild(start: dt.date | None = None, end: dt.date | None = None, *, call_mo
     if end is not None:
         calls = calls.filter(ringing_at__lt=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz))
         cells = cells.filter(day__lte=end)
-    written = 0
     with transaction.atomic():
         cells.delete()
         tallies = _tallies(calls.values(*FIELDS).iterator(chunk_size=chunk))
         rows = _summary_rows(summary_model, tallies)
         for i in range(0, len(rows), 5000):
             summary_model.objects.bulk_create(rows[i:i + 5000])
-        written = len(rows)
-    return written
+    return len(rows)
+
+
+def _days_known() -> tuple[dt.date | None, dt.date | None]:
+    """The first and the last day of any call, cell or row of the summary."""
+    from .models import Call, CallRollup, CallSummary
+
+    tz = timezone.get_default_timezone()
+    calls = Call.objects.aggregate(first=Min("ringing_at"), last=Max("ringing_at"))
+    cells = CallSummary.objects.aggregate(first=Min("day"), last=Max("day"))
+    rows = CallRollup.objects.aggregate(first=Min("start"), last=Max("start"))
+    firsts = [d for d in (calls["first"] and timezone.localtime(calls["first"], tz).date(), cells["first"],
+                          rows["first"]) if d]
+    lasts = [d for d in (calls["last"] and timezone.localtime(calls["last"], tz).date(), cells["last"],
+                         rows["last"]) if d]
+    return min(firsts, default=None), max(lasts, default=None)

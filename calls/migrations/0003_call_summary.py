@@ -4,10 +4,10 @@ from django.db import migrations, models
 
 
 def build(apps, schema_editor):
-    """The summary of the calls already recorded."""
+    """The summary of the calls already recorded (its cells; the next migration adds them up)."""
     from calls import summary
 
-    summary.rebuild(call_model=apps.get_model("calls", "Call"), summary_model=apps.get_model("calls", "CallSummary"))
+    summary.rebuild_cells(call_model=apps.get_model("calls", "Call"), summary_model=apps.get_model("calls", "CallSummary"))
 
 
 

@@ -120,6 +120,10 @@ def test_the_page_shows_the_known_day(client, known_day, supervisor):
     svg = html[html.index("<svg"):html.index("</svg>")]
     assert re.findall(r'<rect class="bar-calls" x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+"', svg)
     assert not re.search(r'(?:x|y|x1|x2|y1|y2|width|height)="[^"]*,', svg)
+    # The day's row: waiting 25.9 s on average and 43.5 s at the 90th percentile, in whole seconds half up, over
+    # its norm; finding the client's information 30 s, within.
+    days = html[html.index('<table class="list calls-days">'):html.index('<table class="list calls-operators">')]
+    assert '<td class="num calls-over">26 / 44</td><td class="num">30 / 30</td>' in days
 
 
 def test_the_page_with_a_period_upside_down_says_so(client, supervisor):

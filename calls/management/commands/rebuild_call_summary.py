@@ -15,7 +15,8 @@ def _date(value: str) -> dt.date:
 
 
 class Command(BaseCommand):
-    help = "Пересобрать сводку звонков по часам и операторам (для статистики колл-центра) из самих звонков."
+    help = ("Пересобрать сводку звонков по часам и операторам (для статистики колл-центра) из самих звонков, "
+            "а из неё — суммы за дни и месяцы.")
 
     def add_arguments(self, parser):
         parser.add_argument("--from", dest="start", help="первый день, ГГГГ-ММ-ДД (по умолчанию — с начала)")
@@ -26,5 +27,6 @@ class Command(BaseCommand):
         last = _date(end) if end else None
         if first and last and first > last:
             raise CommandError("--from позже --to.")
-        cells = summary.rebuild(first, last)
-        self.stdout.write(f"Сводка пересобрана: ячеек (день, час, оператор) — {cells}.")
+        cells, rows = summary.rebuild(first, last)
+        self.stdout.write(f"Сводка пересобрана: ячеек (день, час, оператор) — {cells}, "
+                          f"сумм за дни и месяцы — {rows}.")

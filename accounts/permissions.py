@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from . import versioned
+from priemnaya import versioned
 
 VERSION_KEY = "accounts:permissions-version"
 

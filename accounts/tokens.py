@@ -10,7 +10,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from . import versioned
+from priemnaya import versioned
+
 from .models import ApiToken
 
 VERSION_KEY = "accounts:api-tokens-version"

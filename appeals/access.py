@@ -91,12 +91,16 @@ def sees_appeals(user) -> bool:
     return _active(user) and (user.has_perm("appeals.view_all_appeals") or user.has_perm("appeals.work_appeal"))
 
 
+def sees_all_appeals(user) -> bool:
+    return _active(user) and user.has_perm("appeals.view_all_appeals")
+
+
 def visible_appeals(user, queryset: QuerySet | None = None) -> QuerySet:
     """Appeals the user may see: all for operators and supervisors; own department's and own for specialists."""
     queryset = Appeal.objects.all() if queryset is None else queryset
     if not _active(user):
         return queryset.none()
-    if user.has_perm("appeals.view_all_appeals"):
+    if sees_all_appeals(user):
         return queryset
     if user.has_perm("appeals.work_appeal"):
         department = _department_id(user)
@@ -108,7 +112,7 @@ def visible_appeals(user, queryset: QuerySet | None = None) -> QuerySet:
 def can_view(user, appeal: Appeal) -> bool:
     if not _active(user):
         return False
-    if user.has_perm("appeals.view_all_appeals"):
+    if sees_all_appeals(user):
         return True
     department = _department_id(user)
     return user.has_perm("appeals.work_appeal") and (

@@ -1,7 +1,7 @@
 """Who reads the statistics and orders the monthly report: the supervisors and management (whoever assigns
 appeals, as for the overdue and load boards and the call centre's figures)."""
 
-from appeals.access import may
+from appeals.access import may, sees_all_appeals
 
 
 def may_see(user) -> bool:
@@ -10,4 +10,4 @@ def may_see(user) -> bool:
 
 def visibility_key(user) -> str:
     """Which appeals the person's numbers are counted over (`access.visible_appeals`), for the cache."""
-    return "all" if user.has_perm("appeals.view_all_appeals") else f"user-{user.pk}"
+    return "all" if sees_all_appeals(user) else f"user-{user.pk}"

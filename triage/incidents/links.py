@@ -5,7 +5,6 @@ The matching rule lives in `matching` (the same one that groups archives); this 
 appeals and incidents from the database and writes the links.
 """
 
-import math
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -19,6 +18,7 @@ from appeals import access, services, workflow
 from appeals.choices import OPEN_STATUSES, Status
 from appeals.errors import AppealError
 from appeals.models import Appeal, Reason
+from housing.geo import buildings_near
 from housing.models import Building
 from priemnaya.russian import plural
 
@@ -58,11 +58,7 @@ def _buildings_near(building: Building, probe: Candidate) -> list[int]:
     """The building, and for an outage the buildings around it (the matcher decides on the distance)."""
     if not probe.is_outage or building.latitude is None or building.longitude is None:
         return [building.pk]
-    lat, lon = building.latitude, building.longitude
-    d_lat = NEIGHBOUR_METRES / 111_000
-    d_lon = d_lat / max(math.cos(math.radians(lat)), 0.1)
-    return list(Building.objects.filter(latitude__range=(lat - d_lat, lat + d_lat),
-                                        longitude__range=(lon - d_lon, lon + d_lon)).values_list("pk", flat=True))
+    return list(buildings_near(building.latitude, building.longitude, NEIGHBOUR_METRES).values_list("pk", flat=True))
 
 
 def _latest_members(incidents: list[Incident], exclude_pk) -> dict[int, list[Appeal]]:

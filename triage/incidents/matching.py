@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 
 from housing.addresses import parse_address
+from housing.geo import metres
 from priemnaya.matching import fold
 
 # Reason codes of outages, where neighbouring buildings share the incident (one supply for a block).
@@ -137,10 +138,7 @@ class Candidate:
 
 def distance_metres(a: Candidate, b: Candidate) -> float:
     """Great-circle distance between two appeals with coordinates."""
-    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
-    dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-    return 2 * 6_371_000 * math.asin(min(1.0, math.sqrt(h)))
+    return metres(a.lat, a.lon, b.lat, b.lon)
 
 
 def same_place(a: Candidate, b: Candidate) -> bool:

@@ -9,8 +9,9 @@ from django.db import transaction
 DAY = 24 * 3600
 
 
-def read(version_key: str, key: str, load):
-    """The value kept under `key` if it was kept under the current version, else `load()` kept anew."""
+def read(version_key: str, key: str, load, seconds: int = DAY):
+    """The value kept under `key` if it was kept under the current version, else `load()` kept anew (for
+    `seconds`)."""
     found = cache.get_many([version_key, key])
     version = found.get(version_key)
     if version is None:
@@ -19,7 +20,7 @@ def read(version_key: str, key: str, load):
     if kept is not None and kept[0] == version:
         return kept[1]
     value = load()
-    cache.set(key, (version, value), DAY)
+    cache.set(key, (version, value), seconds)
     return value
 
 

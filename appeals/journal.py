@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from deadlines.calendar import end_of_day, local_date
+from deadlines.calendar import end_of_day, local_date, start_of_day
 from deadlines.norms import due_soon_limit
 from priemnaya.russian import working_days
 
@@ -71,10 +71,6 @@ class JournalFilter:
         return not isinstance(self.named_applicants, list)
 
 
-def _day_start(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
 def apply_filter(queryset: QuerySet, f: JournalFilter, now: dt.datetime | None = None, *,
                  counting: bool = False) -> QuerySet:
     """Narrow a queryset of appeals by the journal's filters, newest first (`counting`: to be counted, not
@@ -85,9 +81,9 @@ def apply_filter(queryset: QuerySet, f: JournalFilter, now: dt.datetime | None =
              "priority": f.priority}
     queryset = queryset.filter(**{k: v for k, v in exact.items() if v})
     if f.date_from:
-        queryset = queryset.filter(received_at__gte=_day_start(f.date_from))
+        queryset = queryset.filter(received_at__gte=start_of_day(f.date_from))
     if f.date_to:
-        queryset = queryset.filter(received_at__lt=_day_start(f.date_to + dt.timedelta(days=1)))
+        queryset = queryset.filter(received_at__lt=start_of_day(f.date_to + dt.timedelta(days=1)))
     if f.due:
         queryset = filter_due(queryset, f.due, now)
     if f.q:

@@ -6,10 +6,10 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.utils import timezone
 
 from appeals.access import require
 from appeals.models import PersonalDataAccess
+from deadlines.calendar import start_of_day
 
 from .forms_journal import DateInput, PersonChoiceField, checked_filter_day
 from .views_lists import page_of
@@ -74,14 +74,10 @@ class AccessLogForm(forms.Form):
         if data.get("user"):
             queryset = queryset.filter(user=data["user"])
         if data.get("date_from"):
-            queryset = queryset.filter(at__gte=_day_start(data["date_from"]))
+            queryset = queryset.filter(at__gte=start_of_day(data["date_from"]))
         if data.get("date_to"):
-            queryset = queryset.filter(at__lt=_day_start(data["date_to"] + dt.timedelta(days=1)))
+            queryset = queryset.filter(at__lt=start_of_day(data["date_to"] + dt.timedelta(days=1)))
         return queryset
-
-
-def _day_start(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 @login_required

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 from django.core.cache import cache
+from django.utils import timezone
 
 from priemnaya.request_memo import once_per_request
 
@@ -66,6 +67,11 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
 
 def local_date(moment: dt.datetime) -> dt.date:
     return moment.astimezone(MOSCOW).date()
+
+
+def start_of_day(day: dt.date) -> dt.datetime:
+    """Midnight at the start of the day in the site's time zone: where a filter "from this day" begins."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 def end_of_day(day: dt.date) -> dt.datetime:

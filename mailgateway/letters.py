@@ -4,10 +4,10 @@ and one letter read back from its raw copy. Supervisors read them (the letters c
 import datetime as dt
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from appeals import access
 from appeals.workflow import ASSIGN
+from deadlines.calendar import start_of_day
 
 from .filtering import AUTO_REPLY, AUTOMATIC, BOUNCE, MAILING_LIST
 from .models import InboundMessage, Outcome
@@ -38,14 +38,10 @@ def letters(outcome: str = "", day_from: dt.date | None = None, day_to: dt.date 
     if outcome:
         found = found.filter(OUTCOMES[outcome][1])
     if day_from:
-        found = found.filter(received_at__gte=_day_start(day_from))
+        found = found.filter(received_at__gte=start_of_day(day_from))
     if day_to:
-        found = found.filter(received_at__lt=_day_start(day_to + dt.timedelta(days=1)))
+        found = found.filter(received_at__lt=start_of_day(day_to + dt.timedelta(days=1)))
     return found
-
-
-def _day_start(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 def refused_files(message: InboundMessage) -> list[str]:

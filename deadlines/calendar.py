@@ -65,6 +65,25 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     return count
 
 
+class WorkingDays:
+    """`working_days_between` for many pairs of days at once: the calendar's working days of the
+    whole span counted up once, each pair then a subtraction (the answers of a month reach years back)."""
+
+    def __init__(self, days: list[dt.date]):
+        self.first = min(days) if days else dt.date.today()
+        last = max(days) if days else self.first
+        extra, running, self.upto = overrides(), 0, []
+        for offset in range((last - self.first).days + 1):
+            running += is_working_day(self.first + dt.timedelta(days=offset), extra)
+            self.upto.append(running)
+
+    def between(self, start: dt.date, end: dt.date) -> int:
+        """Working days in (start, end]."""
+        if end <= start:
+            return 0
+        return self.upto[(end - self.first).days] - self.upto[(start - self.first).days]
+
+
 def local_date(moment: dt.datetime) -> dt.date:
     return moment.astimezone(MOSCOW).date()
 

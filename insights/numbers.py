@@ -19,7 +19,7 @@ from appeals.choices import Channel, Favour, Kind
 from appeals.indicators import DECIDED_STATUSES, median
 from appeals.journal import filter_due
 from appeals.models import AppealEvent, Category, Reason
-from deadlines.calendar import MOSCOW, is_working_day, local_date, overrides
+from deadlines.calendar import MOSCOW, WorkingDays, local_date
 from housing.models import Building
 from triage.models import Incident
 
@@ -47,25 +47,6 @@ def quick_plans():
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL jit = off")
         yield
-
-
-class WorkingDays:
-    """`calendar.working_days_between` for many pairs of days at once: the calendar's working days of the
-    whole span counted up once, each pair then a subtraction (the answers of a month reach years back)."""
-
-    def __init__(self, days: list[dt.date]):
-        self.first = min(days) if days else dt.date.today()
-        last = max(days) if days else self.first
-        extra, running, self.upto = overrides(), 0, []
-        for offset in range((last - self.first).days + 1):
-            running += is_working_day(self.first + dt.timedelta(days=offset), extra)
-            self.upto.append(running)
-
-    def between(self, start: dt.date, end: dt.date) -> int:
-        """Working days in (start, end]."""
-        if end <= start:
-            return 0
-        return self.upto[(end - self.first).days] - self.upto[(start - self.first).days]
 
 
 @dataclass

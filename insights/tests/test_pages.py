@@ -219,8 +219,7 @@ def test_numbers_are_cached_until_an_appeal_changes(client, supervisor):
 
 @pytest.mark.django_db
 def test_working_days_counted_at_once_agree_with_the_calendar():
-    from deadlines.calendar import working_days_between
-    from insights.numbers import WorkingDays
+    from deadlines.calendar import WorkingDays, working_days_between
 
     days = [dt.date(2024, 12, 20) + dt.timedelta(days=n) for n in range(0, 200, 7)]
     counted = WorkingDays(days)

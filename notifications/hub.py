@@ -76,7 +76,10 @@ def tell_applicant(appeal: Appeal, event: str, *, values: dict | None = None,
                    attachments: list | None = None, email_only: bool = False,
                    once_key: str | None = None) -> Message | None:
     """Queue the message of `event` to the appeal's applicant by their channel; None when there is none.
-    `email_only`: a message that is a file (an invoice) does not go by SMS."""
+    `email_only`: a message that is a file (an invoice) does not go by SMS. An appeal nobody left a name
+    for (most calls, the API's bulk intake) has no one to tell: it is not read again for that."""
+    if appeal.applicant_id is None:
+        return None
     appeal = Appeal.objects.select_related("applicant").get(pk=appeal.pk)
     route = applicant_channel(appeal.applicant, email_only=email_only)
     if route is None:

@@ -156,7 +156,9 @@ else:
 
 # Celery: real workers on Redis when REDIS_URL is set, otherwise tasks run in-process.
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
-CELERY_RESULT_BACKEND = REDIS_URL or None
+# No task's return value is read by anyone (progress lives in the rows tasks write), so none is stored: a
+# stored result cost every `.delay()` a subscription on the result channel and the worker a write.
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_EAGER", not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Moscow"

@@ -33,9 +33,11 @@ def keep(version_key: str, key: str, value) -> None:
 
 def forget(version_key: str) -> None:
     """Every value kept under `version_key` is stale from now on, and again once the change is committed: a
-    process reading between the two would otherwise keep the row as it was before the commit."""
+    process reading between the two would otherwise keep the row as it was before the commit. Outside a
+    transaction (e.g. a receiver of a committed change) both moments are now: one move."""
     _move_on(version_key)
-    transaction.on_commit(lambda: _move_on(version_key))
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _move_on(version_key))
 
 
 def _move_on(version_key: str) -> None:

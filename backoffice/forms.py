@@ -19,6 +19,8 @@ from appeals.outgoing import default_due
 from housing.models import Building
 from priemnaya.form_once import OnceField
 
+from .widgets import QuickSelect
+
 # The channels an operator registers by hand (the web form and the API register themselves).
 REGISTER_CHANNELS = [(c.value, c.label) for c in (Channel.PHONE, Channel.IN_PERSON, Channel.POST, Channel.EMAIL)]
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y"]
@@ -83,7 +85,7 @@ class RegisterForm(forms.Form):
     once = OnceField()  # a repeat of the same rendered form gives the first appeal
     channel = forms.ChoiceField(label="Канал", choices=REGISTER_CHANNELS, initial=Channel.PHONE,
                                 widget=forms.RadioSelect)
-    kind = forms.ChoiceField(label="Вид", choices=Kind.choices, initial=Kind.APPEAL)
+    kind = forms.ChoiceField(label="Вид", choices=Kind.choices, initial=Kind.APPEAL, widget=QuickSelect)
     received_at = forms.DateTimeField(
         label="Дата и время поступления", input_formats=DATETIME_FORMATS,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -102,9 +104,9 @@ class RegisterForm(forms.Form):
     address_text = forms.CharField(label="Адрес", required=False, max_length=400)
     building_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     flat = forms.CharField(label="Квартира", required=False, max_length=20)
-    reason = forms.ChoiceField(label="Категория и причина", required=False)
+    reason = forms.ChoiceField(label="Категория и причина", required=False, widget=QuickSelect)
     complexity = forms.ChoiceField(label="Сложность", required=False,
-                                   choices=[("", "По причине (по умолчанию)")] + Complexity.choices)
+                                   choices=[("", "По причине (по умолчанию)")] + Complexity.choices, widget=QuickSelect)
     text = forms.CharField(label="Текст обращения", required=False, max_length=20_000,
                            widget=forms.Textarea(attrs={
                                "rows": 5, "required": True,
@@ -114,9 +116,9 @@ class RegisterForm(forms.Form):
                                "hx-sync": "this:replace"}))
     short_content = forms.CharField(label="Краткое содержание", required=False, max_length=300)
     department = forms.ModelChoiceField(label="Подразделение", required=False, queryset=Department.objects.all(),
-                                        empty_label="— по причине —")
+                                        empty_label="— по причине —", widget=QuickSelect)
     assignee = StaffChoiceField(label="Ответственный", required=False, queryset=staff_queryset(),
-                                empty_label="— не назначать —")
+                                empty_label="— не назначать —", widget=QuickSelect)
     call_id = forms.IntegerField(required=False, widget=forms.HiddenInput)  # registered during this call
     visit_id = forms.IntegerField(required=False, widget=forms.HiddenInput)  # or while this visitor is served
 
@@ -188,11 +190,12 @@ class RegisterForm(forms.Form):
 
 
 class ClassifyForm(forms.Form):
-    reason = forms.ChoiceField(label="Причина", error_messages={"required": "Выберите причину."})
+    reason = forms.ChoiceField(label="Причина", error_messages={"required": "Выберите причину."}, widget=QuickSelect)
     complexity = forms.ChoiceField(label="Сложность", required=False,
-                                   choices=[("", "Не менять (или по причине)")] + Complexity.choices)
+                                   choices=[("", "Не менять (или по причине)")] + Complexity.choices,
+                                   widget=QuickSelect)
     priority = forms.ChoiceField(label="Приоритет", required=False,
-                                 choices=[("", "Рассчитать автоматически")] + Priority.choices)
+                                 choices=[("", "Рассчитать автоматически")] + Priority.choices, widget=QuickSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -204,9 +207,9 @@ class ClassifyForm(forms.Form):
 
 class AssignForm(forms.Form):
     department = forms.ModelChoiceField(label="Подразделение", required=False, queryset=Department.objects.all(),
-                                        empty_label="— не менять —")
+                                        empty_label="— не менять —", widget=QuickSelect)
     assignee = StaffChoiceField(label="Ответственный", required=False, queryset=staff_queryset(),
-                                empty_label="— не менять —")
+                                empty_label="— не менять —", widget=QuickSelect)
     note = forms.CharField(label="Комментарий", required=False, max_length=1000)
 
     def __init__(self, *args, may_assign_person: bool = True, **kwargs):
@@ -231,12 +234,13 @@ class AnswerForm(forms.Form):
                                   widget=forms.Textarea(attrs={"rows": 8}))
     result = forms.CharField(label="Результат (кратко, для журнала)", required=False, max_length=500)
     resolved_in_favour_of = forms.ChoiceField(label="В чью пользу решено", required=False,
-                                              choices=[("", "— выберите —")] + Favour.choices)
+                                              choices=[("", "— выберите —")] + Favour.choices, widget=QuickSelect)
 
 
 class OutgoingForm(forms.Form):
     organization = forms.ModelChoiceField(label="Организация", required=False,
-                                          queryset=ResourceCompany.objects.all(), empty_label="— выберите —")
+                                          queryset=ResourceCompany.objects.all(), empty_label="— выберите —",
+                                          widget=QuickSelect)
     organization_name = forms.CharField(label="или впишите новую", required=False, max_length=300)
     subject = forms.CharField(label="О чём запрос", required=False, max_length=5000,
                               widget=forms.Textarea(attrs={"rows": 2}))

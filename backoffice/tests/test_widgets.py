@@ -44,3 +44,12 @@ def test_people_from_the_database_are_listed_as_django_lists_them(db):
     plain, fast = _both(field, chosen)
     assert fast.tags == plain.tags and fast.texts == plain.texts
     assert ("option", [("selected", ""), ("value", str(chosen))]) in fast.tags
+
+
+def test_groups_render_as_djangos_optgroups():
+    field = forms.ChoiceField(choices=[("", "— выберите —"), ("Кровля", [("1", "Протечка"), ("2", "Снег & лёд")]),
+                                       ("Отопление", [("3", "⚠ Нет отопления (аварийная)")])])
+    for value in (None, "", "2", "3"):
+        plain, fast = _both(field, value, {"id": "id_who"})
+        assert fast.tags == plain.tags and fast.texts == plain.texts
+    assert ("optgroup", [("label", "Кровля")]) in fast.tags

@@ -19,6 +19,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("journal/", views_journal.journal, name="staff-journal"),
     path("journal/export.xlsx", views_journal.journal_export, name="staff-journal-export"),
+    path("journal/export.pdf", views_journal.journal_export_pdf, name="staff-journal-export-pdf"),
     path("my/", views_boards.my_appeals, name="staff-my"),
     path("overdue/", views_boards.overdue_board, name="staff-overdue"),
     path("load/", views_boards.load_board, name="staff-load"),

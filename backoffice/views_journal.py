@@ -1,4 +1,4 @@
-"""The journal of appeals (table 5.3.2): the page with its filters, and the spreadsheet."""
+"""The journal of appeals (table 5.3.2): the page with its filters, the spreadsheet and the PDF."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect, QueryDict
@@ -15,6 +15,7 @@ from appeals.personal_data import describe
 
 from . import searches
 from .export import journal_title, write_journal
+from .export_pdf import journal_pdf
 from .forms_journal import JournalForm
 from .views_lists import mark_deadlines, page_of
 
@@ -115,8 +116,8 @@ def _export_query(request) -> str:
     return params.urlencode()
 
 
-@login_required
-def journal_export(request):
+def _export(request, fmt: str):
+    """The journal as filtered on the page, in a file: the same permission, filters and access-log line."""
     require(request.user.has_perm("appeals.export_journal"))
     data = _filters(request)
     form, valid = _form(request, data)
@@ -124,9 +125,23 @@ def journal_export(request):
         errors = " ".join(str(e) for field_errors in form.errors.values() for e in field_errors)
         return HttpResponse(f"Выгрузка не сформирована: {errors}", status=400,
                             content_type="text/plain; charset=utf-8")
-    describe(action="export", detail=_filter_detail(data))
+    describe(action="export", detail=("PDF; " if fmt == "pdf" else "") + _filter_detail(data))
     appeals = _filtered(request, _journal_filter(request, form)).iterator(chunk_size=2000)
     stamp = timezone.localtime().strftime("%Y-%m-%d")
-    out = write_journal(appeals, company=Company.current().name, title=journal_title(form.filter_text()))
+    company, title = Company.current().name, journal_title(form.filter_text())
+    if fmt == "pdf":
+        return HttpResponse(journal_pdf(appeals, company=company, title=title), content_type="application/pdf",
+                            headers={"Content-Disposition": f'attachment; filename="journal-{stamp}.pdf"'})
+    out = write_journal(appeals, company=company, title=title)
     return FileResponse(out, as_attachment=True, filename=f"journal-{stamp}.xlsx",
                         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+@login_required
+def journal_export(request):
+    return _export(request, "xlsx")
+
+
+@login_required
+def journal_export_pdf(request):
+    return _export(request, "pdf")

@@ -15,6 +15,7 @@ ROLES = ["operator", "specialist", "supervisor", "admin_user"]
 ALLOWED = {
     "/staff/journal/": {"operator", "specialist", "supervisor", "admin_user"},
     "/staff/journal/export.xlsx": {"supervisor", "admin_user"},
+    "/staff/journal/export.pdf": {"supervisor", "admin_user"},
     "/staff/my/": {"specialist", "supervisor", "admin_user"},  # operators are given no appeals to work
     "/staff/overdue/": {"supervisor", "admin_user"},
     "/staff/load/": {"supervisor", "admin_user"},

@@ -90,6 +90,7 @@ def _requests(w) -> tuple[dict, dict]:
     shown = {
         "staff-journal": ("get", "/staff/journal/", {}),
         "staff-journal-export": ("get", "/staff/journal/export.xlsx", {}),
+        "staff-journal-export-pdf": ("get", "/staff/journal/export.pdf", {}),
         "staff-my": ("get", "/staff/my/", {}),
         "staff-incident": ("get", f"/staff/incidents/{w['incident'].pk}/", {}),
         "staff-access-log": ("get", "/staff/access-log/", {}),

@@ -9,6 +9,7 @@ from appeals.access import may, sees_appeals
 from appeals.choices import Status
 from appeals.models import Appeal, Notification
 from appointments.booking import may_manage as may_manage_appointments
+from insights.cache import cached
 from insights.rights import may_see as may_see_statistics
 from mailgateway.letters import may_view as may_view_letters
 from notifications.outbox import may_view as may_view_messages
@@ -34,7 +35,9 @@ class StaffNav:
 
     @cached_property
     def triage_count(self) -> int:
-        return Appeal.objects.filter(status=Status.RECEIVED).count()
+        # On every staff page: counted once per change of any appeal (the statistics' versioned cache), not
+        # once per page; after a burst of intake the count walks thousands of index entries.
+        return cached("triage-count", "", Appeal.objects.filter(status=Status.RECEIVED).count)
 
     @cached_property
     def reviews_waiting(self) -> int:

@@ -70,10 +70,12 @@ class Scope:
 
 
 def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    """As long as the period and just before it; a whole month's is the month before."""
+    """As long as the period and just before it; whole months (a month, a quarter, a year) are compared with as
+    many whole months before them."""
     if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
-        before = start - dt.timedelta(days=1)
-        return before.replace(day=1), before
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        first = start.year * 12 + start.month - 1 - months
+        return dt.date(first // 12, first % 12 + 1, 1), start - dt.timedelta(days=1)
     length = end - start
     return start - length - dt.timedelta(days=1), start - dt.timedelta(days=1)
 

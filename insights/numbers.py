@@ -93,16 +93,60 @@ def _both_periods(scope: Scope, appeals: QuerySet) -> QuerySet:
     return scope.filtered(appeals).filter(received_at__gte=first, received_at__lt=last), current, before
 
 
+def _column(dimension: str) -> str:
+    return dimension if dimension in ("kind", "channel") else f"{dimension}_id"
+
+
+def _rows(dimension: str, groups: list[tuple]) -> list[Row]:
+    """(key, count, previous) groups, most first, as rows with their names."""
+    labels = _labels(dimension, [key for key, _n, _p in groups if key is not None])
+    return [Row(labels.get(key, str(key)) if key is not None else "не указано", n, p) for key, n, p in groups]
+
+
 def breakdown(scope: Scope, appeals: QuerySet, dimension: str, limit: int = BREAKDOWN_ROWS) -> list[Row]:
     """Appeals of the period by the dimension, most first, with the comparison period's counts: one query for
     the counts, one for the names."""
-    column = "kind" if dimension == "kind" else "channel" if dimension == "channel" else f"{dimension}_id"
+    column = _column(dimension)
     both, current, before = _both_periods(scope, appeals)
-    groups = list(both.values(column).annotate(n=Count(RECEIVED, filter=current), p=Count(RECEIVED, filter=before))
-                  .filter(n__gt=0).order_by("-n", column)[:limit])
-    labels = _labels(dimension, [g[column] for g in groups if g[column] is not None])
-    return [Row(labels.get(g[column], str(g[column])) if g[column] is not None else "не указано", g["n"], g["p"])
-            for g in groups]
+    groups = (both.values(column).annotate(n=Count(RECEIVED, filter=current), p=Count(RECEIVED, filter=before))
+              .filter(n__gt=0).order_by("-n", column)[:limit])
+    return _rows(dimension, [(g[column], g["n"], g["p"]) for g in groups])
+
+
+def breakdowns(scope: Scope, appeals: QuerySet, dimensions, limit: int = BREAKDOWN_ROWS) -> tuple[Row, dict]:
+    """The totals and each dimension's breakdown. On PostgreSQL from one pass over the period's index entries
+    (GROUPING SETS: a year and its comparison year are some 800,000 entries, read once instead of once for each
+    grouping); elsewhere one query each."""
+    if connection.vendor != "postgresql":
+        return totals(scope, appeals), {d: breakdown(scope, appeals, d, limit) for d in dimensions}
+    both, _current, _before = _both_periods(scope, appeals)
+    columns = [_column(d) for d in dimensions]
+    inner, inner_params = both.values(*columns, RECEIVED).order_by().query.sql_with_params()
+    listed = ", ".join(f'"{c}"' for c in columns)
+    sets = ", ".join(f'("{c}")' for c in columns)
+    sql = (f"SELECT GROUPING({listed}), {listed}, "
+           f'COUNT("{RECEIVED}") FILTER (WHERE "{RECEIVED}" >= %s AND "{RECEIVED}" < %s), '
+           f'COUNT("{RECEIVED}") FILTER (WHERE "{RECEIVED}" >= %s AND "{RECEIVED}" < %s) '
+           f"FROM ({inner}) AS period GROUP BY GROUPING SETS ({sets}, ())")
+    bounds = [scope.since, scope.until, Scope.moment(scope.compare_start),
+              Scope.moment(scope.compare_end + dt.timedelta(days=1))]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*bounds, *inner_params])  # the counts' bounds come first in the text
+        found = cursor.fetchall()
+    everything = (1 << len(columns)) - 1
+    total, groups = Row("Всего обращений", 0, 0), {d: [] for d in dimensions}
+    for grouping, *keys, n, p in found:
+        if grouping == everything:
+            total = Row("Всего обращений", n, p)
+            continue
+        index = next(i for i in range(len(columns)) if not grouping & (1 << (len(columns) - 1 - i)))
+        if n:
+            groups[dimensions[index]].append((keys[index], n, p))
+    result = {}
+    for dimension, rows in groups.items():
+        rows.sort(key=lambda g: (-g[1], g[0] is None, g[0] if g[0] is not None else 0))
+        result[dimension] = _rows(dimension, rows[:limit])
+    return total, result
 
 
 def volume(scope: Scope, appeals: QuerySet, grain: str) -> list[tuple[dt.date, int]]:

@@ -53,7 +53,7 @@ def _summary_of(what: str, rows: list[numbers.Row]) -> str:
 
 
 def flow(scope: Scope, appeals: QuerySet, grain: str = "day") -> Page:
-    total = numbers.totals(scope, appeals)
+    total, breakdowns = numbers.breakdowns(scope, appeals, list(numbers.DIMENSIONS))
     series = numbers.volume(scope, appeals, grain)
     page = Page(headline=[("Обращений за период", total.count), ("За период сравнения", total.previous),
                           ("Изменение, %", _number(total.change))])
@@ -64,7 +64,7 @@ def flow(scope: Scope, appeals: QuerySet, grain: str = "day") -> Page:
         summary=(f"Поступление {label}: всего {total.count}; больше всего — {_slot(busiest[0], grain)}: {busiest[1]}."
                  if busiest else "За период обращений нет.")))
     for dimension, title in numbers.DIMENSIONS.items():
-        rows = numbers.breakdown(scope, appeals, dimension)
+        rows = breakdowns[dimension]
         page.tables.append(_compared(f"by-{dimension}", f"По {title}", FIRST_COLUMN[dimension], rows,
                                      _summary_of(f"По {title}", rows)))
     return page

@@ -1,0 +1,26 @@
+"""The shipped words of each letter (a data migration loads them; staff edit them in the admin) and who signs
+when a template names nobody."""
+
+from .choices import LetterKind
+
+SIGNATORY_POST = "Генеральный директор"
+
+BODIES = {
+    LetterKind.ANSWER: (
+        "<p>Рассмотрев Ваше обращение от {{ received }} № {{ number }}, сообщаем следующее.</p>\n"
+        "{{ answer }}\n"
+        "{% if hq_notice %}<p class=\"hq-notice\">{{ hq_notice }}</p>{% endif %}\n"
+    ),
+    LetterKind.REFUSAL: (
+        "<p>Рассмотрев Ваше обращение от {{ received }} № {{ number }}, сообщаем, что в удовлетворении "
+        "изложенных в нём требований отказано по следующим основаниям.</p>\n"
+        "{{ answer }}\n"
+        "<p class=\"hq-notice\">{{ hq_notice }}</p>\n"
+    ),
+    LetterKind.EXTENSION: (
+        "<p>Сообщаем, что срок рассмотрения Вашего обращения от {{ received }} № {{ number }} продлён "
+        "до {{ due }}.</p>\n"
+        "<p>Причина продления: {{ extension_reason }}</p>\n"
+        "<p>Ответ по существу обращения будет направлен Вам не позднее этого срока.</p>\n"
+    ),
+}

@@ -8,7 +8,8 @@ from django.template import Context, Engine
 from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
 
-from notifications.rendering import TemplateProblem, check as check_template
+from notifications.rendering import TemplateProblem
+from notifications.rendering import check as check_template
 
 from .typography import typeset
 

@@ -9,6 +9,7 @@ from appeals import services
 from appeals.applicants import ApplicantData
 from appeals.models import Reason
 from conftest import create_building, create_staff
+from housing.models import Building
 
 COMPANY = {
     "name": "ООО «Жилкомсервис № 1 Центрального района»", "short_name": "ЖКС № 1",
@@ -44,7 +45,9 @@ def worker(db):
 
 def in_work(worker, *, email: str = "ivanova@example.ru", postal: str = "", building=True):
     """A category Б roof appeal of Иванова, assigned to `worker` and in progress."""
-    house = create_building() if building else None
+    house = None
+    if building:
+        house = Building.objects.filter(street="улица Марата", house="7").first() or create_building()
     appeal = services.receive_appeal(
         text="Протекает крыша над квартирой", channel="phone", building=house, address_text="улица Марата, д. 7",
         applicant=ApplicantData(full_name="Иванова Мария Петровна", phone="+79211234567", email=email,
@@ -65,5 +68,7 @@ def decided(worker, *, refuse: bool = False, favour: str = "applicant", **applic
 
 
 def extended(worker, **applicant):
-    supervisor = create_staff("chief", "supervisor", "crm")
+    from django.contrib.auth.models import User
+
+    supervisor = User.objects.filter(username="chief").first() or create_staff("chief", "supervisor", "crm")
     return services.transition(in_work(worker, **applicant), "extend", supervisor, note="Нужен осмотр подрядчика")

@@ -58,6 +58,20 @@ class Letter(models.Model):
     def file_name(self) -> str:
         return f"Письмо исх. {self.number}.pdf"
 
+    @property
+    def delivery_state(self) -> str:
+        """How the letter went, as the register says it: «по e-mail 12.03.2026», «к отправке почтой»…"""
+        when = f" {timezone.localtime(self.sent_at):%d.%m.%Y}" if self.sent_at else ""
+        if self.delivery == Delivery.EMAIL:
+            return f"по e-mail{when}"
+        if self.delivery == Delivery.POST:
+            return f"отправлено почтой{when}" if self.sent_at else "к отправке почтой"
+        return "не отправлено: адреса нет"
+
+    @property
+    def awaits_post(self) -> bool:
+        return self.delivery == Delivery.POST and self.sent_at is None
+
 
 class LetterTemplate(models.Model):
     """The body of one kind of letter as staff edit it; the letterhead, the numbers, the addressee and the

@@ -118,6 +118,19 @@ def issue_letter(appeal: Appeal, kind: str, user, *, today: dt.date | None = Non
     return letter
 
 
+@transaction.atomic
+def mark_posted(letter: Letter, user) -> Letter:
+    """Staff printed the letter and posted it: when, and a line in the appeal's history."""
+    letter = Letter.objects.select_for_update().select_related("appeal").get(pk=letter.pk)
+    access.check(user, "issue_letter", letter.appeal)
+    if not letter.awaits_post:
+        raise AppealError(f"Письмо исх. № {letter.number} не ждёт отправки почтой.", "letter")
+    letter.sent_at = timezone.now()
+    letter.save(update_fields=["sent_at"])
+    services.note(letter.appeal, user, "letter_posted", f"Письмо исх. № {letter.number} отправлено почтой.")
+    return letter
+
+
 def _send(letter_id: int) -> None:
     from .tasks import email_letter
 

@@ -21,6 +21,16 @@ HEADINGS = {
 }
 
 
+def executor_of(letter: Letter, company) -> str:
+    """«Исполнитель» at the foot of the letter: who issued it and a phone to call them on."""
+    user = letter.issued_by
+    if user is None:
+        return ""
+    profile = getattr(user, "profile", None)
+    phone = (profile.phone if profile else "") or company.phone
+    return (user.get_full_name() or user.username) + (f", тел. {phone}" if phone else "")
+
+
 def letter_html(letter: Letter, company) -> str:
     appeal = letter.appeal
     html = render_to_string("letters/letter_pdf.html", {
@@ -29,6 +39,7 @@ def letter_html(letter: Letter, company) -> str:
         "date": date_words(letter.date),
         "appeal_date": date_words(timezone.localtime(appeal.received_at).date()),
         "heading": HEADINGS[letter.kind],
+        "executor": executor_of(letter, company),
         "body": mark_safe(letter.body),  # rendered autoescaped from the template (letters.rendering)
     })
     return typeset(html)

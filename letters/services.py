@@ -60,6 +60,15 @@ def _day(moment: dt.datetime | None) -> str:
     return date_words(timezone.localtime(moment).date()) if moment else ""
 
 
+def as_clause(text: str) -> str:
+    """Words staff typed as a sentence of their own («Нужен осмотр подрядчика»), to follow a colon in a
+    letter: a lower-case start (an abbreviation like «ГУП» stays) and a full stop at the end."""
+    text = " ".join(text.split())
+    if len(text) > 1 and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
 def _values(appeal: Appeal, letter: Letter, company: Company, hq_notice: str) -> dict:
     notice = company.hq_notice()
     # The answer verb appended the notice to the answer already: the letter puts it in its own place.
@@ -71,7 +80,7 @@ def _values(appeal: Appeal, letter: Letter, company: Company, hq_notice: str) ->
         "answer": answer_html(answer),
         "hq_notice": hq_notice,
         "due": _day(appeal.answer_due),
-        "extension_reason": appeal.extension_reason,
+        "extension_reason": as_clause(appeal.extension_reason),
         "letter_number": letter.number,
         "letter_date": date_words(letter.date),
         "company": company.name,

@@ -1,6 +1,7 @@
 """Russian typography of a letter's HTML, as a clerk sets a letter by hand: «ёлочки» for straight quotes, a
 non-breaking space after short prepositions and conjunctions, before a dash, after «№» and between a number
-and what it counts («12 марта», «2026 г.», «д. 7»). Only the text between tags is touched."""
+and what it counts («12 марта», «2026 г.», «д. 7»); a sentence ending in «г.» gets no second full stop.
+Only the text between tags is touched."""
 
 import re
 
@@ -18,7 +19,11 @@ _MONTHS = ("января", "февраля", "марта", "апреля", "ма
            "ноября", "декабря")
 _DAY_MONTH = re.compile(r"(\d{1,2}) (?=(?:" + "|".join(_MONTHS) + r")\b)")
 _NUMBER_UNIT = re.compile(r"(\d) (?=(?:г|гг|руб|коп|тыс|млн|кв|м|ч|мин)\.|₽|%)")
-_ABBREVIATION = re.compile(r"(?<!\w)(д|кв|корп|стр|ул|пр|тел|ст|им)\. (?=[\w+(])|(?<!\w)(г)\. (?=[А-ЯЁ])")
+# «г.» after a number is the year's, before a capital the town's: only the town's holds to what follows.
+_ABBREVIATION = re.compile(r"(?<!\w)(д|кв|корп|стр|ул|пр|тел|ст|им)\. (?=[\w+(])"
+                           r"|(?<!\w)(?<!\d )(?<!\d\xa0)(г)\. (?=[А-ЯЁ])")
+# A sentence ending in an abbreviation keeps its one full stop: «до 12 января 2027 г.» + «.».
+_DOUBLE_STOP = re.compile(r"(?<!\w)(г|гг|д|кв|руб|коп|тыс|млн|ул|им|ст|др|т\. ?[дп])\.\.(?!\.)")
 _OPENING = re.compile(r'(^|[\s(\[' + NBSP + r'—])"(?=\S)')
 
 
@@ -30,6 +35,7 @@ def _quotes(text: str) -> str:
 
 def _text(text: str) -> str:
     text = _quotes(text)
+    text = _DOUBLE_STOP.sub(r"\1.", text)
     text = _DASH.sub(NBSP + "—", text)
     text = _NUMBER_SIGN.sub("№" + NBSP, text)
     text = _DAY_MONTH.sub(r"\1" + NBSP, text)

@@ -5,11 +5,13 @@ import io
 import re
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from letters import services
 from letters.choices import LetterKind
 from letters.models import Letter, LetterTemplate
+from orders.pdf import date_words
 
 from .conftest import COMPANY, TODAY, decided, extended
 
@@ -62,8 +64,10 @@ def test_extension_letter_names_the_new_due_date_and_the_reason(worker):
     appeal = extended(worker)
     letter = services.issue_letter(appeal, LetterKind.EXTENSION, worker, today=TODAY)
     text = pdf_text(letter)
-    assert "продлён" in text and "Нужен осмотр подрядчика" in text
-    assert f"{appeal.answer_due.astimezone().year} г." in text
+    due = date_words(timezone.localtime(appeal.answer_due).date())
+    assert f"продлён до {due} включительно." in text
+    assert "Причина продления: нужен осмотр подрядчика." in text
+    assert "Исполнитель: Пётр Сантехников" in text
 
 
 def test_the_staff_template_is_escaped_and_signed_as_configured(worker):

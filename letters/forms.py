@@ -1,6 +1,7 @@
 from django import forms
 
 from backoffice.forms_journal import DateInput, checked_filter_day
+from priemnaya.form_once import OnceField
 
 from .choices import LetterKind
 
@@ -21,3 +22,7 @@ class RegisterFilter(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             self.add_error("date_to", "Дата «по» не может быть раньше даты «с».")
         return data
+
+
+class IssueForm(forms.Form):
+    once = OnceField()  # a double click on «Сформировать письмо» gives the first letter, not a second number

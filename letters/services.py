@@ -3,6 +3,9 @@
 The letter gets the next outgoing number, its body from the staff's template (or the shipped one), the PDF
 on the letterhead, a line in the appeal's history, and goes out by the applicant's own channel: by e-mail
 with the PDF attached, else it waits to be printed and posted.
+
+Staff issue a letter from the appeal page; the appeal's verbs never do: the answer's e-mail goes as it did,
+and a letter is a signed document someone decides to send.
 """
 
 import datetime as dt

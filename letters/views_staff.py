@@ -11,9 +11,11 @@ from appeals import access, personal_data
 from appeals.errors import AppealError
 from backoffice.views_appeal_context import appeal_or_404
 from backoffice.views_lists import page_of
+from priemnaya.form_once import once
 
 from . import services
-from .forms import RegisterFilter
+from .forms import IssueForm, RegisterFilter
+from .models import Letter
 from .register import register as letters_register
 
 
@@ -25,8 +27,12 @@ def _back(appeal):
 @require_POST
 def issue(request, number: str, kind: str):
     appeal = appeal_or_404(request.user, number)
+    form = IssueForm(request.POST)
     try:
-        letter = services.issue_letter(appeal, kind, request.user)
+        if not form.is_valid():
+            raise AppealError(" ".join(str(e) for errors in form.errors.values() for e in errors))
+        letter = once(form, f"issue_letter:{appeal.pk}:{kind}", request.user, Letter,
+                      lambda: services.issue_letter(appeal, kind, request.user))
     except AppealError as error:
         messages.error(request, f"Письмо не сформировано. {error.message}")
         return _back(appeal)

@@ -2,6 +2,7 @@ from django import template
 
 from appeals import access
 from letters.choices import LetterKind
+from letters.forms import IssueForm
 from letters.services import kinds_now
 
 register = template.Library()
@@ -20,6 +21,6 @@ def letters_panel(context) -> dict:
     may_issue = access.may(user, "issue_letter", appeal)
     return {
         "appeal": appeal, "csrf_token": context.get("csrf_token"), "may_issue": may_issue,
-        "letters": list(appeal.letters.all()),
+        "letters": list(appeal.letters.all()), "issue_form": IssueForm(),
         "kinds": [(kind, ISSUE_LABELS[kind]) for kind in kinds_now(appeal)] if may_issue else [],
     }

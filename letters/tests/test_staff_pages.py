@@ -1,6 +1,8 @@
 """The «Письма» block of the appeal page: the letters with their PDFs, the buttons for the kinds that apply,
 a refusal told in Russian, and the PDF only for whoever sees the appeal."""
 
+import re
+
 import pytest
 
 from conftest import create_staff
@@ -75,3 +77,16 @@ def test_anonymous_is_sent_to_log_in(client, worker):
     letter = services.issue_letter(appeal, LetterKind.ANSWER, worker)
     response = client.get(f"/staff/appeals/{appeal.number}/letters/{letter.pk}.pdf")
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_double_click_makes_one_letter(client, worker):
+    appeal = decided(worker)
+    client.force_login(worker)
+    html = client.get(appeal.get_absolute_url()).content.decode()
+    token = re.search(r'name="once" value="([\w-]+)"', html)[1]
+    url = f"/staff/appeals/{appeal.number}/letters/answer/"
+    first, again = (client.post(url, {"once": token}, follow=True).content.decode() for _ in range(2))
+    number = Letter.objects.get().number
+    assert f"Сформировано письмо исх. № {number}" in first and f"Сформировано письмо исх. № {number}" in again
+    client.post(url, {"once": "another-token"})
+    assert Letter.objects.count() == 2

@@ -4,10 +4,13 @@ from backoffice.forms_journal import DateInput, checked_filter_day
 from priemnaya.form_once import OnceField
 
 from .choices import LetterKind
+from .register import DELIVERIES
 
 
 class RegisterFilter(forms.Form):
     kind = forms.ChoiceField(label="Вид письма", required=False, choices=[("", "Все письма"), *LetterKind.choices])
+    delivery = forms.ChoiceField(label="Как отправлено", required=False,
+                                 choices=[("", "Все"), *((code, pair[0]) for code, pair in DELIVERIES.items())])
     date_from = forms.DateField(label="Дата с", required=False, widget=DateInput())
     date_to = forms.DateField(label="по", required=False, widget=DateInput())
 

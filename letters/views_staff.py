@@ -77,6 +77,6 @@ def letter_list(request):
     if not form.is_bound or form.is_valid():
         data = form.cleaned_data if form.is_bound else {}
         page = page_of(letters_register(request.user, data.get("kind", ""), data.get("date_from"),
-                                        data.get("date_to")), request)
+                                        data.get("date_to"), data.get("delivery", "")), request)
     return render(request, "letters/staff/register.html", {"form": form, "page": page},
                   status=200 if page is not None else 400)

@@ -43,14 +43,15 @@ def worker(db):
     return create_staff("plumber", "specialist", "tech", first_name="Пётр", last_name="Сантехников")
 
 
-def in_work(worker, *, email: str = "ivanova@example.ru", postal: str = "", building=True):
+def in_work(worker, *, email: str = "ivanova@example.ru", postal: str = "", building=True,
+            full_name: str = "Иванова Мария Петровна", phone: str = "+79211234567"):
     """A category Б roof appeal of Иванова, assigned to `worker` and in progress."""
     house = None
     if building:
         house = Building.objects.filter(street="улица Марата", house="7").first() or create_building()
     appeal = services.receive_appeal(
         text="Протекает крыша над квартирой", channel="phone", building=house, address_text="улица Марата, д. 7",
-        applicant=ApplicantData(full_name="Иванова Мария Петровна", phone="+79211234567", email=email,
+        applicant=ApplicantData(full_name=full_name, phone=phone, email=email,
                                 postal_address=postal, flat="12"),
         reason=Reason.objects.get(code="roof-damage"), complexity="B")
     appeal = services.transition(appeal, "register", None)

@@ -18,7 +18,8 @@ def three(worker):
     answered = decided(worker)
     services.issue_letter(answered, LetterKind.ANSWER, worker, today=dt.date(2026, 3, 2))
     services.issue_letter(decided(worker, refuse=True), LetterKind.REFUSAL, worker, today=dt.date(2026, 3, 10))
-    services.issue_letter(extended(worker, email=""), LetterKind.EXTENSION, worker, today=dt.date(2026, 4, 1))
+    by_post = extended(worker, email="", full_name="Петров Олег Иванович", phone="+79219876543")
+    services.issue_letter(by_post, LetterKind.EXTENSION, worker, today=dt.date(2026, 4, 1))
 
 
 def test_the_register_lists_filters_and_is_in_the_nav(client, three):
@@ -26,11 +27,13 @@ def test_the_register_lists_filters_and_is_in_the_nav(client, three):
     html = client.get("/staff/letters/").content.decode()
     assert "Исходящие письма" in html and 'href="/staff/letters/"' in html
     assert all(number in html for number in ("26-0001", "26-0002", "26-0003"))
-    assert "к отправке почтой" in html and "Иванова Мария Петровна" in html
+    assert "<strong>к отправке почтой</strong>" in html and "Иванова Мария Петровна" in html
     html = client.get("/staff/letters/", {"date_from": "2026-03-01", "date_to": "2026-03-31"}).content.decode()
     assert "26-0001" in html and "26-0002" in html and "26-0003" not in html
     html = client.get("/staff/letters/", {"kind": "refusal"}).content.decode()
     assert "26-0002" in html and "26-0001" not in html
+    html = client.get("/staff/letters/", {"delivery": "post_waiting"}).content.decode()
+    assert "26-0003" in html and "26-0001" not in html and "26-0002" not in html
 
 
 def test_a_bad_period_is_refused_in_russian(client, three):

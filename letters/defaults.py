@@ -6,14 +6,12 @@ from .choices import LetterKind
 SIGNATORY_POST = "Генеральный директор"
 
 BODIES = {
+    # The heading («О результатах рассмотрения обращения») and «На обращение № … от …» are the letter's own.
     LetterKind.ANSWER: (
-        "<p>Рассмотрев Ваше обращение от {{ received }} № {{ number }}, сообщаем следующее.</p>\n"
         "{{ answer }}\n"
         "{% if hq_notice %}<p class=\"hq-notice\">{{ hq_notice }}</p>{% endif %}\n"
     ),
     LetterKind.REFUSAL: (
-        "<p>Рассмотрев Ваше обращение от {{ received }} № {{ number }}, сообщаем, что в удовлетворении "
-        "изложенных в нём требований отказано по следующим основаниям.</p>\n"
         "{{ answer }}\n"
         "<p class=\"hq-notice\">{{ hq_notice }}</p>\n"
     ),

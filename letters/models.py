@@ -34,6 +34,7 @@ class Letter(models.Model):
     addressee_name = models.CharField("адресат", max_length=300)
     addressee_address = models.CharField("почтовый адрес", max_length=400, blank=True)
     addressee_email = models.EmailField("e-mail адресата", blank=True)
+    salutation = models.CharField("обращение к адресату", max_length=200, blank=True)
     body = models.TextField("текст (HTML)")
     signatory_name = models.CharField("подписал", max_length=120)
     signatory_post = models.CharField("должность подписавшего", max_length=200)

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from accounts.models import Company
 from appeals import access, services
+from appeals.answer_rules import letter_parts, without_hq_notice
 from appeals.errors import AppealError
 from appeals.models import Appeal
 from notifications.hub import applicant_channel
@@ -72,10 +73,26 @@ def as_clause(text: str) -> str:
     return text if not text or text[-1] in ".!?…" else text + "."
 
 
+def salutation(appeal: Appeal, addressee: str) -> str:
+    """«Уважаемая Мария Петровна!» above the body: the answer's own greeting, else one made from the name
+    (none for a name without a patronymic)."""
+    from triage.answers.drafts import greeting_name
+
+    greeting = letter_parts(appeal.answer_text)[0]
+    if greeting:
+        return greeting
+    addressed = greeting_name(addressee)
+    return f"{addressed[0]} {addressed[1]}!" if addressed else ""
+
+
+def _answer(appeal: Appeal) -> str:
+    """What the answer says, without its own greeting and sign-off (the letter has them) and without the
+    notice the answer verb appended (the letter puts it in its own place)."""
+    return letter_parts(without_hq_notice(appeal.answer_text))[1]
+
+
 def _values(appeal: Appeal, letter: Letter, company: Company, hq_notice: str) -> dict:
-    notice = company.hq_notice()
-    # The answer verb appended the notice to the answer already: the letter puts it in its own place.
-    answer = appeal.answer_text.replace(notice, "").strip()
+    answer = _answer(appeal)
     return {
         "applicant": letter.addressee_name,
         "number": appeal.number,
@@ -110,12 +127,13 @@ def issue_letter(appeal: Appeal, kind: str, user, *, today: dt.date | None = Non
         appeal=appeal, kind=kind, date=today, addressee_name=applicant.full_name[:300],
         addressee_address=applicant.address[:400], addressee_email=applicant.email,
         signatory_name=template.signatory_name or company.director,
-        signatory_post=template.signatory_post or SIGNATORY_POST,
+        signatory_post=template.signatory_post or SIGNATORY_POST, salutation="",
         issued_by=user if getattr(user, "pk", None) else None, issued_at=timezone.now())
     if route is not None and route[0] == Channel.EMAIL:
         letter.delivery, letter.sent_at = Delivery.EMAIL, letter.issued_at
     else:
         letter.delivery = Delivery.POST if letter.addressee_address else Delivery.NONE
+    letter.salutation = salutation(appeal, letter.addressee_name)[:200]
     letter.number = next_letter_number(today.year)
     # W7: a refusal, or a decision not in the applicant's favour, names the HQ and its contacts.
     notice = company.hq_notice() if kind != LetterKind.EXTENSION and appeal.needs_hq_notice else ""

@@ -82,3 +82,22 @@ def test_the_staff_template_is_escaped_and_signed_as_configured(worker):
     text = pdf_text(letter)
     assert "<script>alert(1)</script> & готово" in text
     assert "Заместитель директора" in text and "Белова Т. Н." in text
+
+
+def test_an_answer_written_as_a_letter_keeps_its_greeting_on_top_and_loses_its_sign_off(worker, company):
+    appeal = decided(worker, refuse=True)
+    appeal.answer_text = ("Уважаемая Мария Петровна!\n\nКровля исправна.\n\nС уважением,\nОтдел по работе с "
+                          f"обращениями граждан\n\n{company.hq_notice()}")
+    appeal.save()
+    letter = services.issue_letter(appeal, LetterKind.REFUSAL, worker, today=TODAY)
+    text = words(pdf_text(letter))
+    assert letter.salutation == "Уважаемая Мария Петровна!"
+    assert text.count("Уважаемая Мария Петровна!") == 1
+    assert text.index("Уважаемая Мария Петровна!") < text.index("Кровля исправна.")
+    assert "С уважением" not in text and "Отдел по работе" not in text
+    assert text.count(words(COMPANY["hq_name"])) == 1
+
+
+def test_without_a_greeting_of_its_own_the_letter_greets_by_name_and_patronymic(worker):
+    letter = services.issue_letter(extended(worker), LetterKind.EXTENSION, worker, today=TODAY)
+    assert letter.salutation == "Уважаемая Мария Петровна!" and "Уважаемая Мария Петровна!" in pdf_text(letter)

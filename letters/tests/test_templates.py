@@ -44,4 +44,5 @@ def test_the_admin_edits_a_template(client, admin_user, worker):
 def test_without_a_row_the_shipped_words_are_used(worker):
     LetterTemplate.objects.all().delete()
     letter = services.issue_letter(decided(worker), LetterKind.ANSWER, worker)
-    assert letter.body.startswith("<p>Рассмотрев Ваше обращение") and letter.signatory_post == "Генеральный директор"
+    assert letter.body.startswith("<p>Кровля над\u00a0вашим подъездом")
+    assert letter.signatory_post == "Генеральный директор"

@@ -47,5 +47,9 @@ def letter_html(letter: Letter, company) -> str:
 
 def letter_pdf(letter: Letter, company) -> bytes:
     from weasyprint import CSS, HTML  # loads pango: only where a letter is made
+    from weasyprint.urls import URLFetcher
 
-    return HTML(string=letter_html(letter, company)).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
+    # The body is the staff's HTML: an image or stylesheet it names is never fetched from a disk or a network.
+    fetcher = URLFetcher(allowed_protocols=("data",))
+    return HTML(string=letter_html(letter, company), url_fetcher=fetcher).write_pdf(
+        stylesheets=[CSS(filename=str(STYLESHEET))])

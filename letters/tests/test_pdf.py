@@ -101,3 +101,21 @@ def test_an_answer_written_as_a_letter_keeps_its_greeting_on_top_and_loses_its_s
 def test_without_a_greeting_of_its_own_the_letter_greets_by_name_and_patronymic(worker):
     letter = services.issue_letter(extended(worker), LetterKind.EXTENSION, worker, today=TODAY)
     assert letter.salutation == "Уважаемая Мария Петровна!" and "Уважаемая Мария Петровна!" in pdf_text(letter)
+
+
+def test_the_staff_template_fetches_nothing_from_the_disk_or_the_network(worker, monkeypatch):
+    import urllib.request
+
+    fetched = []
+    real_open = urllib.request.OpenerDirector.open
+
+    def recording(self, url, *args, **kwargs):
+        fetched.append(getattr(url, "full_url", url))
+        return real_open(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", recording)
+    LetterTemplate.objects.filter(kind=LetterKind.ANSWER).update(
+        body='<img src="file:///etc/hostname"><img src="http://example.invalid/x.png">{{ answer }}')
+    letter = services.issue_letter(decided(worker), LetterKind.ANSWER, worker, today=TODAY)
+    assert "Кровля над вашим подъездом" in pdf_text(letter)
+    assert not [url for url in fetched if "hostname" in url or "example.invalid" in url]

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from accounts.models import Company
 from appeals import access, services
-from appeals.answer_rules import letter_parts, without_hq_notice
+from appeals.answer_rules import letter_parts
 from appeals.errors import AppealError
 from appeals.models import Appeal
 from notifications.hub import applicant_channel
@@ -85,14 +85,28 @@ def salutation(appeal: Appeal, addressee: str) -> str:
     return f"{addressed[0]} {addressed[1]}!" if addressed else ""
 
 
-def _answer(appeal: Appeal) -> str:
+def _answer(appeal: Appeal, company: Company) -> str:
     """What the answer says, without its own greeting and sign-off (the letter has them) and without the
-    notice the answer verb appended (the letter puts it in its own place)."""
-    return letter_parts(without_hq_notice(appeal.answer_text))[1]
+    company's notice the answer verb appended (the letter puts it in its own place); the staff's own words
+    of a right to complain elsewhere stay."""
+    return letter_parts(appeal.answer_text.replace(company.hq_notice(), ""))[1]
+
+
+def _addressed(letter: Letter, applicant) -> None:
+    """Whom the letter is to and how it goes: by e-mail where the applicant is told by e-mail (the hub's
+    rule), else by post to their address, else it is only kept."""
+    letter.addressee_name = applicant.full_name[:300]
+    letter.addressee_address = applicant.address[:400]
+    letter.addressee_email = applicant.email
+    route = applicant_channel(applicant, email_only=True)
+    if route is not None and route[0] == Channel.EMAIL:
+        letter.delivery, letter.sent_at = Delivery.EMAIL, letter.issued_at
+    else:
+        letter.delivery = Delivery.POST if letter.addressee_address else Delivery.NONE
 
 
 def _values(appeal: Appeal, letter: Letter, company: Company, hq_notice: str) -> dict:
-    answer = _answer(appeal)
+    answer = _answer(appeal, company)
     return {
         "applicant": letter.addressee_name,
         "number": appeal.number,
@@ -120,19 +134,12 @@ def issue_letter(appeal: Appeal, kind: str, user, *, today: dt.date | None = Non
 
     company = Company.current()
     template = template_of(kind)
-    applicant = appeal.applicant
-    route = applicant_channel(applicant, email_only=True)
     today = today or timezone.localdate()
     letter = Letter(
-        appeal=appeal, kind=kind, date=today, addressee_name=applicant.full_name[:300],
-        addressee_address=applicant.address[:400], addressee_email=applicant.email,
-        signatory_name=template.signatory_name or company.director,
-        signatory_post=template.signatory_post or SIGNATORY_POST, salutation="",
+        appeal=appeal, kind=kind, date=today, signatory_name=template.signatory_name or company.director,
+        signatory_post=template.signatory_post or SIGNATORY_POST,
         issued_by=user if getattr(user, "pk", None) else None, issued_at=timezone.now())
-    if route is not None and route[0] == Channel.EMAIL:
-        letter.delivery, letter.sent_at = Delivery.EMAIL, letter.issued_at
-    else:
-        letter.delivery = Delivery.POST if letter.addressee_address else Delivery.NONE
+    _addressed(letter, appeal.applicant)
     letter.salutation = salutation(appeal, letter.addressee_name)[:200]
     letter.number = next_letter_number(today.year)
     # W7: a refusal, or a decision not in the applicant's favour, names the HQ and its contacts.

@@ -119,3 +119,11 @@ def test_the_staff_template_fetches_nothing_from_the_disk_or_the_network(worker,
     letter = services.issue_letter(decided(worker), LetterKind.ANSWER, worker, today=TODAY)
     assert "Кровля над вашим подъездом" in pdf_text(letter)
     assert not [url for url in fetched if "hostname" in url or "example.invalid" in url]
+
+
+def test_the_staffs_own_words_of_a_right_to_complain_stay_in_the_letter(worker):
+    appeal = decided(worker)
+    appeal.answer_text = "Кровля отремонтирована. Вы вправе обратиться в Государственную жилищную инспекцию."
+    appeal.save()
+    letter = services.issue_letter(appeal, LetterKind.ANSWER, worker, today=TODAY)
+    assert "Вы вправе обратиться в Государственную жилищную инспекцию." in words(pdf_text(letter))

@@ -33,6 +33,8 @@ def issue(request, number: str, kind: str):
             raise AppealError(" ".join(str(e) for errors in form.errors.values() for e in errors))
         letter = once(form, f"issue_letter:{appeal.pk}:{kind}", request.user, Letter,
                       lambda: services.issue_letter(appeal, kind, request.user))
+        if letter is None:  # the token came back with other content: the form says why
+            raise AppealError(" ".join(form.non_field_errors()))
     except AppealError as error:
         messages.error(request, f"Письмо не сформировано. {error.message}")
         return _back(appeal)

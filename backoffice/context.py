@@ -68,6 +68,7 @@ class StaffNav:
             links.append(self._link("/staff/my/", "Мои обращения"))
         if sees_appeals(user):
             links.append(self._link("/staff/incidents/", "Инциденты"))
+            links.append(self._link("/staff/letters/", "Исходящие письма"))
         if may(user, "view_orders"):
             links.append(self._link("/staff/orders/", "Заказы"))
         if may(user, "assign"):

@@ -32,6 +32,8 @@ ACTION_LABELS = {
     "answer_published": "Ответ опубликован в интернет-приёмной",
     "answer_unpublished": "Ответ снят с публикации",
     "hq_request": "Заявитель обратился в Региональный штаб",
+    "letter_issued": "Сформировано письмо заявителю",
+    "letter_posted": "Письмо отправлено почтой",
 }
 FIELD_LABELS = {
     "status": "Статус", "answer_due": "Срок ответа", "reason": "Причина", "category": "Категория",

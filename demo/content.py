@@ -12,6 +12,7 @@ LOADERS: list[str] = [
     "feedback.demo.load",
     "residents.demo.load",
     "orders.demo.load",
+    "letters.demo.load",
     "calls.demo.load",
 ]
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts.models import Company
 from appeals import access, services
+from appeals.answer_rules import letter_parts
 from appeals.masking import STREET_WORDS, People, hide_personal_data
 from appeals.models import Appeal, Category
 from appeals.tracking import people_of
@@ -63,16 +64,12 @@ def mask(appeal: Appeal, text: str) -> str:
     return hide_personal_data((text or "").strip(), _people(appeal))
 
 
-_GREETING = re.compile(r"^\s*(?:Уважаем|Здравствуйте)[^\n]*\n+")
-_SIGN_OFF = re.compile(r"\n\s*С уважением.*\Z", re.DOTALL)
-
-
 def _answer_without_notice(appeal: Appeal) -> str:
     """The answer as a summary tells it: what was decided, without the greeting, the signature and the Regional
     HQ notice every such letter carries."""
     text, notice = appeal.answer_text.strip(), Company.current().hq_notice()
     text = text[: -len(notice)].rstrip() if notice and text.endswith(notice) else text
-    return _SIGN_OFF.sub("", _GREETING.sub("", text)).strip()
+    return letter_parts(text)[1]
 
 
 def draft_for(appeal: Appeal) -> Draft:

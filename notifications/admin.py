@@ -18,6 +18,7 @@ SAMPLE = {
     "note": "", "unsubscribe_url": "https://example.ru/notifications/unsubscribe/…/",
     "invoice_number": "С-17", "invoice_date": "03.12.2026", "invoice_total": "1 234,56 ₽",
     "service_name": "Замена смесителя", "supplier_name": "УК «Пример»",
+    "letter_number": "26-0017", "letter_date": "03.12.2026", "letter_kind": "ответ",
     "person_name": "Пётр Смирнов", "total": 2,
     "overdue": [{"number": "2026-000101", "due": "01.12.2026 18:00"}],
     "due_soon": [{"number": "2026-000120", "due": "04.12.2026 18:00"}],

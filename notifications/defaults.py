@@ -41,6 +41,9 @@ TEMPLATES = [
      "Здравствуйте!\n\nПо вашему заказу «{{ service_name }}» (заявка № {{ number }}) выставлен счёт"
      " № {{ invoice_number }} от {{ invoice_date }} на сумму {{ invoice_total }}. Счёт — во вложении." + _CHECK
      + "\n\n{{ supplier_name }}"),
+    ("letter", "email", "Письмо по обращению № {{ number }}, исх. № {{ letter_number }}",
+     _HELLO + "Направляем письмо по вашему обращению № {{ number }}: исх. № {{ letter_number }} от"
+     " {{ letter_date }} ({{ letter_kind }}). Письмо — во вложении, в формате PDF." + _CHECK + _SIGN),
     # W7: the resident's appeal to the Regional HQ — their confirmation, and the letter to the HQ itself.
     ("hq_confirmation", "email", "Обращение в Штаб по № {{ number }}",
      _HELLO + "Ваше обращение в {{ hq_name }} по обращению № {{ number }} принято {{ request_date }} и направлено"

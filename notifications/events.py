@@ -32,6 +32,8 @@ EVENTS = {event.code: event for event in (
     Event("status", "Изменился статус", APPLICANT, False, _APPEAL + ("unsubscribe_url",)),
     Event("invoice", "Счёт на оплату", APPLICANT, True,
           _APPEAL + ("invoice_number", "invoice_date", "invoice_total", "service_name", "supplier_name")),
+    Event("letter", "Письмо заявителю (PDF)", APPLICANT, True,
+          _APPEAL + ("letter_number", "letter_date", "letter_kind")),
     Event("hq_confirmation", "Обращение в Региональный штаб принято", APPLICANT, True,
           _APPEAL + ("hq_name", "hq_notice", "request_date")),
     Event("hq_request", "Письмо в Региональный штаб", ORGANISATION, True, _HQ_LETTER),

@@ -10,7 +10,8 @@ from appeals import personal_data
 
 # The public site and Open311's reads show no one's personal data (the texts are masked), whoever is logged in.
 PUBLIC_NAMESPACES = {"portal", "feedback", "open311"}
-PUBLIC_VIEWS = {"api:track", "orders:catalogue", "orders:new", "orders:done", "orders:own-invoice"}
+PUBLIC_VIEWS = {"api:track", "orders:catalogue", "orders:new", "orders:done", "orders:own-invoice",
+                "letters:own-letter"}
 
 
 def _shown(response) -> bool:

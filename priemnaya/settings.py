@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "feedback",
     "residents",
     "orders",
+    "letters",  # outgoing letters to applicants as signed PDFs
     "calls",
     "insights",  # statistics and the monthly report (not «statistics»: that is Python's own module)
     "notifications",

@@ -10,6 +10,7 @@ SECTIONS: list[str] = [
     "residents.account.appeals_section",
     "appointments.account.bookings_section",
     "orders.resident.orders_section",
+    "letters.resident.letters_section",
 ]
 
 

@@ -79,6 +79,19 @@ def _a_letter_and_a_message(appeal):
     return letter, message
 
 
+def _an_outgoing_letter(appeal, actor):
+    """A letter issued to the applicant (its PDF names them and their address)."""
+    from django.core.files.base import ContentFile
+
+    from letters.models import Letter
+
+    letter = Letter(appeal=appeal, kind="answer", number="26-0001", date=dt.date.today(),
+                    addressee_name=appeal.applicant.full_name, body="<p>Ответ.</p>", signatory_name="Григорьев А. В.",
+                    signatory_post="Генеральный директор", issued_by=actor, delivery="post")
+    letter.pdf.save("walk.pdf", ContentFile(b"%PDF-1.4 test"))
+    return letter
+
+
 def _requests(w) -> tuple[dict, dict]:
     """Address name → (method, path, data): those that show applicants' data, and those that do not."""
     a, number = w["appeal"], w["appeal"].number
@@ -87,6 +100,7 @@ def _requests(w) -> tuple[dict, dict]:
     reason = Reason.objects.get(code="water-flood").pk
     call, visit = _a_call_and_a_visit(w["user"], a)
     letter, message = _a_letter_and_a_message(a)
+    outgoing = _an_outgoing_letter(a, w["user"])
     shown = {
         "staff-journal": ("get", "/staff/journal/", {}),
         "staff-journal-export": ("get", "/staff/journal/export.xlsx", {}),
@@ -112,6 +126,9 @@ def _requests(w) -> tuple[dict, dict]:
         "staff-appeal-attachment-add": ("post", f"{page}/attachments/", {}),
         "staff-answer-publish": ("get", f"{page}/publish-answer/", {}),  # masked with the applicant's record
         "orders:staff-invoice": ("get", f"/staff/orders/{ordered}/invoice.pdf", {}),
+        # The letters to applicants: the register names the addressees, the PDF their address.
+        "letters:staff-register": ("get", "/staff/letters/", {}),
+        "letters:staff-file": ("get", f"{page}/letters/{outgoing.pk}.pdf", {}),
         "api:get_appeal": ("get", f"/api/v1/appeals/{number}", None),
         "api:create_appeal": ("post", "/api/v1/appeals", {"text": "Нет света в парадной", "channel": "phone",
                                                           "applicant": {"full_name": "Петров Пётр"}}),
@@ -138,6 +155,9 @@ def _requests(w) -> tuple[dict, dict]:
         "orders:new": ("post", "/orders/new/", {"full_name": "Петров Пётр", "phone": "+79215550000"}),
         "orders:done": ("get", "/orders/done/", {}),
         "orders:own-invoice": ("get", "/account/invoices/С-2026-000001.pdf", {}),  # a resident's own only: 404
+        "letters:own-letter": ("get", f"/account/letters/{outgoing.number}.pdf", {}),  # a resident's own only: 404
+        "letters:staff-issue": ("post", f"{page}/letters/answer/", {}),  # a redirect (refused: no answer yet)
+        "letters:staff-posted": ("post", f"{page}/letters/{outgoing.pk}/posted/", {}),  # a redirect
         "login": ("get", "/staff/login/", {}),
         "logout": ("post", "/staff/logout/", {}),
         "staff-overdue": ("get", "/staff/overdue/", {}),  # deadlines: numbers, contents, the problem's place

@@ -125,7 +125,9 @@ def _values(appeal: Appeal, letter: Letter, company: Company, hq_notice: str) ->
 @transaction.atomic
 def issue_letter(appeal: Appeal, kind: str, user, *, today: dt.date | None = None) -> Letter:
     """Issue a letter of `kind` for the appeal; raises AppealError (in Russian) when it does not apply."""
-    appeal = Appeal.objects.select_for_update().select_related("applicant__building", "building").get(pk=appeal.pk)
+    # Only the appeal's row is locked: PostgreSQL locks no row of an outer join's nullable side.
+    appeal = (Appeal.objects.select_for_update(of=("self",)).select_related("applicant__building", "building")
+              .get(pk=appeal.pk))
     access.check(user, "issue_letter", appeal)
     problem = refusal_of(appeal, kind)
     if problem:
@@ -158,7 +160,7 @@ def issue_letter(appeal: Appeal, kind: str, user, *, today: dt.date | None = Non
 @transaction.atomic
 def mark_posted(letter: Letter, user) -> Letter:
     """Staff printed the letter and posted it: when, and a line in the appeal's history."""
-    letter = Letter.objects.select_for_update().select_related("appeal").get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).select_related("appeal").get(pk=letter.pk)
     access.check(user, "issue_letter", letter.appeal)
     if not letter.awaits_post:
         raise AppealError(f"Письмо исх. № {letter.number} не ждёт отправки почтой.", "letter")

@@ -10,23 +10,27 @@ from .models import NumberSequence
 _CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
 
-def next_number(year: int) -> str:
-    """The year's next number, in one statement that locks the counter's row until the caller commits (so
-    numbers follow the order of commits and none is skipped when an intake rolls back)."""
-    table = NumberSequence._meta.db_table
+def next_in_year(sequence, year: int) -> int:
+    """The year's next value of a counter model (`year`, `last`), in one statement that locks the counter's row
+    until the caller commits: values follow the order of commits, two callers at once get two values, and none
+    is skipped when the caller rolls back. Appeal numbers, invoice numbers and outgoing letters count so."""
+    table = sequence._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(f'UPDATE "{table}" SET "last" = "last" + 1 WHERE "year" = %s RETURNING "last"', [year])
         row = cursor.fetchone()
-    if row is None:  # the year's first appeal
-        try:
-            with transaction.atomic():
-                NumberSequence.objects.create(year=year, last=1)
-            last = 1
-        except IntegrityError:  # another intake made the year's counter meanwhile
-            return next_number(year)
-    else:
-        last = row[0]
-    return f"{year_prefix(year)}-{last:06d}"
+    if row is not None:
+        return row[0]
+    try:  # the year's first
+        with transaction.atomic():
+            sequence.objects.create(year=year, last=1)
+        return 1
+    except IntegrityError:  # another caller made the year's counter meanwhile
+        return next_in_year(sequence, year)
+
+
+def next_number(year: int) -> str:
+    """The year's next appeal number."""
+    return f"{year_prefix(year)}-{next_in_year(NumberSequence, year):06d}"
 
 
 def year_prefix(year: int) -> str:

@@ -41,6 +41,26 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+class PeriodFilter(forms.Form):
+    """A list page's filter by days «с … по …» (the access log, incoming mail, outgoing letters): each day
+    within the journal's years, and the end not before the start. A subclass may relabel the two fields."""
+
+    date_from = forms.DateField(label="Дата с", required=False, widget=DateInput())
+    date_to = forms.DateField(label="по", required=False, widget=DateInput())
+
+    def clean_date_from(self):
+        return checked_filter_day(self.cleaned_data["date_from"], "date_from")
+
+    def clean_date_to(self):
+        return checked_filter_day(self.cleaned_data["date_to"], "date_to")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", "Дата «по» не может быть раньше даты «с».")
+        return data
+
+
 class JournalForm(forms.Form):
     q = forms.CharField(label="Поиск", max_length=200, required=False,
                         widget=forms.TextInput(attrs={"type": "search",

@@ -11,7 +11,7 @@ from appeals.access import require
 from appeals.models import PersonalDataAccess
 from deadlines.calendar import start_of_day
 
-from .forms_journal import DateInput, PersonChoiceField, checked_filter_day
+from .forms_journal import DateInput, PeriodFilter, PersonChoiceField
 from .views_lists import page_of
 
 ACTION_TITLES = {
@@ -47,7 +47,7 @@ def action_title(action: str) -> str:
     return "Администрирование" if action.startswith("admin:") else action
 
 
-class AccessLogForm(forms.Form):
+class AccessLogForm(PeriodFilter):
     user = PersonChoiceField(label="Сотрудник", required=False, empty_label="Все", queryset=None)
     date_from = forms.DateField(label="С", required=False, widget=DateInput())
     date_to = forms.DateField(label="По", required=False, widget=DateInput())
@@ -56,18 +56,6 @@ class AccessLogForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Everyone, former staff too: their old rows stay in the log.
         self.fields["user"].queryset = get_user_model().objects.order_by("last_name", "first_name", "username")
-
-    def clean_date_from(self):
-        return checked_filter_day(self.cleaned_data["date_from"], "date_from")
-
-    def clean_date_to(self):
-        return checked_filter_day(self.cleaned_data["date_to"], "date_to")
-
-    def clean(self):
-        data = super().clean()
-        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.add_error("date_to", "Дата «по» не может быть раньше даты «с».")
-        return data
 
     def apply(self, queryset):
         data = self.cleaned_data

@@ -1,24 +1,12 @@
 from django import forms
 
-from backoffice.forms_journal import DateInput, checked_filter_day
+from backoffice.forms_journal import DateInput, PeriodFilter
 
 from .letters import OUTCOMES
 
 
-class LettersFilter(forms.Form):
+class LettersFilter(PeriodFilter):
     outcome = forms.ChoiceField(label="Что стало с письмом", required=False,
                                 choices=[("", "Все письма"), *((code, pair[0]) for code, pair in OUTCOMES.items())])
     date_from = forms.DateField(label="Получено с", required=False, widget=DateInput())
     date_to = forms.DateField(label="по", required=False, widget=DateInput())
-
-    def clean_date_from(self):
-        return checked_filter_day(self.cleaned_data["date_from"], "date_from")
-
-    def clean_date_to(self):
-        return checked_filter_day(self.cleaned_data["date_to"], "date_to")
-
-    def clean(self):
-        data = super().clean()
-        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.add_error("date_to", "Дата «по» не может быть раньше даты «с».")
-        return data

@@ -5,10 +5,11 @@ import datetime as dt
 import uuid
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Company
+from appeals.numbering import next_in_year
 
 from .models import Invoice, InvoiceLine, InvoiceSequence, Order
 from .money import rub
@@ -21,22 +22,8 @@ SUPPLIER_FIELDS = ("name", "short_name", "address", "phone", "email", "inn", "kp
 
 
 def next_invoice_number(year: int) -> str:
-    """The year's next number «С-2026-000123», in one statement that locks the counter's row until the caller
-    commits: two invoices issued at once get two numbers, and a rolled-back one leaves no gap."""
-    table = InvoiceSequence._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(f'UPDATE "{table}" SET "last" = "last" + 1 WHERE "year" = %s RETURNING "last"', [year])
-        row = cursor.fetchone()
-    if row is None:  # the year's first invoice
-        try:
-            with transaction.atomic():
-                InvoiceSequence.objects.create(year=year, last=1)
-        except IntegrityError:  # another one made the year's counter meanwhile
-            return next_invoice_number(year)
-        last = 1
-    else:
-        last = row[0]
-    return f"{NUMBER_PREFIX}-{year}-{last:06d}"
+    """The year's next number «С-2026-000123»; a rolled-back invoice leaves no gap."""
+    return f"{NUMBER_PREFIX}-{year}-{next_in_year(InvoiceSequence, year):06d}"
 
 
 def payer_of(order: Order) -> str:

@@ -12,15 +12,13 @@ from itertools import groupby
 from django.db.models import Count
 from django.utils import timezone
 
-from deadlines.calendar import MOSCOW, is_working_day, local_date, overrides
+from deadlines.calendar import MONTHS, MOSCOW, is_working_day, local_date, overrides
 from priemnaya.russian import plural
 
 from .errors import BookingError
 from .models import Appointment, Service, Status, WeeklyHours
 
 SHORT_WEEKDAYS = ["пн", "вт", "ср", "чт", "пт", "сб", "вс"]
-MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-          "ноября", "декабря"]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from orders.pdf import date_words
+from deadlines.calendar import moment_words
 
 from .export import HEADER, applicant_text, classification_text
 
@@ -33,8 +33,7 @@ def journal_pdf(appeals, *, company: str, title: str, max_rows: int = MAX_ROWS) 
     from weasyprint import CSS, HTML  # loads pango: only where a PDF is made
 
     rows, cut = journal_rows(appeals, max_rows)
-    made = timezone.localtime()
     html = render_to_string("backoffice/journal_pdf.html", {
         "company": company, "title": title, "header": HEADER, "rows": rows, "cut": cut, "max_rows": max_rows,
-        "made": f"{date_words(made.date())}, {made:%H:%M}"})
+        "made": moment_words(timezone.now())})
     return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])

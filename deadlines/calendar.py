@@ -96,3 +96,19 @@ def start_of_day(day: dt.date) -> dt.datetime:
 def end_of_day(day: dt.date) -> dt.datetime:
     """A day-counted deadline ends at the end of that day, Moscow time."""
     return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=MOSCOW)
+
+
+# Dates as a Russian letter writes them: the month's name in the genitive.
+MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+          "ноября", "декабря")
+
+
+def date_words(day: dt.date) -> str:
+    """«12 марта 2026 г.»"""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year} г."
+
+
+def moment_words(moment: dt.datetime) -> str:
+    """«12 марта 2026 г., 14:05» in Moscow time: when a document was made."""
+    local = moment.astimezone(MOSCOW)
+    return f"{date_words(local.date())}, {local:%H:%M}"

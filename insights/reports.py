@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from appeals.models import Appeal
-from orders.pdf import MONTHS
+from deadlines.calendar import moment_words
 
 from . import pages
 from .filters import Scope, previous_period
@@ -78,8 +78,7 @@ def report_pdf(heading: str, scope: Scope, headline, tables, now: dt.datetime) -
 
     from accounts.models import Company
 
-    made = timezone.localtime(now)
     html = render_to_string("insights/report_pdf.html", {"company": Company.current(),
         "heading": heading, "scope": scope, "headline": headline, "tables": tables,
-        "made": f"{made.day} {MONTHS[made.month - 1]} {made.year} г., {made:%H:%M}"})
+        "made": moment_words(now)})
     return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from orders.pdf import date_words
+from deadlines.calendar import date_words
 
 from .choices import LetterKind
 from .models import Letter

@@ -20,9 +20,9 @@ from appeals import access, services
 from appeals.answer_rules import letter_parts
 from appeals.errors import AppealError
 from appeals.models import Appeal
+from deadlines.calendar import date_words
 from notifications.hub import applicant_channel
 from notifications.models import Channel
-from orders.pdf import date_words
 
 from .choices import Delivery, LetterKind
 from .defaults import BODIES, SIGNATORY_POST

@@ -5,6 +5,8 @@ Only the text between tags is touched."""
 
 import re
 
+from deadlines.calendar import MONTHS
+
 NBSP = "\u00a0"
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -15,9 +17,7 @@ _SHORT_WORD = re.compile(r"(?<![\w\-])(" + "|".join(sorted(_SHORT, key=len, reve
                          re.IGNORECASE)
 _DASH = re.compile(r" +(—|-|–)(?= )")
 _NUMBER_SIGN = re.compile(r"№ *(?=\w)")
-_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря")
-_DAY_MONTH = re.compile(r"(\d{1,2}) (?=(?:" + "|".join(_MONTHS) + r")\b)")
+_DAY_MONTH = re.compile(r"(\d{1,2}) (?=(?:" + "|".join(MONTHS) + r")\b)")
 _NUMBER_UNIT = re.compile(r"(\d) (?=(?:г|гг|руб|коп|тыс|млн|кв|м|ч|мин)\.|₽|%)")
 # «г.» after a number is the year's, before a capital the town's: only the town's holds to what follows.
 _ABBREVIATION = re.compile(r"(?<!\w)(д|кв|корп|стр|ул|пр|тел|ст|им)\. (?=[\w+(])"

@@ -3,23 +3,17 @@
 The template is never served; its stylesheet (`invoice.css` beside this module) is handed to WeasyPrint.
 """
 
-import datetime as dt
 from pathlib import Path
 
 from django.template.loader import render_to_string
+
+from deadlines.calendar import date_words
 
 from .choices import VatRate
 from .models import Invoice
 from .money import amount_in_words, figures, number, vat_line
 
 STYLESHEET = Path(__file__).with_name("invoice.css")
-MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-          "ноября", "декабря")
-
-
-def date_words(day: dt.date) -> str:
-    """«12 марта 2026 г.»"""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year} г."
 
 
 def invoice_context(invoice: Invoice) -> dict:

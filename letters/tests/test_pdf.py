@@ -8,10 +8,10 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
+from deadlines.calendar import date_words
 from letters import services
 from letters.choices import LetterKind
 from letters.models import Letter, LetterTemplate
-from orders.pdf import date_words
 
 from .conftest import COMPANY, TODAY, decided, extended
 

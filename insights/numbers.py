@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, DateTimeField, F, Func, Q, QuerySet, Value
 from django.db.models.expressions import Window
 from django.db.models.functions import Lag, TruncDate, TruncDay, TruncMonth, TruncWeek
 
@@ -149,12 +149,29 @@ def breakdowns(scope: Scope, appeals: QuerySet, dimensions, limit: int = BREAKDO
     return total, result
 
 
+class DayBin(Func):
+    """The start of the day a moment falls in, as a moment: PostgreSQL's date_bin from the period's first midnight.
+    Exact only while the zone's offset stays the same (`_fixed_offset`); some three times faster than converting
+    each moment to local time, which a year's 330,000 appeals make 100 ms."""
+
+    function, output_field = "date_bin", DateTimeField()
+    template = "%(function)s('1 day', %(expressions)s)"
+
+
+def _fixed_offset(scope: Scope) -> bool:
+    offset = scope.since.utcoffset()
+    return all(Scope.moment(scope.start + dt.timedelta(days=i)).utcoffset() == offset for i in range(scope.days + 1))
+
+
 def volume(scope: Scope, appeals: QuerySet, grain: str) -> list[tuple[dt.date, int]]:
     """Appeals received per day, week or month (Moscow time) of the period."""
-    trunc = GRAINS[grain][1]
-    rows = (scope.received(appeals).annotate(slot=trunc("received_at", tzinfo=MOSCOW)).values("slot")
-            .annotate(n=Count(RECEIVED)).order_by("slot"))
-    return [(row["slot"].date() if isinstance(row["slot"], dt.datetime) else row["slot"], row["n"]) for row in rows]
+    if grain == "day" and connection.vendor == "postgresql" and _fixed_offset(scope):
+        slot = DayBin("received_at", Value(scope.since))
+    else:
+        slot = GRAINS[grain][1]("received_at", tzinfo=MOSCOW)
+    rows = scope.received(appeals).annotate(slot=slot).values("slot").annotate(n=Count(RECEIVED)).order_by("slot")
+    return [(local_date(row["slot"]) if isinstance(row["slot"], dt.datetime) else row["slot"], row["n"])
+            for row in rows]
 
 
 def totals(scope: Scope, appeals: QuerySet) -> Row:
@@ -173,22 +190,27 @@ class Repeat:
 def repeated(scope: Scope, appeals: QuerySet, limit: int = LIST_ROWS) -> tuple[list[Repeat], int]:
     """Buildings with the same reason again within `scope.repeat_days` days (A4): each appeal of the period whose
     building and reason repeat an earlier appeal's within those days. The earlier one may precede the period.
-    The `limit` (building, reason) pairs with the most repeats, and how many pairs have any."""
+    The `limit` (building, reason) pairs with the most repeats, and how many pairs have any: grouped and ranked in
+    the database, which returns those rows alone (a year holds some 100,000 repeats)."""
     lead_in = scope.since - dt.timedelta(days=scope.repeat_days)
-    row = {"partition_by": [F("building_id"), F("reason_id")], "order_by": F("received_at").asc()}
-    rows = (scope.filtered(appeals).filter(received_at__gte=lead_in, received_at__lt=scope.until,
-                                           building__isnull=False, reason__isnull=False)
-            .annotate(before=Window(Lag("received_at"), **row),
-                      # received_at itself (the running maximum), as a window: a condition on it is applied after
-                      # the window, so the lead-in days still serve as the earlier appeals
-                      at=Window(Max("received_at"), **row))
-            .filter(before__gte=F("received_at") - dt.timedelta(days=scope.repeat_days), at__gte=scope.since)
-            .values_list("building_id", "reason_id").order_by())
-    found = Counter(rows)
-    top = found.most_common(limit)
-    buildings = _labels("building", [b for (b, _r), _n in top])
-    reasons = dict(Reason.objects.filter(pk__in=[r for (_b, r), _n in top]).values_list("pk", "name"))
-    return [Repeat(buildings.get(b, "?"), reasons.get(r, "?"), n) for (b, r), n in top], len(found)
+    window = (scope.filtered(appeals).filter(received_at__gte=lead_in, received_at__lt=scope.until,
+                                             building__isnull=False, reason__isnull=False)
+              .annotate(before=Window(Lag("received_at"), partition_by=[F("building_id"), F("reason_id")],
+                                      order_by=F("received_at").asc()))
+              # a condition on the window is applied after it (Django wraps the query); the period's start is
+              # applied outside, so the lead-in days still serve as the earlier appeals
+              .filter(before__gte=F("received_at") - dt.timedelta(days=scope.repeat_days))
+              .values("building_id", "reason_id", "received_at").order_by())
+    inner, params = window.query.sql_with_params()
+    sql = ('SELECT "building_id", "reason_id", COUNT(*) AS n, COUNT(*) OVER () '
+           f'FROM ({inner}) AS repeats WHERE "received_at" >= %s '
+           'GROUP BY "building_id", "reason_id" ORDER BY n DESC, "building_id", "reason_id" LIMIT %s')
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, connection.ops.adapt_datetimefield_value(scope.since), limit])
+        top = cursor.fetchall()
+    buildings = _labels("building", [b for b, _r, _n, _all in top])
+    reasons = dict(Reason.objects.filter(pk__in=[r for _b, r, _n, _all in top]).values_list("pk", "name"))
+    return [Repeat(buildings.get(b, "?"), reasons.get(r, "?"), n) for b, r, n, _all in top], top[0][3] if top else 0
 
 
 @dataclass

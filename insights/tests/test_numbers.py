@@ -48,3 +48,24 @@ def test_breakdowns_in_one_pass_are_the_breakdowns_one_by_one():
         ("Телефон", 3, 0), ("Электронная почта", 1, 0), ("Интернет-приёмная", 1, 2)]
     assert [(r.count, r.previous) for r in found["building"]] == [(2, 2), (2, 0), (1, 0)]
     assert found["building"][-1].label == "не указано"
+
+
+@pytest.mark.django_db
+def test_each_appeal_is_counted_on_its_day_in_moscow_time():
+    """23:59 and 00:00 Moscow time fall on two days, whichever way the database counts them (on PostgreSQL from
+    the period's first midnight while the zone's offset stays the same)."""
+    for moment in [dt.datetime(2026, 3, 1, 0, 0), dt.datetime(2026, 3, 1, 23, 59), dt.datetime(2026, 3, 2, 0, 0),
+                   dt.datetime(2026, 3, 2, 2, 30), dt.datetime(2026, 3, 31, 23, 59, 59)]:
+        create_appeal("Обращение", received_at=moment.replace(tzinfo=MOSCOW))
+    create_appeal("Обращение", received_at=dt.datetime(2026, 2, 28, 23, 59, tzinfo=MOSCOW))
+    scope = Scope(dt.date(2026, 3, 1), dt.date(2026, 3, 31), dt.date(2026, 1, 29), dt.date(2026, 2, 28))
+    assert numbers.volume(scope, Appeal.objects.all(), "day") == [
+        (dt.date(2026, 3, 1), 2), (dt.date(2026, 3, 2), 2), (dt.date(2026, 3, 31), 1)]
+
+
+def test_a_period_across_a_change_of_the_zones_offset_is_not_counted_from_one_midnight():
+    # Moscow moved from UTC+4 to UTC+3 on 26 October 2014: a fixed bin would put that night's appeals a day off
+    assert not numbers._fixed_offset(Scope(dt.date(2014, 10, 1), dt.date(2014, 11, 30), dt.date(2014, 8, 1),
+                                           dt.date(2014, 9, 30)))
+    assert numbers._fixed_offset(Scope(dt.date(2026, 3, 1), dt.date(2026, 3, 31), dt.date(2026, 2, 1),
+                                       dt.date(2026, 2, 28)))

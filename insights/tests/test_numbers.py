@@ -52,8 +52,8 @@ def test_breakdowns_in_one_pass_are_the_breakdowns_one_by_one():
 
 @pytest.mark.django_db
 def test_each_appeal_is_counted_on_its_day_in_moscow_time():
-    """23:59 and 00:00 Moscow time fall on two days, whichever way the database counts them (on PostgreSQL from
-    the period's first midnight while the zone's offset stays the same)."""
+    """23:59 and 00:00 Moscow time fall on two days, whichever way the database counts them (on PostgreSQL binned
+    from a midnight)."""
     for moment in [dt.datetime(2026, 3, 1, 0, 0), dt.datetime(2026, 3, 1, 23, 59), dt.datetime(2026, 3, 2, 0, 0),
                    dt.datetime(2026, 3, 2, 2, 30), dt.datetime(2026, 3, 31, 23, 59, 59)]:
         create_appeal("Обращение", received_at=moment.replace(tzinfo=MOSCOW))
@@ -63,9 +63,18 @@ def test_each_appeal_is_counted_on_its_day_in_moscow_time():
         (dt.date(2026, 3, 1), 2), (dt.date(2026, 3, 2), 2), (dt.date(2026, 3, 31), 1)]
 
 
-def test_a_period_across_a_change_of_the_zones_offset_is_not_counted_from_one_midnight():
-    # Moscow moved from UTC+4 to UTC+3 on 26 October 2014: a fixed bin would put that night's appeals a day off
-    assert not numbers._fixed_offset(Scope(dt.date(2014, 10, 1), dt.date(2014, 11, 30), dt.date(2014, 8, 1),
-                                           dt.date(2014, 9, 30)))
-    assert numbers._fixed_offset(Scope(dt.date(2026, 3, 1), dt.date(2026, 3, 31), dt.date(2026, 2, 1),
-                                       dt.date(2026, 2, 28)))
+@pytest.mark.django_db
+def test_days_are_moscow_days_also_before_the_clocks_last_moved():
+    """Moscow moved from UTC+4 to UTC+3 at 02:00 on 26 October 2014: appeals either side of that night, and late
+    in the evening before and after it, fall on their own days."""
+    for day, hour, minute in [(21, 23, 30), (22, 0, 30), (26, 1, 30), (26, 2, 30), (28, 23, 30), (29, 0, 30)]:
+        create_appeal("Обращение", received_at=dt.datetime(2014, 10, day, hour, minute, tzinfo=MOSCOW))
+    scope = Scope(dt.date(2014, 10, 20), dt.date(2014, 10, 31), dt.date(2014, 10, 8), dt.date(2014, 10, 19))
+    assert numbers.volume(scope, Appeal.objects.all(), "day") == [
+        (dt.date(2014, 10, 21), 1), (dt.date(2014, 10, 22), 1), (dt.date(2014, 10, 26), 2), (dt.date(2014, 10, 28), 1),
+        (dt.date(2014, 10, 29), 1)]
+
+
+def test_the_offset_has_been_the_same_since_the_clocks_last_moved():
+    assert numbers.offset_since(dt.datetime(2026, 3, 1, tzinfo=MOSCOW)) == dt.datetime(
+        2014, 10, 25, 22, 0, tzinfo=dt.UTC)

@@ -3,7 +3,6 @@ person sees. The same tables go to the page, to its XLSX and to the monthly repo
 
 import datetime as dt
 from dataclasses import dataclass, field
-
 from urllib.parse import urlencode
 
 from django.db.models import QuerySet

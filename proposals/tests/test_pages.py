@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from appeals.models import Appeal, Reason
-from conftest import create_appeal, create_building
+from conftest import create_appeal
 from proposals import services
 from proposals.models import Proposal
 from triage.models import Incident, IncidentAppeal

@@ -41,6 +41,15 @@ class Comparison:
         return self.p_value is not None and self.p_value < self.alpha
 
     @property
+    def p_words(self) -> str:
+        """«p = 0,012», «p < 0,001»: what the page says of the p-value."""
+        if self.p_value is None:
+            return ""
+        if self.p_value < 0.001:
+            return "p < 0,001"
+        return f"p = {self.p_value:.3f}".replace(".", ",")
+
+    @property
     def verdict(self) -> str:
         """The finding in plain words: «снижение на 38 %, случайностью не объясняется»."""
         if self.too_few:

@@ -3,6 +3,8 @@ appeal), its page with its effect, and the steps on it. The verbs check the righ
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -156,16 +158,8 @@ def proposal_link(request, pk: int):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            if data.get("appeal"):
-                appeal = visible_appeals(request.user).filter(number=data["appeal"].strip()).first()
-                if appeal is None:
-                    raise AppealError(f"Обращения № {data['appeal']} нет или оно вам не видно.", field="appeal")
-                services.link_appeal(proposal, request.user, appeal)
-            if data.get("incident"):
-                incident = visible_incidents(request.user).filter(pk=data["incident"]).first()
-                if incident is None:
-                    raise AppealError(f"Инцидента № {data['incident']} нет или он вам не виден.", field="incident")
-                services.link_incident(proposal, request.user, incident)
+            with transaction.atomic():  # both or neither, when both are given
+                _link(request.user, proposal, data)
         except AppealError as error:
             add_domain_error(form, error)
         else:
@@ -174,11 +168,26 @@ def proposal_link(request, pk: int):
     return _page(request, proposal, link_form=form, status=400)
 
 
+def _link(user, proposal, data) -> None:
+    if data.get("appeal"):
+        appeal = visible_appeals(user).filter(number=data["appeal"].strip()).first()
+        if appeal is None:
+            raise AppealError(f"Обращения № {data['appeal']} нет или оно вам не видно.", field="appeal")
+        services.link_appeal(proposal, user, appeal)
+    if data.get("incident"):
+        incident = visible_incidents(user).filter(pk=data["incident"]).first()
+        if incident is None:
+            raise AppealError(f"Инцидента № {data['incident']} нет или он вам не виден.", field="incident")
+        services.link_incident(proposal, user, incident)
+
+
 @login_required
 @require_POST
 def proposal_unlink(request, pk: int, kind: str, ref: str):
     proposal = _proposal(request, pk)
     services.check_may_manage(request.user)
+    if kind not in ("appeal", "incident"):
+        raise Http404
     if kind == "appeal":
         services.unlink_appeal(proposal, request.user, get_object_or_404(proposal.appeals, number=ref))
     else:

@@ -90,7 +90,7 @@ def problems(scope: Scope, appeals: QuerySet) -> Page:
     page.tables.append(Table(
         "repeated", f"Повторяющиеся проблемы по домам (та же причина в течение {scope.repeat_days} дн.)",
         ["Дом", "Причина", "Повторных обращений"], [[r.building, r.reason, r.count] for r in repeats],
-        chart_column=2, numeric_from=2, links=[(proposal_from(r), "Открыть предложение") for r in repeats],
+        chart_column=2, numeric_from=2, links=[(proposal_from(r), "Предложить меру") for r in repeats],
         summary=("Больше всего повторов: " + ", ".join(f"{r.building} ({r.reason}) — {r.count}" for r in repeats[:3])
                  + ".") if repeats else "Повторяющихся проблем за период нет."))
     page.tables.append(Table(

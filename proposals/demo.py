@@ -16,18 +16,23 @@ from . import services
 from .deadline import proposal_due
 from .effect import daily_counts, windows
 from .models import Proposal, ProposalEvent
+from .rates import MIN_APPEALS
 
 IMPLEMENTED_DAYS_AGO = 60
 
 
 def _backdate(proposal: Proposal, moment: dt.datetime) -> None:
     """The demo's proposals were registered before today: their dates and history rows moved back together."""
-    Proposal.objects.filter(pk=proposal.pk).update(registered_at=moment, due_at=proposal_due(moment))
+    due = proposal_due(moment)
+    Proposal.objects.filter(pk=proposal.pk).update(registered_at=moment, due_at=due)
     ProposalEvent.objects.filter(proposal=proposal).update(at=moment)
+    ProposalEvent.objects.filter(proposal=proposal, action="opened").update(
+        note=f"Срок внедрения — {timezone.localtime(due):%d.%m.%Y}")
 
 
 def _quietest_reason(today: dt.date) -> int | None:
-    # Of the ten most frequent reasons, the one whose appeals fell most after the day: a measure worth showing.
+    # Of the ten most frequent reasons with enough appeals to judge, the one whose appeals fell most (or grew
+    # least: the demo's appeals are mostly recent) after the day; else the most frequent.
     on = today - dt.timedelta(days=IMPLEMENTED_DAYS_AGO)
     _, before, after = windows(on, today)
     frequent = (Appeal.objects.filter(reason__isnull=False).values("reason").annotate(n=Count("pk"))
@@ -36,10 +41,11 @@ def _quietest_reason(today: dt.date) -> int | None:
     for row in frequent:
         counts = daily_counts([(None, row["reason"])], before[0], after[1])
         was = sum(n for day, n in counts.items() if day < before[1])
-        ratio = sum(n for day, n in counts.items() if day >= after[0]) / was if was else None
+        now = sum(n for day, n in counts.items() if day >= after[0])
+        ratio = now / was if was and was + now >= MIN_APPEALS else None
         if ratio is not None and (best_ratio is None or ratio < best_ratio):
             best, best_ratio = row["reason"], ratio
-    return best
+    return best if best is not None else (frequent[0]["reason"] if frequent else None)
 
 
 @transaction.atomic
@@ -68,7 +74,7 @@ def _proposals() -> int:
             .annotate(n=Count("pk")).order_by("-n").first())
     if pair is not None:
         sample = Appeal.objects.filter(building_id=pair["building"], reason_id=pair["reason"]).select_related(
-            "building", "reason").first()
+            "building", "reason").order_by("received_at").first()
         proposal = services.open_proposal(
             chief, problem=f"Повторяющиеся обращения «{sample.reason.name}» в доме {sample.building.address}",
             measure="Заменить изношенное оборудование вместо разовых ремонтов", owner=chief,

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from deadlines.calendar import local_date
+
 
 class ProposalSequence(models.Model):
     """Per-year counter of proposal numbers (СП-26-0001)."""
@@ -63,8 +65,6 @@ class Proposal(models.Model):
     def is_overdue(self, now: dt.datetime | None = None) -> bool:
         """Not implemented and past its deadline; one that was implemented late stays marked as late."""
         if self.implemented_on is not None:
-            from deadlines.calendar import local_date
-
             return self.implemented_on > local_date(self.due_at)
         return self.due_at < (now or timezone.now())
 

@@ -102,7 +102,7 @@ def test_the_list_reads_its_rows_in_a_fixed_number_of_queries(supervisor, django
         _proposal(supervisor)
     client = _client(supervisor)
     client.get("/staff/proposals/")
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(8):
         assert client.get("/staff/proposals/").status_code == 200
 
 
@@ -143,3 +143,17 @@ def test_the_page_says_when_the_window_after_is_still_too_short(supervisor, buil
     assert "Мера отмечена как внедрённая." in text
     assert "После внедрения прошло полных дней: 0. Для сравнения нужно не меньше 14" in text
     assert Appeal.objects.count() == 0
+
+
+def test_the_page_of_an_implemented_proposal_reads_a_fixed_number_of_queries(supervisor, building,
+                                                                             django_assert_max_num_queries):
+    proposal = _proposal(supervisor, reason=Reason.objects.get(code="roof-damage"), building=building)
+    for _ in range(4):
+        services.link_appeal(proposal, supervisor, create_appeal(reason="roof-damage", building=building))
+    Proposal.objects.filter(pk=proposal.pk).update(registered_at=timezone.now() - dt.timedelta(days=60))
+    services.mark_implemented(proposal, supervisor, on=timezone.localdate() - dt.timedelta(days=30), by=supervisor,
+                              what="Кровля заменена")
+    client = _client(supervisor)
+    client.get(proposal.get_absolute_url())
+    with django_assert_max_num_queries(18):
+        assert client.get(proposal.get_absolute_url()).status_code == 200

@@ -9,5 +9,7 @@ class ProposalsConfig(AppConfig):
     def ready(self) -> None:
         from accounts.roles import ensure_roles
 
+        from . import checks  # noqa: F401
+
         # The manage permission is made after this app's migrations: the roles receive it then.
         post_migrate.connect(ensure_roles, sender=self)

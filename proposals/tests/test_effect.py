@@ -11,6 +11,7 @@ from appeals.models import Appeal, Reason
 from conftest import create_appeal, create_building, happening_at
 from deadlines.calendar import MOSCOW
 from proposals import services
+from proposals.checks import effect_windows
 from proposals.effect import YEAR_BEFORE, effect_of, windows
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +108,16 @@ def test_the_page_shows_the_verdict_the_chart_and_its_table(supervisor, building
     assert "Снижение на 84 %, случайностью не объясняется." in text
     assert '<svg viewBox="0 0 640' in text and 'data-table="effect"' in text
     assert "За 42 дн. до внедрения — 25 обращ., за 42 дн. после — 4" in text
+
+
+def test_a_minimum_window_above_the_maximum_is_a_configuration_error(settings):
+    assert effect_windows(None) == []
+    settings.PROPOSAL_EFFECT_MIN_DAYS, settings.PROPOSAL_EFFECT_MAX_DAYS = 30, 20
+    assert [e.id for e in effect_windows(None)] == ["proposals.E001"]
+
+
+def test_the_windows_are_capped_at_the_configured_maximum(settings):
+    settings.PROPOSAL_EFFECT_MAX_DAYS = 90
+    days, before, after = windows(dt.date(2026, 1, 1), dt.date(2026, 12, 1))
+    assert days == 90 and before == (dt.date(2025, 10, 3), dt.date(2026, 1, 1))
+    assert after == (dt.date(2026, 1, 2), dt.date(2026, 4, 2))

@@ -3,8 +3,8 @@
 What a permission lets a person do to an appeal is `appeals.access`; a role is only a bundle of them.
 Operators receive, register, ask for clarification and route; specialists work the appeals they are
 responsible for; supervisors may also work anyone's appeal, assign and reassign, extend deadlines,
-escalate to the Regional HQ and reopen, publish an outage, moderate reviews and the residents' forum
-and publish answers on the public site. A one-person department gives one person every role.
+escalate to the Regional HQ and reopen, publish an outage, moderate reviews and the residents' forum,
+publish answers on the public site and keep the systemic proposals. A one-person department gives one person every role.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -31,7 +31,8 @@ _ORDERS_OPERATE = ["orders.view_orders", "orders.confirm_order", "orders.issue_i
 _SUPERVISE = ["appeals.work_appeal", "appeals.work_any_appeal", "appeals.assign_appeal", "appeals.extend_appeal",
               "appeals.escalate_appeal", "appeals.reopen_appeal", "appeals.export_journal",
               "reference.publish_outage",  # an outage known from an incident, told on the site
-              "feedback.moderate_review", "feedback.publish_answer", "residents.moderate_forum"]
+              "feedback.moderate_review", "feedback.publish_answer", "residents.moderate_forum",
+              "proposals.manage_proposal"]  # systemic proposals: opened, kept and marked implemented
 
 # app_label.codename for each role; the appeal permissions are declared on Appeal.Meta.
 ROLE_PERMISSIONS = {

@@ -69,6 +69,7 @@ class StaffNav:
         if sees_appeals(user):
             links.append(self._link("/staff/incidents/", "Инциденты"))
             links.append(self._link("/staff/letters/", "Исходящие письма"))
+            links.append(self._link("/staff/proposals/", "Предложения"))
         if may(user, "view_orders"):
             links.append(self._link("/staff/orders/", "Заказы"))
         if may(user, "assign"):

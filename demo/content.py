@@ -13,6 +13,7 @@ LOADERS: list[str] = [
     "residents.demo.load",
     "orders.demo.load",
     "letters.demo.load",
+    "proposals.demo.load",
     "calls.demo.load",
 ]
 

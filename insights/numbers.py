@@ -203,6 +203,8 @@ class Repeat:
     building: str
     reason: str
     count: int  # appeals of the period that came within N days of one before with the same reason
+    building_id: int | None = None
+    reason_id: int | None = None
 
 
 def repeated(scope: Scope, appeals: QuerySet, limit: int = LIST_ROWS) -> tuple[list[Repeat], int]:
@@ -228,7 +230,8 @@ def repeated(scope: Scope, appeals: QuerySet, limit: int = LIST_ROWS) -> tuple[l
         top = cursor.fetchall()
     buildings = _labels("building", [b for b, _r, _n, _all in top])
     reasons = dict(Reason.objects.filter(pk__in=[r for _b, r, _n, _all in top]).values_list("pk", "name"))
-    return [Repeat(buildings.get(b, "?"), reasons.get(r, "?"), n) for b, r, n, _all in top], top[0][3] if top else 0
+    repeats = [Repeat(buildings.get(b, "?"), reasons.get(r, "?"), n, b, r) for b, r, n, _all in top]
+    return repeats, top[0][3] if top else 0
 
 
 @dataclass

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("residents.urls")),
     path("", include("orders.urls")),
     path("", include("letters.urls")),
+    path("", include("proposals.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include("portal.urls")),
     # Browsers ask for it on pages with no icon link (the admin's): the site's icon, not a 404 in the log.

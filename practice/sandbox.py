@@ -54,7 +54,8 @@ def ask(attempt: Attempt, user, index: int) -> str:
 @transaction.atomic
 def submit(attempt: Attempt, user, entered: scoring.Entered, text: str = "") -> Attempt:
     """Score the attempt at the moment the server receives it; an attempt is scored once."""
-    attempt = Attempt.objects.select_for_update().select_related(
+    # Only the attempt's row is locked: PostgreSQL refuses FOR UPDATE on the nullable side of the join.
+    attempt = Attempt.objects.select_for_update(of=("self",)).select_related(
         "scenario__expected_reason", "scenario__expected_building").get(pk=attempt.pk)
     _own_open(attempt, user)
     attempt.submitted_at = timezone.now()

@@ -14,6 +14,7 @@ from housing.services import match_building
 from .models import Scenario
 from .scoring import Entered
 
+FACTS_EXAMPLE = "! Номер телефона для связи | Записывайте: 8 921 123-45-67\nДавно ли так? | Со вчерашнего вечера"
 AUTO_PRIORITY = [("", "По причине и заявителю (автоматически)")]
 
 
@@ -93,7 +94,7 @@ class ScenarioForm(forms.ModelForm):
                                error_messages={"required": "Выберите ожидаемую причину."})
     facts_lines = forms.CharField(
         label="Что заявитель скажет, если спросить", required=False, max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5, "placeholder": FACTS_EXAMPLE}),
         help_text="Строка — вопрос и ответ заявителя через «|». «!» в начале: это оператор обязан уточнить.")
 
     class Meta:

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from appeals.choices import Priority
 
+from .scoring import minutes
+
 # Table 5.3.1: post-processing of a call, 5 minutes; a scenario may set its own.
 DEFAULT_TIME_TARGET = 300
 
@@ -94,3 +96,9 @@ class Attempt(models.Model):
         if self.submitted_at is None:
             return None
         return max(0, int((self.submitted_at - self.started_at).total_seconds()))
+
+    @property
+    def time_taken(self) -> str:
+        """«4 мин 05 с», as the result shows it."""
+        seconds = self.seconds_taken
+        return minutes(seconds) if seconds is not None else ""

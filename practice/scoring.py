@@ -81,6 +81,14 @@ def _phone(value: str) -> str:
         return fold(value or "")
 
 
+def _shown_phone(value: str) -> str:
+    """+7 905 765-43-21, as people read a number back."""
+    phone = _phone(value)
+    if len(phone) != 12 or not phone.startswith("+7"):
+        return value or ""
+    return f"+7 {phone[2:5]} {phone[5:8]}-{phone[8:10]}-{phone[10:]}"
+
+
 def _same(key: str, expected: str, given: str, weight: int, *, match: bool, note: str = "") -> Line:
     return Line(key, LABELS[key], expected or NOT_GIVEN, given or NOT_GIVEN, weight, weight if match else 0.0,
                 note if not match else "")
@@ -124,15 +132,15 @@ def _completeness_line(scenario, asked: list[int]) -> Line:
                 WEIGHTS["completeness"] * share, " ".join(notes))
 
 
-def _minutes(seconds: int) -> str:
+def minutes(seconds: int) -> str:
     return f"{seconds // 60} мин {seconds % 60:02d} с"
 
 
 def _time_line(scenario, seconds: int) -> Line:
     target = max(1, scenario.time_target)
     share = max(0.0, min(1.0, (SLOW_FACTOR * target - seconds) / ((SLOW_FACTOR - 1) * target)))
-    note = "" if share >= 1 else f"Дольше норматива: за {_minutes(SLOW_FACTOR * target)} и дольше баллов нет."
-    return Line("time", LABELS["time"], f"до {_minutes(target)}", _minutes(seconds), WEIGHTS["time"],
+    note = "" if share >= 1 else f"Дольше норматива: за {minutes(SLOW_FACTOR * target)} и дольше баллов нет."
+    return Line("time", LABELS["time"], f"до {minutes(target)}", minutes(seconds), WEIGHTS["time"],
                 WEIGHTS["time"] * share, note)
 
 
@@ -147,7 +155,7 @@ def score(scenario, entered: Entered, asked: list[int], seconds: int) -> tuple[i
               match=_flat(entered.flat) == _flat(scenario.expected_flat)),
         _same("name", scenario.caller_name, entered.full_name, WEIGHTS["name"],
               match=_words(entered.full_name) == _words(scenario.caller_name)),
-        _same("phone", scenario.caller_phone, entered.phone, WEIGHTS["phone"],
+        _same("phone", _shown_phone(scenario.caller_phone), _shown_phone(entered.phone), WEIGHTS["phone"],
               match=_phone(entered.phone) == _phone(scenario.caller_phone)),
         _completeness_line(scenario, asked),
         _time_line(scenario, seconds),

@@ -102,7 +102,7 @@ def _results_page(request, user, own: bool):
     count, average = results.summary(user)
     attempts = results.scored(user).select_related("scenario").order_by("-submitted_at")[:50]
     return render(request, "practice/results.html", {
-        "person": user, "own": own, "count": count, "average": average,
+        "person": user, "own": own, "manager": rights.may_manage(request.user), "count": count, "average": average,
         "scenarios": results.by_scenario(user), "attempts": attempts})
 
 
@@ -124,7 +124,7 @@ def operator_results(request, user_id: int):
 @require_GET
 def all_results(request):
     require(rights.may_manage(request.user))
-    return render(request, "practice/operators.html", {"operators": results.by_operator()})
+    return render(request, "practice/operators.html", {"operators": results.by_operator(), "manager": True})
 
 
 @login_required

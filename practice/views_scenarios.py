@@ -24,7 +24,7 @@ def _edit(request, scenario: Scenario | None):
             "дома по этому адресу в реестре нет — оператор будет оцениваться по адресу, как он записан"
         messages.success(request, f"Сценарий сохранён ({where}).")
         return redirect("practice-list")
-    return render(request, "practice/scenario_form.html", {"form": form, "scenario": scenario},
+    return render(request, "practice/scenario_form.html", {"form": form, "scenario": scenario, "manager": True},
                   status=400 if form.is_bound else 200)
 
 

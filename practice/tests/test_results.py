@@ -46,7 +46,7 @@ def test_the_operator_sees_own_results_by_scenario(operator, building):
     client = Client()
     client.force_login(operator)
     page = client.get("/staff/practice/results/").content.decode()
-    assert "Пройдено звонков: <strong>2</strong>" in page and "87,5" in page or "87.5" in page
+    assert "Пройдено звонков: <strong>2</strong>" in page and ("87,5" in page or "87.5" in page)
     assert "Запах газа в парадной" in page
 
 

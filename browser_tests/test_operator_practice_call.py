@@ -72,6 +72,9 @@ def test_operator_does_a_practice_call_and_sees_the_differences(page, shot, peop
 
 def test_supervisor_sees_drafts_the_editor_and_the_operators(page, shot, people):
     log_in(page, "supervisor")
+    expect(page.get_by_role("button", name="Сделать учебный сценарий")).to_be_visible()
+    expect(page.locator("tr").filter(has_text="Жалоба на уборку")).to_contain_text("Запах газа")
+    shot("practice-00-supervisor-list")
     page.get_by_role("link", name="Новый сценарий").click()
     expect(page.get_by_role("heading", name="Новый учебный сценарий")).to_be_visible()
     page.get_by_role("button", name="Сохранить сценарий").click()

@@ -43,7 +43,8 @@ def _people(appeal: Appeal) -> People:
 
 
 def scenario_from_appeal(appeal: Appeal, actor) -> Scenario:
-    """A draft scenario from the appeal: the masked words, its reason and priority, its building."""
+    """A draft scenario from the appeal: the masked words («[скрыто]» where a person was, for the supervisor
+    to reword), its reason and priority, its building; titled by the reason, not by the appeal's words."""
     if not rights.may_manage(actor) or not access.can_view(actor, appeal):
         raise PracticeError("Учебный сценарий из обращения может сделать только руководитель.")
     if appeal.reason_id is None:
@@ -58,7 +59,7 @@ def scenario_from_appeal(appeal: Appeal, actor) -> Scenario:
         {"question": "Номер квартиры", "answer": f"Квартира {flat}.", "required": True},
     ]
     return Scenario.objects.create(
-        title=f"По обращению: {hide_personal_data(appeal.short_content, people)[:150]}",
+        title=f"{appeal.reason.name} (из архива)"[:200],
         caller_words=hide_personal_data(appeal.text, people), facts=facts,
         expected_reason=appeal.reason, expected_priority=appeal.priority, expected_building=appeal.building,
         expected_address=address, expected_flat=flat, caller_name=name, caller_phone=phone,

@@ -61,6 +61,9 @@ def test_the_supervisor_sees_every_operator(operator, supervisor, building):
     assert "Тестов Operator" in page and "Петрова Operator2" in page
     page = client.get(f"/staff/practice/results/operators/{other.pk}/").content.decode()
     assert "Пройдено звонков: <strong>1</strong>" in page
+    attempt = Attempt.objects.get(operator=other)
+    result = client.get(f"/staff/practice/attempts/{attempt.pk}/").content.decode()
+    assert "Ожидалось" in result and "Пройти ещё раз" not in result
 
 
 def test_an_operator_cannot_see_another_operators_attempt(operator, building):

@@ -33,6 +33,8 @@ def start(user, scenario: Scenario) -> Attempt:
 
 
 def _own_open(attempt: Attempt, user) -> None:
+    if not rights.may_practise(user):
+        raise PracticeError("У вас нет права проходить учебные звонки.")
     if attempt.operator_id != user.pk:
         raise PracticeError("Это чужая попытка.")
     if attempt.is_submitted:

@@ -5,9 +5,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from appeals.models import Appeal
+from appeals import services
+from appeals.models import Appeal, Reason
 from appeals.reference import load_reference_data
-from conftest import PASSWORD, create_building, create_staff
+from conftest import PASSWORD, create_appeal, create_building, create_staff
 from practice.models import Attempt
 from practice.shipped import load_shipped
 
@@ -82,3 +83,17 @@ def test_supervisor_sees_drafts_the_editor_and_the_operators(page, shot, people)
     shot("practice-06-scenario-form-errors")
     page.get_by_role("link", name="Результаты операторов").click()
     expect(page.get_by_text("Учебных звонков пока никто не проходил.")).to_be_visible()
+
+
+def test_supervisor_makes_a_scenario_from_an_appeal(page, shot, people):
+    appeal = create_appeal("Звонит Петрова Анна Сергеевна, кв. 40: с потолка на кухне льётся вода, "
+                           "перезвонить 8 921 765-00-11.", full_name="Петрова Анна Сергеевна", phone="+79217650011",
+                           flat="40", building=create_building("улица Марата", "7"))
+    services.classify(appeal, people["supervisor"], reason=Reason.objects.get(code="water-flood"))
+    log_in(page, "supervisor")
+    page.goto(f"/staff/appeals/{appeal.number}/")
+    page.get_by_role("button", name="Сделать учебный сценарий").click()
+    expect(page.get_by_text("Сценарий создан без персональных данных заявителя")).to_be_visible()
+    words = page.get_by_label("Что говорит заявитель").input_value()
+    assert "льётся вода" in words and "Петрова" not in words and "765" not in words
+    shot("practice-07-scenario-from-appeal")

@@ -12,6 +12,7 @@ from appeals.models import Appeal
 from . import rights
 from .models import Scenario
 from .sandbox import PracticeError
+from .scoring import shown_phone
 
 # Invented callers, none of them a person of the journal (checked when chosen).
 CALLERS = [
@@ -55,7 +56,7 @@ def scenario_from_appeal(appeal: Appeal, actor) -> Scenario:
     address = appeal.building.address if appeal.building else hide_personal_data(appeal.address_text, people)
     facts = [
         {"question": "Как к вам обращаться? (ФИО)", "answer": f"{name}.", "required": True},
-        {"question": "Номер телефона для связи", "answer": f"Записывайте: {phone}.", "required": True},
+        {"question": "Номер телефона для связи", "answer": f"Записывайте: {shown_phone(phone)}.", "required": True},
         {"question": "Номер квартиры", "answer": f"Квартира {flat}.", "required": True},
     ]
     return Scenario.objects.create(

@@ -70,7 +70,7 @@ class PracticeForm(forms.Form):
 
 
 def facts_text(facts: list[dict]) -> str:
-    return "\n".join(f"{'!' if f.get('required') else ''}{f['question']} | {f['answer']}" for f in facts)
+    return "\n".join(f"{'! ' if f.get('required') else ''}{f['question']} | {f['answer']}" for f in facts)
 
 
 def parse_facts(text: str) -> list[dict]:

@@ -81,7 +81,7 @@ def _phone(value: str) -> str:
         return fold(value or "")
 
 
-def _shown_phone(value: str) -> str:
+def shown_phone(value: str) -> str:
     """+7 905 765-43-21, as people read a number back."""
     phone = _phone(value)
     if len(phone) != 12 or not phone.startswith("+7"):
@@ -155,7 +155,7 @@ def score(scenario, entered: Entered, asked: list[int], seconds: int) -> tuple[i
               match=_flat(entered.flat) == _flat(scenario.expected_flat)),
         _same("name", scenario.caller_name, entered.full_name, WEIGHTS["name"],
               match=_words(entered.full_name) == _words(scenario.caller_name)),
-        _same("phone", _shown_phone(scenario.caller_phone), _shown_phone(entered.phone), WEIGHTS["phone"],
+        _same("phone", shown_phone(scenario.caller_phone), shown_phone(entered.phone), WEIGHTS["phone"],
               match=_phone(entered.phone) == _phone(scenario.caller_phone)),
         _completeness_line(scenario, asked),
         _time_line(scenario, seconds),

@@ -4,6 +4,8 @@ Only this app's tables are written. No appeal verb is called, no number is taken
 yearly sequence and nothing is sent: the attempt is a registration that never happened.
 """
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -11,6 +13,9 @@ from appeals.errors import AppealError
 
 from . import rights, scoring
 from .models import Attempt, Scenario
+
+# An attempt left open longer than this was abandoned: showing the scenario again starts a new call.
+ABANDONED_AFTER = dt.timedelta(hours=1)
 
 
 class PracticeError(AppealError):
@@ -23,13 +28,16 @@ def published() -> list[Scenario]:
 
 def start(user, scenario: Scenario) -> Attempt:
     """The operator's open attempt at the scenario, or a new one: its clock starts when the scenario is
-    first shown and keeps running through reloads of the page."""
+    first shown and keeps running through reloads of the page (an attempt abandoned for an hour is left
+    unscored)."""
     if not rights.may_practise(user):
         raise PracticeError("У вас нет права проходить учебные звонки.")
     if not scenario.is_published and not rights.may_manage(user):
         raise PracticeError("Этот сценарий ещё не опубликован.")
-    open_attempt = Attempt.objects.filter(scenario=scenario, operator=user, submitted_at__isnull=True).first()
-    return open_attempt or Attempt.objects.create(scenario=scenario, operator=user, started_at=timezone.now())
+    now = timezone.now()
+    open_attempt = Attempt.objects.filter(scenario=scenario, operator=user, submitted_at__isnull=True,
+                                          started_at__gt=now - ABANDONED_AFTER).order_by("-started_at").first()
+    return open_attempt or Attempt.objects.create(scenario=scenario, operator=user, started_at=now)
 
 
 def _own_open(attempt: Attempt, user) -> None:

@@ -88,6 +88,20 @@ def test_reloading_the_scenario_keeps_the_clock(client, building):
     assert Attempt.objects.filter(scenario=scenario).count() == 1
 
 
+def test_an_attempt_abandoned_for_an_hour_is_left_and_a_new_call_starts(client, building):
+    scenario = make_scenario(building)
+    start = timezone.now()
+    with mock.patch("django.utils.timezone.now", return_value=start):
+        client.get(f"/staff/practice/{scenario.pk}/")
+    with mock.patch("django.utils.timezone.now", return_value=start + dt.timedelta(minutes=59)):
+        client.get(f"/staff/practice/{scenario.pk}/")
+    assert Attempt.objects.count() == 1
+    with mock.patch("django.utils.timezone.now", return_value=start + dt.timedelta(minutes=61)):
+        client.get(f"/staff/practice/{scenario.pk}/")
+    assert list(Attempt.objects.order_by("started_at").values_list("started_at", flat=True)) == [
+        start, start + dt.timedelta(minutes=61)]
+
+
 def test_questions_not_asked_lose_completeness_and_extra_ones_cost(client, building):
     scenario = make_scenario(building)
     _attempt, lines = _play(client, scenario, perfect_post(scenario), asked=(0, 2))

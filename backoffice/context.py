@@ -13,6 +13,7 @@ from insights.cache import cached
 from insights.rights import may_see as may_see_statistics
 from mailgateway.letters import may_view as may_view_letters
 from notifications.outbox import may_view as may_view_messages
+from practice.rights import may_practise
 from residents.moderation import may_moderate as may_moderate_forum
 
 
@@ -82,6 +83,8 @@ class StaffNav:
             links.append(self._link("/staff/mail/outgoing/", "Почта"))
         if may_see_statistics(user):
             links.append(self._link("/staff/insights/", "Статистика"))
+        if may_practise(user):
+            links.append(self._link("/staff/practice/", "Учебные звонки"))
         if may_manage_appointments(user):
             links.append(self._link("/staff/appointments/", "Приём в офисе"))
         if may(user, "moderate_reviews"):

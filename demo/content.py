@@ -15,6 +15,7 @@ LOADERS: list[str] = [
     "letters.demo.load",
     "proposals.demo.load",
     "calls.demo.load",
+    "practice.demo.load",
 ]
 
 

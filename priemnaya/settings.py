@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "letters",  # outgoing letters to applicants as signed PDFs
     "proposals",  # systemic proposals and the measured effect of their measures
     "calls",
+    "practice",  # practice calls for operators, a sandbox beside the live journal
     "insights",  # statistics and the monthly report (not «statistics»: that is Python's own module)
     "notifications",
     "mailgateway",

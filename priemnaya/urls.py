@@ -10,6 +10,7 @@ urlpatterns = [
     path("staff/mail/outgoing/", include("notifications.urls_staff")),
     path("staff/mail/", include("mailgateway.urls")),
     path("staff/insights/", include("insights.urls")),
+    path("staff/practice/", include("practice.urls")),
     path("staff/", include("backoffice.urls")),
     path("api/v1/", include("api.urls")),
     path("open311/", include("open311.urls")),

@@ -24,14 +24,15 @@ ROLE_TITLES = {
 ROLE_ORDER = (ADMIN, SUPERVISOR, OPERATOR, SPECIALIST)  # the highest role first
 
 _OPERATE = ["appeals.register_appeal", "appeals.view_all_appeals", "appeals.view_applicant",
-            "appointments.manage_appointments"]
+            "appointments.manage_appointments", "quality.view_own_scorecard"]
 # Paid orders (orders.workflow): operators take them through to payment, specialists mark the work done.
 _ORDERS_OPERATE = ["orders.view_orders", "orders.confirm_order", "orders.issue_invoice", "orders.accept_payment",
                    "orders.complete_order"]
 _SUPERVISE = ["appeals.work_appeal", "appeals.work_any_appeal", "appeals.assign_appeal", "appeals.extend_appeal",
               "appeals.escalate_appeal", "appeals.reopen_appeal", "appeals.export_journal",
               "reference.publish_outage",  # an outage known from an incident, told on the site
-              "feedback.moderate_review", "feedback.publish_answer", "residents.moderate_forum"]
+              "feedback.moderate_review", "feedback.publish_answer", "residents.moderate_forum",
+              "quality.review_operators"]  # operator quality: review the sample, see every scorecard
 
 # app_label.codename for each role; the appeal permissions are declared on Appeal.Meta.
 ROLE_PERMISSIONS = {

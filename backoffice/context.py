@@ -13,6 +13,8 @@ from insights.cache import cached
 from insights.rights import may_see as may_see_statistics
 from mailgateway.letters import may_view as may_view_letters
 from notifications.outbox import may_view as may_view_messages
+from quality.rights import may_review as may_review_quality
+from quality.rights import may_see_own as may_see_own_quality
 from residents.moderation import may_moderate as may_moderate_forum
 
 
@@ -81,6 +83,10 @@ class StaffNav:
             links.append(self._link("/staff/mail/outgoing/", "Почта"))
         if may_see_statistics(user):
             links.append(self._link("/staff/insights/", "Статистика"))
+        if may_review_quality(user):
+            links.append(self._link("/staff/quality/", "Качество"))
+        elif may_see_own_quality(user):
+            links.append(self._link("/staff/quality/me/", "Моя карточка качества"))
         if may_manage_appointments(user):
             links.append(self._link("/staff/appointments/", "Приём в офисе"))
         if may(user, "moderate_reviews"):

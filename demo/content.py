@@ -14,6 +14,7 @@ LOADERS: list[str] = [
     "orders.demo.load",
     "letters.demo.load",
     "calls.demo.load",
+    "quality.demo.load",
 ]
 
 

@@ -9,7 +9,7 @@ from appeals import services
 from appeals.models import Reason
 from calls.models import Call, Outcome
 from conftest import create_staff, happening_at
-from quality import reviews, sampling
+from quality import reviews
 from quality.models import Criterion, SampleItem, Survey
 from quality.scorecard import Period, scorecard, team
 

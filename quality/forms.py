@@ -38,7 +38,13 @@ class PeriodForm(forms.Form):
 
 
 def period_of(request) -> tuple[PeriodForm, Period | None]:
-    form = PeriodForm(request.GET)
+    """The period asked for; the dates left out are filled in, so the form shows the period it counts."""
+    data = request.GET.copy()
+    end = timezone.localdate()
+    data.setdefault("end", end.isoformat())
+    if not data.get("start") and not request.GET.get("end"):
+        data["start"] = (end - dt.timedelta(days=DEFAULT_DAYS - 1)).isoformat()
+    form = PeriodForm(data)
     return form, form.cleaned_data["period"] if form.is_valid() else None
 
 
@@ -92,8 +98,12 @@ class ReviewForm(forms.Form):
         return [self[f"c{c.pk}"] for c in self.criteria]
 
 
+RATINGS = [(5, "5 — отлично"), (4, "4 — хорошо"), (3, "3 — удовлетворительно"), (2, "2 — плохо"),
+           (1, "1 — очень плохо")]
+
+
 class SurveyForm(forms.Form):
-    rating = forms.TypedChoiceField(label="Ваша оценка", choices=[(n, str(n)) for n in range(5, 0, -1)], coerce=int,
+    rating = forms.TypedChoiceField(label="Ваша оценка", choices=RATINGS, coerce=int,
                                     widget=forms.RadioSelect,
                                     error_messages={"required": "Выберите оценку от 1 до 5."})
     comment = forms.CharField(label="Что можно сделать лучше (необязательно)", required=False, max_length=2000,

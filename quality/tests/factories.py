@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.db import transaction
+
 from appeals import services
 from appeals.models import Reason
 from conftest import create_appeal, happening_at
@@ -15,8 +17,9 @@ def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 
 def registered(registrar, received: dt.datetime, minutes: float, *, reason: str = "roof-damage", **extra):
-    """An appeal received at `received` and registered by `registrar` `minutes` later."""
-    with happening_at(received):
+    """An appeal received at `received` and registered by `registrar` `minutes` later (in one transaction: the
+    automatic triage, told after commit, finds it registered already)."""
+    with transaction.atomic(), happening_at(received):
         appeal = create_appeal(**extra)
-    with happening_at(received + dt.timedelta(minutes=minutes)):
-        return services.register_with_reason(appeal, registrar, reason=Reason.objects.get(code=reason))
+        with happening_at(received + dt.timedelta(minutes=minutes)):
+            return services.register_with_reason(appeal, registrar, reason=Reason.objects.get(code=reason))

@@ -128,11 +128,11 @@ class Satisfaction:
             surveys = surveys.filter(Q(registered_by=operator_id) | Q(answered_by=operator_id))
         found = {person: Measured(Figure(self.headline_label, avg, "из 5"), [Figure("Ответов на опрос", n, digits=0)])
                  for person, (avg, n) in _survey_averages(surveys).items()}
-        for role, label in (("registered_by", "зарегистрированным"), ("answered_by", "отвеченным")):
+        for role, label in (("registered_by", "Как регистратор"), ("answered_by", "Как автор ответа")):
             for row in surveys.filter(**{f"{role}__isnull": False}).values(role).annotate(avg=Avg("rating"),
                                                                                           n=Count("pk")):
                 if row[role] in found:
-                    found[row[role]].details.append(Figure(f"По {label} им ({row['n']})", row["avg"], "из 5"))
+                    found[row[role]].details.append(Figure(f"{label} (опросов: {row['n']})", row["avg"], "из 5"))
         if operator_id:
             found = {k: v for k, v in found.items() if k == operator_id}
         return found

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.roles import OPERATOR, ROLE_TITLES
 from deadlines.calendar import MOSCOW
@@ -90,12 +90,14 @@ class TeamRow:
 
 
 def team(period: Period) -> list[TeamRow]:
-    """Every operator (by role) and everyone measured in the period, each with every criterion's numbers."""
+    """Every operator (by role) and everyone else with a scorecard measured in the period (a supervisor who took
+    calls; not the specialists whose answers the surveys rate), each with every criterion's numbers."""
     measured = [criterion.measure(period.since, period.until, None) for criterion in LINES]
     ids = set().union(*(m.keys() for m in measured))
-    people = get_user_model().objects.filter(is_active=True, groups__name=ROLE_TITLES[OPERATOR]).values_list(
-        "pk", flat=True)
-    ids |= set(people)
-    users = get_user_model().objects.filter(pk__in=ids).order_by("last_name", "first_name", "username")
+    users = get_user_model().objects.filter(
+        Q(is_active=True, groups__name=ROLE_TITLES[OPERATOR])
+        | Q(pk__in=ids, groups__permissions__codename="view_own_scorecard",
+            groups__permissions__content_type__app_label="quality")).distinct().order_by(
+        "last_name", "first_name", "username")
     return [TeamRow(user, [m.get(user.pk) or c.empty() for c, m in zip(LINES, measured, strict=True)])
             for user in users]

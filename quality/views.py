@@ -9,6 +9,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from appeals import personal_data
 from appeals.access import require
 from calls.models import CallCentreNorms
 from calls.services import measures
@@ -65,8 +66,10 @@ def _review_context(item: SampleItem) -> dict:
 @require_http_methods(["GET", "POST"])
 def review(request, pk: int):
     require(may_review(request.user))
-    item = get_object_or_404(SampleItem.objects.select_related("appeal__reason__category", "operator",
-                                                               "review__reviewer"), pk=pk)
+    item = get_object_or_404(SampleItem.objects.select_related("appeal__reason__category", "appeal__applicant",
+                                                               "operator", "review__reviewer"), pk=pk)
+    # The appeal's text and answer name its applicant: the view is in the 152-ФЗ access log.
+    personal_data.describe(action="quality_review", appeal=item.appeal)
     done = getattr(item, "review", None)
     form = ReviewForm(reviews.active_criteria(), request.POST if request.method == "POST" and not done else None)
     if form.is_bound and form.is_valid():

@@ -3,8 +3,9 @@
 What a permission lets a person do to an appeal is `appeals.access`; a role is only a bundle of them.
 Operators receive, register, ask for clarification and route; specialists work the appeals they are
 responsible for; supervisors may also work anyone's appeal, assign and reassign, extend deadlines,
-escalate to the Regional HQ and reopen, publish an outage, moderate reviews and the residents' forum
-and publish answers on the public site. A one-person department gives one person every role.
+escalate to the Regional HQ and reopen, publish an outage, moderate reviews and the residents' forum,
+publish answers on the public site and review operators' work (operators see their own quality
+scorecard). A one-person department gives one person every role.
 """
 
 from django.contrib.auth.models import Group, Permission

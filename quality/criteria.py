@@ -89,7 +89,7 @@ class Service:
                 points=Sum(F("score") * F("weight")), weights=Sum("weight"), reviews=Count("review", distinct=True)):
             found[row["review__item__operator"]] = Measured(
                 Figure(self.headline_label, row["points"] / row["weights"], "из 5"),
-                [Figure("Проверено обращений", row["reviews"], digits=0)])
+                [Figure("Проверено обращений и звонков", row["reviews"], digits=0)])
         for row in scores.values("review__item__operator", "criterion__name", "criterion__order").annotate(
                 average=Avg("score")).order_by("criterion__order", "criterion__name"):
             found[row["review__item__operator"]].details.append(Figure(row["criterion__name"], row["average"], "из 5"))

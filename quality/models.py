@@ -48,14 +48,17 @@ class WeekDraw(models.Model):
 
 
 class SampleItem(models.Model):
-    """An appeal a supervisor is to review for an operator: drawn at random for its week, or complained of."""
+    """An appeal or a call a supervisor is to review for an operator: drawn at random for its week, or
+    complained of."""
 
     class Why(models.TextChoices):
         RANDOM = "random", "Случайная выборка"
         COMPLAINT = "complaint", "Жалоба на оператора"
 
-    appeal = models.ForeignKey("appeals.Appeal", on_delete=models.CASCADE, related_name="quality_samples",
-                               verbose_name="обращение")
+    appeal = models.ForeignKey("appeals.Appeal", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="quality_samples", verbose_name="обращение")
+    call = models.ForeignKey("calls.Call", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="quality_samples", verbose_name="звонок")
     operator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="quality_samples",
                                  verbose_name="оператор")
     week = models.DateField("неделя (понедельник)")
@@ -63,14 +66,27 @@ class SampleItem(models.Model):
     added_at = models.DateTimeField("добавлено", default=timezone.now)
 
     class Meta:
-        verbose_name = "обращение на проверку"
-        verbose_name_plural = "обращения на проверку"
+        verbose_name = "обращение или звонок на проверку"
+        verbose_name_plural = "обращения и звонки на проверку"
         ordering = ["-week", "operator_id", "appeal_id"]
-        constraints = [models.UniqueConstraint(fields=["appeal", "operator"], name="quality_sample_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["appeal", "operator"], name="quality_sample_once"),
+            models.UniqueConstraint(fields=["call", "operator"], name="quality_sample_call_once"),
+            models.CheckConstraint(name="quality_sample_one_thing",
+                                   condition=models.Q(appeal__isnull=True, call__isnull=False)
+                                   | models.Q(appeal__isnull=False, call__isnull=True)),
+        ]
         indexes = [models.Index(fields=["operator", "week"], name="quality_sample_op_week_idx")]
 
     def __str__(self) -> str:
-        return f"{self.appeal} — {self.operator}"
+        return f"{self.appeal or self.call} — {self.operator}"
+
+    @property
+    def subject(self) -> str:
+        """What is reviewed, as the pages name it: «обращение № 26-000123» or «звонок 03.03.2026 10:15»."""
+        if self.appeal_id:
+            return f"обращение № {self.appeal.number}"
+        return f"звонок {timezone.localtime(self.call.ringing_at):%d.%m.%Y %H:%M}"
 
     @property
     def week_end(self):

@@ -22,8 +22,8 @@ def _check(user) -> None:
 def queue() -> QuerySet:
     """The sample not yet reviewed: complaints first, then the oldest weeks."""
     return (SampleItem.objects.filter(review__isnull=True)
-            .select_related("appeal", "appeal__reason", "operator")
-            .order_by("-why", "week", "operator__last_name", "appeal__registered_at"))
+            .select_related("appeal", "appeal__reason", "call", "operator")
+            .order_by("why", "week", "operator__last_name", "appeal__registered_at", "call__ringing_at"))
 
 
 @transaction.atomic
@@ -68,5 +68,6 @@ def submit_review(item: SampleItem, actor, scores: dict[int, int], comment: str 
 def comments_for(operator_id: int, since, until) -> QuerySet:
     """The reviews of the period with a comment, newest first (what the operator learns from)."""
     return (Review.objects.filter(item__operator_id=operator_id, reviewed_at__gte=since, reviewed_at__lt=until)
-            .exclude(comment="").select_related("item__appeal", "reviewer").prefetch_related("scores__criterion")
+            .exclude(comment="").select_related("item__appeal", "item__call", "reviewer")
+            .prefetch_related("scores__criterion")
             .order_by("-reviewed_at"))

@@ -1,6 +1,7 @@
 """The review sample (A7), drawn fairly: for every operator who registered appeals in an ISO week, the same
 number of them (QUALITY_SAMPLE_PER_WEEK) chosen at random but reproducibly — ordered by a hash of the seed, the
-week, the operator and the appeal — plus every appeal with a complaint about the operator."""
+week, the operator and the appeal — and as many of the calls they answered that week, drawn the same way; plus
+every appeal with a complaint about the operator."""
 
 import datetime as dt
 import hashlib
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from calls.models import Call
 from deadlines.calendar import MOSCOW
 
 from .attribution import registered_between
@@ -27,14 +29,14 @@ def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=MOSCOW)
 
 
-def _ticket(week: dt.date, operator_id: int, appeal_id: int) -> str:
-    key = f"{settings.QUALITY_SAMPLE_SEED}:{week.isoformat()}:{operator_id}:{appeal_id}"
+def _ticket(week: dt.date, operator_id: int, pk: int, kind: str) -> str:
+    key = f"{settings.QUALITY_SAMPLE_SEED}:{week.isoformat()}:{operator_id}:{kind}:{pk}"
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def choose(week: dt.date, operator_id: int, appeal_ids: list[int], count: int) -> list[int]:
-    """The `count` appeals of the operator's week that the draw picks (all of them when there are fewer)."""
-    return sorted(appeal_ids, key=lambda pk: _ticket(week, operator_id, pk))[:count]
+def choose(week: dt.date, operator_id: int, ids: list[int], count: int, kind: str = "appeal") -> list[int]:
+    """The `count` appeals (or calls) of the operator's week that the draw picks (all when there are fewer)."""
+    return sorted(ids, key=lambda pk: _ticket(week, operator_id, pk, kind))[:count]
 
 
 def registered_in_week(week: dt.date) -> dict[int, list[int]]:
@@ -43,6 +45,16 @@ def registered_in_week(week: dt.date) -> dict[int, list[int]]:
     rows = registered_between(_moment(week), _moment(week + dt.timedelta(days=7))).values_list("registrar", "pk")
     for operator_id, appeal_id in rows:
         found[operator_id].append(appeal_id)
+    return found
+
+
+def calls_in_week(week: dt.date) -> dict[int, list[int]]:
+    """{operator id: ids of the calls they answered in the week}."""
+    found = defaultdict(list)
+    rows = Call.objects.filter(ringing_at__gte=_moment(week), ringing_at__lt=_moment(week + dt.timedelta(days=7)),
+                               operator__isnull=False, answered_at__isnull=False).values_list("operator", "pk")
+    for operator_id, call_id in rows:
+        found[operator_id].append(call_id)
     return found
 
 
@@ -56,6 +68,9 @@ def draw_week(week: dt.date, count: int | None = None) -> int:
     items = [SampleItem(appeal_id=appeal_id, operator_id=operator_id, week=week, why=SampleItem.Why.RANDOM)
              for operator_id, appeal_ids in registered_in_week(week).items()
              for appeal_id in choose(week, operator_id, appeal_ids, count)]
+    items += [SampleItem(call_id=call_id, operator_id=operator_id, week=week, why=SampleItem.Why.RANDOM)
+              for operator_id, call_ids in calls_in_week(week).items()
+              for call_id in choose(week, operator_id, call_ids, count, kind="call")]
     SampleItem.objects.bulk_create(items, ignore_conflicts=True)
     return len(items)
 

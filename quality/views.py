@@ -57,18 +57,19 @@ def complaint(request):
 def _review_context(item: SampleItem) -> dict:
     appeal = item.appeal
     norms = CallCentreNorms.current()
-    return {"item": item, "appeal": appeal, "corrections": corrections(appeal),
-            "calls": [(call, measures(call, norms)) for call in appeal.calls.order_by("ringing_at")],
-            "complaints": appeal.operator_complaints.filter(operator=item.operator)}
+    calls = [item.call] if item.call_id else list(appeal.calls.order_by("ringing_at"))
+    return {"item": item, "appeal": appeal, "corrections": corrections(appeal) if appeal else [],
+            "calls": [(call, measures(call, norms)) for call in calls],
+            "complaints": appeal.operator_complaints.filter(operator=item.operator) if appeal else []}
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def review(request, pk: int):
     require(may_review(request.user))
-    item = get_object_or_404(SampleItem.objects.select_related("appeal__reason__category", "appeal__applicant",
-                                                               "operator", "review__reviewer"), pk=pk)
-    # The appeal's text and answer name its applicant: the view is in the 152-ФЗ access log.
+    item = get_object_or_404(SampleItem.objects.select_related(
+        "appeal__reason__category", "appeal__applicant", "call__applicant", "operator", "review__reviewer"), pk=pk)
+    # The appeal's text and answer, the call's note, name the applicant: the view is in the 152-ФЗ access log.
     personal_data.describe(action="quality_review", appeal=item.appeal)
     done = getattr(item, "review", None)
     form = ReviewForm(reviews.active_criteria(), request.POST if request.method == "POST" and not done else None)
@@ -78,7 +79,7 @@ def review(request, pk: int):
         except QualityError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, f"Оценка по обращению № {item.appeal.number} сохранена.")
+            messages.success(request, f"Оценка сохранена: {item.subject}.")
             return redirect("quality:queue")
     return render(request, "quality/review.html", {**_review_context(item), "form": form, "done": done},
                   status=400 if form.is_bound else 200)

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from calls.models import Call, Outcome
 from quality import sampling
 from quality.models import Criterion, Review, SampleItem
 
@@ -108,3 +109,23 @@ def test_a_bad_period_is_a_russian_message(client, supervisor, operator, query):
         page = client.get(f"{url}?{query}")
         assert page.status_code == 400
         assert "error" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_drawn_call_is_reviewed_with_its_timings(client, supervisor, operator):
+    monday = sampling.week_of(timezone.localdate()) - dt.timedelta(days=7)
+    ringing = at(monday, 9)
+    Call.objects.create(operator=operator, ringing_at=ringing, answered_at=ringing + dt.timedelta(seconds=12),
+                        found_at=ringing + dt.timedelta(seconds=70), ended_at=ringing + dt.timedelta(seconds=200),
+                        outcome=Outcome.INFORMATION, note="Спрашивали график отключения воды")
+    sampling.draw_week(monday)
+    item = SampleItem.objects.get(call__isnull=False)
+    logged_in(client, supervisor)
+    assert "Звонок" in client.get("/staff/quality/").content.decode()
+    form = client.get(f"/staff/quality/review/{item.pk}/").content.decode()
+    assert "Поиск информации о клиенте" in form and "Спрашивали график" in form
+    data = {f"c{c.pk}": "4" for c in Criterion.objects.all()} | {"comment": "Хорошо, но долго искали данные."}
+    assert client.post(f"/staff/quality/review/{item.pk}/", data).status_code == 302
+    client.logout()
+    card = logged_in(client, operator).get("/staff/quality/me/").content.decode()
+    assert "Хорошо, но долго искали данные." in card and "Звонок" in card

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from calls.models import Call, Outcome
 from conftest import create_staff
 from quality import reviews, sampling
 from quality.errors import QualityError
@@ -26,7 +27,8 @@ def team_week(db):
 
 def drawn(week=MONDAY) -> dict[str, set[int]]:
     found = {}
-    for item in SampleItem.objects.filter(week=week, why=SampleItem.Why.RANDOM).select_related("operator"):
+    for item in SampleItem.objects.filter(week=week, why=SampleItem.Why.RANDOM, appeal__isnull=False).select_related(
+            "operator"):
         found.setdefault(item.operator.username, set()).add(item.appeal_id)
     return found
 
@@ -116,3 +118,23 @@ def test_the_queue_leaves_out_what_was_reviewed(team_week, supervisor):
     assert item.pk not in {i.pk for i in reviews.queue()}
     with pytest.raises(QualityError, match="уже проверено"):
         reviews.submit_review(item, supervisor, scores)
+
+
+@pytest.mark.django_db
+def test_every_operator_gets_the_drawn_number_of_the_calls_they_answered(team_week, settings):
+    settings.QUALITY_SAMPLE_PER_WEEK = 2
+    alice, bob = team_week["alice"], team_week["bob"]
+    for i in range(5):
+        ringing = at(MONDAY + dt.timedelta(days=i), 9)
+        Call.objects.create(operator=alice, ringing_at=ringing, answered_at=ringing + dt.timedelta(seconds=9),
+                            ended_at=ringing + dt.timedelta(seconds=90), outcome=Outcome.INFORMATION)
+    ringing = at(MONDAY, 11)
+    Call.objects.create(operator=bob, ringing_at=ringing, answered_at=ringing + dt.timedelta(seconds=5),
+                        ended_at=ringing + dt.timedelta(seconds=60), outcome=Outcome.STATUS)
+    Call.objects.create(operator=bob, ringing_at=ringing, ended_at=ringing + dt.timedelta(seconds=30),
+                        outcome=Outcome.MISSED)  # never answered: nothing to review
+    sampling.draw_week(MONDAY)
+    calls = SampleItem.objects.filter(call__isnull=False)
+    assert calls.filter(operator=alice).count() == 2
+    assert calls.filter(operator=bob).count() == 1
+    assert {item.call.operator_id for item in calls} == {alice.pk, bob.pk}

@@ -43,13 +43,13 @@ def test_supervisor_reviews_and_the_operator_reads_the_comment(page, shot, peopl
     shot("quality-01-queue")
 
     page.get_by_role("link", name="Проверить").first.click()
-    expect(page.get_by_role("heading", name="Проверка обращения")).to_be_visible()
+    expect(page.get_by_role("heading", name="Проверка: обращение №")).to_be_visible()
     for name in ("Вежливость", "Компетентность", "Правильность предоставленной информации"):
         page.get_by_role("group", name=name).get_by_label("4").check()
     page.get_by_label("Комментарий для оператора").fill(COMMENT)
     shot("quality-02-review-form")
     page.get_by_role("button", name="Сохранить оценку").click()
-    expect(page.locator(".messages")).to_contain_text("Оценка по обращению")
+    expect(page.locator(".messages")).to_contain_text("Оценка сохранена: обращение №")
     expect(page.locator("[data-table=queue] tbody tr")).to_have_count(2)
 
     page.get_by_role("link", name="Сравнение операторов").click()

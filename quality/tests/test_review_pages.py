@@ -129,3 +129,24 @@ def test_a_drawn_call_is_reviewed_with_its_timings(client, supervisor, operator)
     client.logout()
     card = logged_in(client, operator).get("/staff/quality/me/").content.decode()
     assert "Хорошо, но долго искали данные." in card and "Звонок" in card
+
+
+@pytest.mark.django_db
+def test_the_team_page_asks_as_many_queries_for_many_operators_as_for_one(client, supervisor, operator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from conftest import create_staff
+
+    monday = sampling.week_of(timezone.localdate()) - dt.timedelta(days=7)
+    registered(operator, at(monday, 10), 3)
+    logged_in(client, supervisor)
+    client.get("/staff/quality/team/")  # the navigation's cached counts filled
+    with CaptureQueriesContext(connection) as one:
+        client.get("/staff/quality/team/")
+    for n in range(5):
+        registered(create_staff(f"op{n}", "operator", "crm"), at(monday, 11 + n), 4)
+    client.get("/staff/quality/team/")  # the counts the new appeals made stale, filled again
+    with CaptureQueriesContext(connection) as six:
+        client.get("/staff/quality/team/")
+    assert len(six) == len(one)

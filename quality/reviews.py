@@ -56,6 +56,8 @@ def submit_review(item: SampleItem, actor, scores: dict[int, int], comment: str 
     if Review.objects.filter(item=item).exists():
         raise QualityError("Это обращение уже проверено.")
     criteria = active_criteria()
+    if not criteria:
+        raise QualityError("Нет ни одного критерия оценки: включите их в администрировании («Критерии оценки»).")
     missing = [c.name for c in criteria if scores.get(c.pk) not in range(1, 6)]
     if missing:
         raise QualityError("Поставьте балл от 1 до 5 по каждому критерию: " + ", ".join(missing) + ".")

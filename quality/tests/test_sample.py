@@ -138,3 +138,13 @@ def test_every_operator_gets_the_drawn_number_of_the_calls_they_answered(team_we
     assert calls.filter(operator=alice).count() == 2
     assert calls.filter(operator=bob).count() == 1
     assert {item.call.operator_id for item in calls} == {alice.pk, bob.pk}
+
+
+@pytest.mark.django_db
+def test_no_review_without_a_criterion(team_week, supervisor):
+    from quality.models import Criterion
+
+    sampling.draw_week(MONDAY)
+    Criterion.objects.update(is_active=False)
+    with pytest.raises(QualityError, match="Нет ни одного критерия"):
+        reviews.submit_review(reviews.queue().first(), supervisor, {})

@@ -148,3 +148,12 @@ def test_no_review_without_a_criterion(team_week, supervisor):
     Criterion.objects.update(is_active=False)
     with pytest.raises(QualityError, match="Нет ни одного критерия"):
         reviews.submit_review(reviews.queue().first(), supervisor, {})
+
+
+@pytest.mark.django_db
+def test_the_shipped_criteria_come_back_when_every_row_is_gone(db):
+    from quality.models import Criterion
+
+    Criterion.objects.all().delete()
+    assert [c.code for c in reviews.active_criteria()] == ["politeness", "competence", "correctness"]
+    assert Criterion.objects.get(code="correctness").weight == 2

@@ -4,8 +4,9 @@ What a permission lets a person do to an appeal is `appeals.access`; a role is o
 Operators receive, register, ask for clarification and route; specialists work the appeals they are
 responsible for; supervisors may also work anyone's appeal, assign and reassign, extend deadlines,
 escalate to the Regional HQ and reopen, publish an outage, moderate reviews and the residents' forum,
-publish answers on the public site and review operators' work (operators see their own quality
-scorecard). A one-person department gives one person every role.
+publish answers on the public site, keep the systemic proposals and review operators' work (operators see
+their own quality scorecard); operators and supervisors practise on simulated calls, supervisors write the
+scenarios. A one-person department gives one person every role.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -33,14 +34,18 @@ _SUPERVISE = ["appeals.work_appeal", "appeals.work_any_appeal", "appeals.assign_
               "appeals.escalate_appeal", "appeals.reopen_appeal", "appeals.export_journal",
               "reference.publish_outage",  # an outage known from an incident, told on the site
               "feedback.moderate_review", "feedback.publish_answer", "residents.moderate_forum",
+              "proposals.manage_proposal",  # systemic proposals: opened, kept and marked implemented
               "quality.review_operators"]  # operator quality: review the sample, see every scorecard
+# Practice calls (practice.rights): operators and supervisors practise; supervisors keep the scenarios.
+_PRACTISE = ["practice.practise"]
+_PRACTICE_SUPERVISE = ["practice.manage_scenarios"]
 
 # app_label.codename for each role; the appeal permissions are declared on Appeal.Meta.
 ROLE_PERMISSIONS = {
-    OPERATOR: _OPERATE + _ORDERS_OPERATE,
+    OPERATOR: _OPERATE + _ORDERS_OPERATE + _PRACTISE,
     SPECIALIST: ["appeals.work_appeal", "appeals.view_applicant", "orders.complete_order"],
-    SUPERVISOR: _OPERATE + _SUPERVISE + _ORDERS_OPERATE,
-    ADMIN: _OPERATE + _SUPERVISE + _ORDERS_OPERATE + ["appeals.view_pd_access_log"],
+    SUPERVISOR: _OPERATE + _SUPERVISE + _ORDERS_OPERATE + _PRACTISE + _PRACTICE_SUPERVISE,
+    ADMIN: _OPERATE + _SUPERVISE + _ORDERS_OPERATE + _PRACTISE + _PRACTICE_SUPERVISE + ["appeals.view_pd_access_log"],
 }
 
 

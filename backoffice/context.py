@@ -13,6 +13,7 @@ from insights.cache import cached
 from insights.rights import may_see as may_see_statistics
 from mailgateway.letters import may_view as may_view_letters
 from notifications.outbox import may_view as may_view_messages
+from practice.rights import may_practise
 from quality.rights import may_review as may_review_quality
 from quality.rights import may_see_own as may_see_own_quality
 from residents.moderation import may_moderate as may_moderate_forum
@@ -71,6 +72,7 @@ class StaffNav:
         if sees_appeals(user):
             links.append(self._link("/staff/incidents/", "Инциденты"))
             links.append(self._link("/staff/letters/", "Исходящие письма"))
+            links.append(self._link("/staff/proposals/", "Предложения"))
         if may(user, "view_orders"):
             links.append(self._link("/staff/orders/", "Заказы"))
         if may(user, "assign"):
@@ -83,6 +85,8 @@ class StaffNav:
             links.append(self._link("/staff/mail/outgoing/", "Почта"))
         if may_see_statistics(user):
             links.append(self._link("/staff/insights/", "Статистика"))
+        if may_practise(user):
+            links.append(self._link("/staff/practice/", "Учебные звонки"))
         if may_review_quality(user):
             links.append(self._link("/staff/quality/", "Качество"))
         elif may_see_own_quality(user):

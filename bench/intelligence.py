@@ -4,8 +4,9 @@ Sections are functions `section(args) -> dict` of numbers, printed as they finis
 live in bench/intelligence_more.py and bench/intelligence_ceiling.py): classification, incidents, extraction,
 emergencies, faq, answers, ceiling (how much of a reason the text holds at all).
 
-classification: the way the product lives — trained with the shipped settings on every month but the
-latest, tested on the latest month. Portal reasons (labels «category → reason») and their categories
+classification: the validation protocol (bench/README.md) — the preset chosen on the month before the
+latest, trained on the months before it; the chosen one trained on every month but the latest and tested on
+the latest month once, with the plain preset beside it. Portal reasons (labels «category → reason») and their categories
 (the sums of reason probabilities): accuracy, macro-F1 over the classes present in the test month,
 calibration error (ECE). Our tree (`triage.classifier.tree`): macro-F1 of our reasons, manual triage as
 one more class. Emergencies (`triage.rules` emergency rules and the model together): recall on the portal's
@@ -28,8 +29,10 @@ import numpy as np
 from appeals.default_tree import TREE
 from evaluation.classifier import measure
 from evaluation.metrics import evaluate, report
-from triage.classifier import Settings, TextClassifier, TreeModel
-from triage.classifier.datasets import Examples, load_examples, temporal_split
+from evaluation.presets import choose
+from triage.classifier import TextClassifier, TreeModel
+from triage.classifier.datasets import Examples, load_examples
+from triage.classifier.presets import PLAIN
 from triage.classifier.training import fit_shipped
 from triage.classifier.tree import our_code
 from triage.rules import detect
@@ -111,24 +114,63 @@ def serve_probe(model_path: str, texts_path: str) -> None:
                       "rss_mb_before_load": memory_before.get("rss_mb")} | _memory_mb()))
 
 
+def _months(examples: Examples) -> list[tuple[int, int]]:
+    return sorted({(d.year, d.month) for d in examples.dates if d})
+
+
+def _in_months(examples: Examples, months) -> Examples:
+    return examples.subset([i for i, d in enumerate(examples.dates) if d and (d.year, d.month) in months])
+
+
+def _line(name: str, reasons, categories) -> str:
+    return (f"  {name:28} причины: macro-F1 {reasons.macro_f1:.3f}, точность {reasons.accuracy:.3f}; "
+            f"категории: macro-F1 {categories.macro_f1:.3f}, точность {categories.accuracy:.3f}")
+
+
 def classification(args) -> dict:
+    """The validation protocol: the preset is chosen on the month before the latest (trained on the months
+    before it), then the chosen one is trained on every month but the latest and scored on the latest once;
+    the plain preset beside it on both."""
     examples = load_examples(args.data, label_field="reason", text_field=args.text_field)
-    train_part, test_part = temporal_split(examples)
-    train, test = examples.subset(train_part), examples.subset(test_part)
-    print(f"Классификация: обучение {len(train)}, проверка {len(test)} (последний месяц)", flush=True)
+    months = _months(examples)
+    if len(months) < 3:
+        raise SystemExit("Для протокола нужны данные хотя бы за три месяца: обучение, проверка, тест.")
+    *earlier, validation_month, test_month = months
+    fit_early, validation = _in_months(examples, earlier), _in_months(examples, [validation_month])
+    train, test = _in_months(examples, [*earlier, validation_month]), _in_months(examples, [test_month])
+    print(f"Классификация: выбор на {validation_month[1]:02}.{validation_month[0]} ({len(validation)}) после "
+          f"обучения на {len(fit_early)}; тест один раз на {test_month[1]:02}.{test_month[0]} ({len(test)}) "
+          f"после обучения на {len(train)}", flush=True)
+    result = {}
     if args.model:
         model = TextClassifier.load(args.model)
         print(f"  модель {model.version}: {model.meta.get('data')} — если она видела последний месяц, "
               "оценка завышена", flush=True)
     else:
+        choice = choose(fit_early, _progress, sample=None, validation=validation)
+        print(f"  {choice.explain()}", flush=True)
+        for name, scores in choice.scores.items():
+            print(f"  проверка, {name:20} причины {scores['macro_f1']:.3f} / {scores['accuracy']:.3f}; категории "
+                  f"{scores.get('category_macro_f1', float('nan')):.3f} / "
+                  f"{scores.get('category_accuracy', float('nan')):.3f}", flush=True)
+        result["validation"] = {"month": f"{validation_month[0]}-{validation_month[1]:02}", "chosen": choice.name,
+                                "presets": choice.scores}
         started = time.monotonic()
-        model = fit_shipped(train, Settings(), progress=_progress)
-        print(f"  обучение {time.monotonic() - started:.0f} с", flush=True)
+        model = fit_shipped(train, choice.settings, progress=_progress)
+        print(f"  обучение «{choice.name}» {time.monotonic() - started:.0f} с", flush=True)
     args.trained_model = model  # the incidents section groups the latest month with it
     reasons, categories = measure(model, test)
     print(report(reasons, "Причины портала:", width=50))
     print(report(categories, "Категории портала (суммы вероятностей причин):", width=50))
-    result = {"reasons": reasons.summary(), "categories": categories.summary()} | _our_tree(model, test)
+    result |= {"reasons": reasons.summary(), "categories": categories.summary()}
+    if not args.model:
+        plain = TextClassifier(settings=PLAIN).fit(train.texts, train.labels, parents=train.parents)
+        plain_reasons, plain_categories = measure(plain, test)
+        print("Тест, один раз:", flush=True)
+        print(_line(f"выбранная («{choice.name}»)", reasons, categories), flush=True)
+        print(_line("простая (plain)", plain_reasons, plain_categories), flush=True)
+        result["plain"] = {"reasons": plain_reasons.summary(), "categories": plain_categories.summary()}
+    result |= _our_tree(model, test)
     with tempfile.TemporaryDirectory() as folder:
         path = model.save(Path(args.save) if args.save else Path(folder) / "probe.npz")
         result["size_mb"] = round(path.stat().st_size / 2**20, 2)

@@ -69,16 +69,20 @@ def incidents(args) -> dict:
 
 
 def extraction(args) -> dict:
-    """Precision, recall, F1 per field on the labelled set written for the project (and its held-out part)."""
+    """Precision, recall, F1 per field on the set written beside the rules and on the independent one, written
+    from the labelling conventions alone (evaluation/LABELLING.md) and held out: never looked at to change a
+    rule."""
     from evaluation.extraction import evaluate_file
 
-    report = evaluate_file(DATA / "extraction_examples.jsonl")
-    print("Извлечение данных (поле: P / R / F1):", flush=True)
-    for name, scores in report["fields"].items():
-        print(f"  {name:12} {scores['precision']:.3f} / {scores['recall']:.3f} / {scores['f1']:.3f}", flush=True)
-    return {"fields": {k: v["f1"] for k, v in report["fields"].items()},
-            "held_out": {k: v["f1"] for k, v in report["holdout"]["fields"].items()},
-            "latency_ms": report.get("latency_ms"), "examples": report.get("examples")}
+    result = {}
+    for name in ("extraction_examples", "extraction_independent"):
+        report = evaluate_file(DATA / f"{name}.jsonl")
+        print(f"Извлечение данных, {name}, {report['examples']} текстов (поле: P / R / F1):", flush=True)
+        for field, scores in report["fields"].items():
+            print(f"  {field:12} {scores['precision']:.3f} / {scores['recall']:.3f} / {scores['f1']:.3f}", flush=True)
+        result[name] = {"fields": {k: v["f1"] for k, v in report["fields"].items()},
+                        "latency_ms": report.get("latency_ms"), "examples": report.get("examples")}
+    return result
 
 
 def emergencies(args) -> dict:

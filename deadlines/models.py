@@ -22,6 +22,7 @@ class NormKind(models.TextChoices):
     ANSWER = "answer", "Ответ или обоснованный отказ"
     EXTENSION = "extension", "Продление"
     TOTAL = "total", "Предельный общий срок"
+    PROPOSAL = "proposal", "Системное предложение: внедрение меры"
 
 
 class DeadlineNorm(models.Model):

@@ -13,7 +13,9 @@ LOADERS: list[str] = [
     "residents.demo.load",
     "orders.demo.load",
     "letters.demo.load",
+    "proposals.demo.load",
     "calls.demo.load",
+    "practice.demo.load",
     "quality.demo.load",
 ]
 

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from triage.classifier import Settings, TextClassifier
 from triage.classifier.datasets import Examples, grouped_split, temporal_split
 from triage.classifier.model import Progress
+from triage.classifier.presets import PLAIN
 from triage.classifier.training import calibration_probe, fit_shipped
 
 from .metrics import Evaluation, evaluate
+from .presets import Choice, choose
 
 SPLITS = ("grouped", "temporal", "none")
 
@@ -25,6 +27,8 @@ class TrainingResult:
     model: TextClassifier
     evaluation: Evaluation | None  # of the labels (reasons)
     parent_evaluation: Evaluation | None  # of the categories, when the labels have them
+    choice: Choice | None = None  # how the preset was chosen, when it was
+    baseline: Evaluation | None = None  # the plain preset on the same held-out part, when another was chosen
 
 
 def measure(model: TextClassifier, test: Examples) -> tuple[Evaluation, Evaluation | None]:
@@ -42,22 +46,37 @@ def measure(model: TextClassifier, test: Examples) -> tuple[Evaluation, Evaluati
 
 def train(examples: Examples, *, settings: Settings | None = None, split: str = "grouped",
           progress: Progress | None = None) -> TrainingResult:
-    """Measure the shipped procedure on a held-out split (unless `split` is "none"), then fit on all."""
-    settings = settings or Settings()
+    """Measure the shipped procedure on a held-out split (unless `split` is "none"), then fit on all.
+
+    Without `settings` the preset is chosen on the training part alone (`evaluation.presets.choose`), and the
+    plain preset is measured on the same held-out part beside it."""
     say = progress or (lambda message: None)
     started = time.monotonic()
     if split == "none":
-        model = fit_shipped(examples, settings, progress)
+        choice = None if settings else choose(examples, progress)
+        if choice:
+            say(choice.explain())
+        model = fit_shipped(examples, settings or choice.settings, progress)
         say(f"готово за {time.monotonic() - started:.0f} с")
-        return TrainingResult(model, None, None)
+        return TrainingResult(model, None, None, choice)
     train_part, test_part = temporal_split(examples) if split == "temporal" else grouped_split(examples)
     known, test = examples.subset(train_part), examples.subset(test_part)
     say(f"оценка: обучение на {len(known)}, проверка на {len(test)} ({split})")
+    choice = None if settings else choose(known, progress)
+    if choice:
+        say(choice.explain())
+        settings = choice.settings
     probe = calibration_probe(known, settings, progress)
     evaluation, parent_evaluation = measure(fit_shipped(known, settings, progress, probe), test)
+    baseline = None
+    if choice and choice.settings != PLAIN:
+        say("для сравнения: простая модель (plain) на тех же данных")
+        plain = TextClassifier(settings=PLAIN).fit(known.texts, known.labels, dates=known.dates, parents=known.parents,
+                                                   answers=known.answers, progress=progress)
+        baseline, _ = measure(plain, test)  # uncalibrated: calibration moves no answer of the plain model
     say(f"оценка готова за {time.monotonic() - started:.0f} с; обучение на всех {len(examples)} примерах")
     # The measured probe calibrates the model on all examples too: the calibration shipped is the one
     # measured, and one fit is saved.
     model = fit_shipped(examples, settings, progress, probe or calibration_probe(examples, settings, progress))
     say(f"готово за {time.monotonic() - started:.0f} с")
-    return TrainingResult(model, evaluation, parent_evaluation)
+    return TrainingResult(model, evaluation, parent_evaluation, choice, baseline)

@@ -46,6 +46,8 @@ NOISE = {"дом", "д", "по", "г", "город", "санкт-петербу�
 ALIASES = [
     (re.compile(r"(?<![а-я])в\.\s*о\.?(?![а-я])"), " васильевского острова "),
     (re.compile(r"(?<![а-я])п\.\s*с\.?(?![а-я])"), " петроградской стороны "),
+    (re.compile(r"(?<=лини[яиюей])\s+во(?![а-я])"), " васильевского острова "),  # «5 линия ВО»
+    (re.compile(r"(?<![\d-])(\d{1,2})\s+(?=лини[яиюей])"), r"\1-я "),  # «5 линия» is the 5th
 ]
 _ALIASES_ANY_CASE = [(re.compile(pattern.pattern, re.IGNORECASE), replacement) for pattern, replacement in ALIASES]
 # Abbreviations inside official names: «наб. р. Фонтанки», «наб. кан. Грибоедова».

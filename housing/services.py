@@ -1,5 +1,6 @@
 """Finding buildings of the registry from what people type."""
 
+import os
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -9,6 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from priemnaya.matching import fold
 
+from . import gazetteer
 from .addresses import (
     ParsedAddress,
     parse_address,
@@ -22,6 +24,8 @@ from .models import Building
 
 # A typed street word longer than this may carry one typo («Литеный», «Фантанки»); two from this length on.
 _ONE_TYPO_FROM, _TWO_TYPOS_FROM = 5, 9
+_ENDING = 3  # the most letters a Russian case ending changes
+_ADJECTIVE_ENDINGS = {"ский", "ская", "ское", "ского", "ской"}
 
 
 def _number(house: str) -> tuple[int, str]:
@@ -39,16 +43,30 @@ def _street_matches(building: Building, parsed: ParsedAddress) -> bool:
     return all(any(same_street_word(word, s) for s in stems) for word in parsed.street_words)
 
 
+def declined(typed: str, official: str) -> bool:
+    """The typed word may be the official one in another case: they part only in the last three letters of
+    each («Невскому» and «Невский», «Мойка» and «Мойки»), not «Андреевна» and «Андреевская»."""
+    common = len(os.path.commonprefix([typed, official]))
+    if len(typed) - common <= _ENDING and len(official) - common <= _ENDING:
+        return True
+    # the city's short names: «Лиговка» for Лиговский проспект, «на Гражданке» for Гражданский
+    return official[common:] in _ADJECTIVE_ENDINGS and typed[common:].startswith("к") and len(typed) - common <= 3
+
+
 @dataclass(frozen=True)
 class StreetIndex:
     """The streets of the registry by their distinctive words, for finding them in running text."""
 
-    by_stem: dict[str, frozenset[str]]  # stem of a distinctive word → official street names
+    by_stem: dict[str, tuple[tuple[str, str], ...]]  # stem of a distinctive word → (the word, its street)
     words: tuple[str, ...]  # the distinctive words themselves («марата», «фонтанки»), ordinals left out
+    by_key: dict[str, tuple[str, ...]]  # all the distinctive words of a name → the streets of that name
+    weights: dict[str, int]  # a word → how often the city's streets with it are named (`gazetteer.weight`)
+    registered: frozenset[str]  # the streets with buildings in the registry
 
     def lookup(self, word: str) -> frozenset[str]:
         """Streets having this word in any case: «Невскому» → {«Невский проспект»}."""
-        return self.by_stem.get(stem(fold(word)), frozenset())
+        word = fold(word)
+        return frozenset(street for official, street in self.by_stem.get(stem(word), ()) if declined(word, official))
 
     def correct(self, word: str) -> str:
         """The registry word one typo away (two for long words): «литеный» → «литейный»; '' if none or a tie."""
@@ -59,21 +77,27 @@ class StreetIndex:
         scored = sorted((Levenshtein.distance(word, known, score_cutoff=limit), known) for known in self.words
                         if known[0] == word[0] and abs(len(known) - len(word)) <= limit)
         scored = [(distance, known) for distance, known in scored if distance <= limit]
-        if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
-            return ""
-        return scored[0][1]
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            # a tie goes to the word of streets the city names far more often («невкий»: Невский, not Невки)
+            return gazetteer.dominant({known: self.weights.get(known, 0) for distance, known in scored
+                                       if distance == scored[0][0]})
+        return scored[0][1] if scored else ""
 
 
 @lru_cache(maxsize=8)
-def _index(streets: tuple[str, ...]) -> StreetIndex:
-    by_stem: dict[str, set[str]] = {}
-    words = set()
+def _index(streets: tuple[str, ...], registered: tuple[str, ...], weighted: bool = False) -> StreetIndex:
+    """`weighted`: a tie between two words one typo away goes to the one the city names far more often."""
+    by_stem: dict[str, set[tuple[str, str]]] = {}
+    words, by_key, weights = set(), {}, {}
     for street in streets:
+        by_key.setdefault(street_key(street), []).append(street)
         for word in street_key(street).split():
-            by_stem.setdefault(stem(word), set()).add(street)
+            weights[word] = weights.get(word, 0) + (gazetteer.weight(street) if weighted else 0)
+            by_stem.setdefault(stem(word), set()).add((word, street))
             if not word[:1].isdigit():
                 words.add(word)
-    return StreetIndex({key: frozenset(value) for key, value in by_stem.items()}, tuple(sorted(words)))
+    return StreetIndex({key: tuple(sorted(value)) for key, value in by_stem.items()}, tuple(sorted(words)),
+                       {key: tuple(value) for key, value in by_key.items()}, weights, frozenset(registered))
 
 
 STREETS_KEY = "housing:active-streets"
@@ -82,14 +106,30 @@ STREETS_KEY = "housing:active-streets"
 STREETS_TIMEOUT = 60
 
 
-def street_index() -> StreetIndex:
-    """The index of the streets of active buildings: read once and kept until the registry changes."""
+def _registry_streets() -> tuple[str, ...]:
     streets = cache.get(STREETS_KEY)
     if streets is None:
         streets = tuple(Building.objects.filter(is_active=True).order_by("street")
                         .values_list("street", flat=True).distinct())
         cache.set(STREETS_KEY, streets, STREETS_TIMEOUT)
-    return _index(streets)
+    return streets
+
+
+def street_index() -> StreetIndex:
+    """The index of the streets of active buildings: read once and kept until the registry changes."""
+    streets = _registry_streets()
+    return _index(streets, streets)
+
+
+def city_street_index() -> StreetIndex:
+    """The registry's streets and the rest of the city's (`housing.gazetteer`): a street found in text is named
+    officially even where the company has no building («Моховая, 30» → «Моховая улица»)."""
+    return _city_index(_registry_streets())
+
+
+@lru_cache(maxsize=8)
+def _city_index(registry: tuple[str, ...]) -> StreetIndex:
+    return _index(tuple(sorted(set(registry) | set(gazetteer.streets()))), registry, weighted=True)
 
 
 def forget_streets(**_signal) -> None:

@@ -3,8 +3,10 @@ person sees. The same tables go to the page, to its XLSX and to the monthly repo
 
 import datetime as dt
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from . import numbers
 from .filters import Scope
@@ -70,6 +72,11 @@ def flow(scope: Scope, appeals: QuerySet, grain: str = "day") -> Page:
     return page
 
 
+def proposal_from(repeat: numbers.Repeat) -> str:
+    """The address of a systemic proposal about a repeating problem, its building and reason filled in."""
+    return f"{reverse('proposals:new')}?{urlencode({'building': repeat.building_id, 'reason': repeat.reason_id})}"
+
+
 def problems(scope: Scope, appeals: QuerySet) -> Page:
     top = numbers.breakdown(scope, appeals, "reason", limit=numbers.TOP)
     repeats, pairs = numbers.repeated(scope, appeals)
@@ -83,7 +90,7 @@ def problems(scope: Scope, appeals: QuerySet) -> Page:
     page.tables.append(Table(
         "repeated", f"Повторяющиеся проблемы по домам (та же причина в течение {scope.repeat_days} дн.)",
         ["Дом", "Причина", "Повторных обращений"], [[r.building, r.reason, r.count] for r in repeats],
-        chart_column=2, numeric_from=2,
+        chart_column=2, numeric_from=2, links=[(proposal_from(r), "Предложить меру") for r in repeats],
         summary=("Больше всего повторов: " + ", ".join(f"{r.building} ({r.reason}) — {r.count}" for r in repeats[:3])
                  + ".") if repeats else "Повторяющихся проблем за период нет."))
     page.tables.append(Table(

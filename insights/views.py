@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from appeals.access import require, visible_appeals
+from proposals.rights import may_manage as may_propose
 
 from . import cache, pages, reports
 from .filters import scope_of
@@ -40,7 +41,8 @@ def _statistics(request, name: str):
     if grain not in GRAINS:
         grain = "day"
     context = {"form": form, "scope": scope, "name": name, "title": TITLES[name], "titles": TITLES,
-               "grain": grain, "grains": [(code, label) for code, (label, _f) in GRAINS.items()]}
+               "grain": grain, "grains": [(code, label) for code, (label, _f) in GRAINS.items()],
+               "with_links": may_propose(request.user)}
     if scope is None:
         if request.GET.get("export"):
             errors = "; ".join(e for errs in form.errors.values() for e in errs)

@@ -69,7 +69,9 @@ INSTALLED_APPS = [
     "residents",
     "orders",
     "letters",  # outgoing letters to applicants as signed PDFs
+    "proposals",  # systemic proposals and the measured effect of their measures
     "calls",
+    "practice",  # practice calls for operators, a sandbox beside the live journal
     "quality",  # operator quality: reviews, surveys, scorecards
     "insights",  # statistics and the monthly report (not «statistics»: that is Python's own module)
     "notifications",
@@ -263,6 +265,10 @@ ANSWER_INDEX_PER_REASON = env_int("ANSWER_INDEX_PER_REASON", 1000)
 
 # An open appeal is "due soon" (flagged in lists, notified) from this many working days before its deadline.
 DUE_SOON_WORKING_DAYS = env_int("DUE_SOON_WORKING_DAYS", 2)
+# The effect of a systemic proposal's measure: equal windows before and after it, at most this many days each,
+# and no verdict while the window after is shorter than the minimum.
+PROPOSAL_EFFECT_MAX_DAYS = env_int("PROPOSAL_EFFECT_MAX_DAYS", 90)
+PROPOSAL_EFFECT_MIN_DAYS = env_int("PROPOSAL_EFFECT_MIN_DAYS", 14)
 # An emergency (a deadline counted in minutes) is "due soon" in its last this many minutes.
 DUE_SOON_MINUTES = env_int("DUE_SOON_MINUTES", 60)
 

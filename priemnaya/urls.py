@@ -10,6 +10,7 @@ urlpatterns = [
     path("staff/mail/outgoing/", include("notifications.urls_staff")),
     path("staff/mail/", include("mailgateway.urls")),
     path("staff/insights/", include("insights.urls")),
+    path("staff/practice/", include("practice.urls")),
     path("staff/quality/", include("quality.urls")),
     path("staff/", include("backoffice.urls")),
     path("api/v1/", include("api.urls")),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("", include("residents.urls")),
     path("", include("orders.urls")),
     path("", include("letters.urls")),
+    path("", include("proposals.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include("quality.urls_public")),  # the applicants' survey links
     path("", include("portal.urls")),

@@ -35,6 +35,31 @@ def clean_text(text: str | None) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# The formal frame of a letter, which says nothing of the problem. The texts come flattened to one line
+# (`clean_text`), so the frame is found by its words: a heading to the addressee up to where the letter begins,
+# greetings, the closing and whatever follows it, the blanks for a date and a signature.
+_HEADING = re.compile(r"^\s*(?:(?:генеральному|исполнительному)\s+)?(?:директору|руководителю|начальнику"
+                      r"|в\s+управляющую\s+компанию)\b", re.IGNORECASE)
+_BEGINS = re.compile(r"\b(?:здравствуйте|добрый\s+день|уважаем\w+|заявление|жалоба|прошу|обращаюсь|сообщаю"
+                     r"|довожу|просим)\b", re.IGNORECASE)
+_FRAME = re.compile(
+    r"\b(?:здравствуйте|добрый\s+(?:день|вечер)|доброе\s+утро|доброго\s+времени\s+суток)\b[!,.]?"
+    r"|\bуважаем\w+(?:\s+[А-ЯЁа-яё]+){0,3}\s*[!,]"
+    r"|\b(?:с\s+уважением|заранее\s+(?:благодарю|спасибо)|благодарю\s+за\s+внимание|отправлено\s+с)\b.*"
+    r"|«?_+»?\s*_+\s*(?:20\d*_*)?\s*г?\.?|\bподпись\b\s*[:_]*",
+    re.IGNORECASE | re.DOTALL)
+
+
+def letter_body(text: str | None) -> str:
+    """A formal letter without its frame (the `letters` preset of the classifier): the problem stays."""
+    text = clean_text(text)
+    body = text
+    if _HEADING.match(body) and (begins := _BEGINS.search(body, 0, 600)):
+        body = body[begins.start():]
+    body = _SPACES.sub(" ", _FRAME.sub(" ", body)).strip()
+    return body or text
+
+
 def char_text(text: str | None) -> str:
     """The view character n-grams read: cleaned, lower case, ё as е, every number as «0», the mask as a word."""
     text = clean_text(text).replace(MASK, f" {_MASK_WORD} ").lower().replace("ё", "е")

@@ -48,3 +48,33 @@ def test_breakdowns_in_one_pass_are_the_breakdowns_one_by_one():
         ("Телефон", 3, 0), ("Электронная почта", 1, 0), ("Интернет-приёмная", 1, 2)]
     assert [(r.count, r.previous) for r in found["building"]] == [(2, 2), (2, 0), (1, 0)]
     assert found["building"][-1].label == "не указано"
+
+
+@pytest.mark.django_db
+def test_each_appeal_is_counted_on_its_day_in_moscow_time():
+    """23:59 and 00:00 Moscow time fall on two days, whichever way the database counts them (on PostgreSQL binned
+    from a midnight)."""
+    for moment in [dt.datetime(2026, 3, 1, 0, 0), dt.datetime(2026, 3, 1, 23, 59), dt.datetime(2026, 3, 2, 0, 0),
+                   dt.datetime(2026, 3, 2, 2, 30), dt.datetime(2026, 3, 31, 23, 59, 59)]:
+        create_appeal("Обращение", received_at=moment.replace(tzinfo=MOSCOW))
+    create_appeal("Обращение", received_at=dt.datetime(2026, 2, 28, 23, 59, tzinfo=MOSCOW))
+    scope = Scope(dt.date(2026, 3, 1), dt.date(2026, 3, 31), dt.date(2026, 1, 29), dt.date(2026, 2, 28))
+    assert numbers.volume(scope, Appeal.objects.all(), "day") == [
+        (dt.date(2026, 3, 1), 2), (dt.date(2026, 3, 2), 2), (dt.date(2026, 3, 31), 1)]
+
+
+@pytest.mark.django_db
+def test_days_are_moscow_days_also_before_the_clocks_last_moved():
+    """Moscow moved from UTC+4 to UTC+3 at 02:00 on 26 October 2014: appeals either side of that night, and late
+    in the evening before and after it, fall on their own days."""
+    for day, hour, minute in [(21, 23, 30), (22, 0, 30), (26, 1, 30), (26, 2, 30), (28, 23, 30), (29, 0, 30)]:
+        create_appeal("Обращение", received_at=dt.datetime(2014, 10, day, hour, minute, tzinfo=MOSCOW))
+    scope = Scope(dt.date(2014, 10, 20), dt.date(2014, 10, 31), dt.date(2014, 10, 8), dt.date(2014, 10, 19))
+    assert numbers.volume(scope, Appeal.objects.all(), "day") == [
+        (dt.date(2014, 10, 21), 1), (dt.date(2014, 10, 22), 1), (dt.date(2014, 10, 26), 2), (dt.date(2014, 10, 28), 1),
+        (dt.date(2014, 10, 29), 1)]
+
+
+def test_the_offset_has_been_the_same_since_the_clocks_last_moved():
+    assert numbers.offset_since(dt.datetime(2026, 3, 1, tzinfo=MOSCOW)) == dt.datetime(
+        2014, 10, 25, 22, 0, tzinfo=dt.UTC)

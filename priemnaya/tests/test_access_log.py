@@ -225,6 +225,14 @@ def _requests(w) -> tuple[dict, dict]:
         "staff-visit-step": ("post", f"/staff/calls/visits/{visit.pk}/start/", {}),
         "staff-call-start": ("post", "/staff/calls/start/", {}),
         "staff-mail-resend": ("post", f"/staff/mail/outgoing/{message.pk}/resend/", {}),  # a redirect
+        # Systemic proposals: problems, measures, appeals' numbers and contents, counts; no applicant.
+        "proposals:list": ("get", "/staff/proposals/", {}),
+        "proposals:new": ("get", f"/staff/proposals/new/?appeal={number}", {}),
+        "proposals:page": ("get", "/staff/proposals/1/", {}),
+        "proposals:edit": ("post", "/staff/proposals/1/edit/", {}),
+        "proposals:link": ("post", "/staff/proposals/1/links/", {"appeal": number}),
+        "proposals:unlink": ("post", f"/staff/proposals/1/links/appeal/{number}/remove/", {}),
+        "proposals:implemented": ("post", "/staff/proposals/1/implemented/", {}),
         # Operator quality: staff names and numbers; the review queue lists numbers and short contents.
         "quality:queue": ("get", "/staff/quality/", {}),
         "quality:complaint": ("post", "/staff/quality/complaints/", {"number": number}),

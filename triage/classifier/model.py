@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from ..text import char_text, lemma_text
+from ..text import char_text, lemma_text, letter_body
 from ..tfidf import char_wb_grams, word_grams
 
 FORMAT = 1  # the artifact layout; a model saved in another layout is refused with a clear message
@@ -56,6 +56,7 @@ class Settings:
     rare_boost: float = 0.2  # log-probabilities get −rare_boost·log(class share): rare classes are not drowned
     keep_weights: float = 0.8  # share of every class's |weight| mass kept; the rest is pruned (measured harmless)
     answer_weight: float = 0.6  # an answer given to an appeal is one more example of its label, weighing this much
+    letters: bool = False  # the texts are formal letters: their frame (heading, greetings, closing) is read away
 
 
 class View:
@@ -222,6 +223,7 @@ class TextClassifier:
         if answers and len(answers) != len(texts):
             raise ModelError("Ответов должно быть столько же, сколько текстов (пустая строка — ответа нет).")
         say = progress or (lambda message: None)
+        texts = self._prepared(texts)
         lemmas = _lemmatise(texts, progress)
         self.views, blocks = [], []
         for name in VIEWS:
@@ -282,7 +284,11 @@ class TextClassifier:
     def features(self, texts: Sequence[str]) -> sp.csr_matrix:
         if self.weights is None:
             raise ModelError("Модель не обучена.")
+        texts = self._prepared(texts)
         return self._features(texts, [lemma_text(t) for t in texts])
+
+    def _prepared(self, texts: Sequence[str]) -> Sequence[str]:
+        return [letter_body(t) for t in texts] if self.settings.letters else texts
 
     def _features(self, texts: Sequence[str], lemmas: Sequence[str]) -> sp.csr_matrix:
         return sp.hstack([view.transform(_view_texts(view.name, texts, lemmas)) for view in self.views],

@@ -12,8 +12,17 @@ piece into house, корпус, литера and flat, and the matching with the
 import re
 from dataclasses import dataclass
 
-from housing.addresses import GENERIC_WORDS, STREET_TYPES, normalize_street, ordinal, parse_address, street_type
-from housing.services import StreetIndex, building_on_street
+from housing import gazetteer
+from housing.addresses import (
+    GENERIC_WORDS,
+    STREET_TYPES,
+    normalize_street,
+    ordinal,
+    parse_address,
+    street_key,
+    street_type,
+)
+from housing.services import StreetIndex, building_on_street, declined
 
 from .text import MASK
 
@@ -22,6 +31,7 @@ _TOKEN = re.compile(r"\d{1,2}-?(?:ая|ья|ой|ий|ый|я|й)(?![а-яa-z0-9
 _WORD_TOKEN = re.compile(r"[а-я]+(?:-[а-я]+)*")
 _MOST_CANDIDATES = 6  # resolved against the registry, the likeliest first: a long text may name many addresses
 _SCAN_TYPES = set(STREET_TYPES) - {"ш"}
+_LINE_WORDS = {"линия", "линии", "линию"}  # the numbered lines of Васильевский остров
 _HOUSE_WORDS = {"д", "дом", "дома", "доме", "домом"}
 _FLAT_WORDS = {"кв", "квартира", "кв-ра", "квартиры", "квартире", "квартиру", "квартирой"}
 _KORPUS_WORDS = {"к", "корп", "корпус"}
@@ -42,6 +52,9 @@ _ADJECTIVE = re.compile(r"(?:ая|яя|ий|ый|ой|ое|ее|ую|юю|ом|�
 _ADJECTIVE_OR_POSSESSIVE = re.compile(_ADJECTIVE.pattern[:-2] + r"|ов|ев|ин|ын|ова|ева|ина|ына|ко)$")
 _NEVER = re.compile(r"(?!)")
 _ABBREVIATION = re.compile(r"[А-ЯЁA-Z][А-ЯЁA-Z]|[а-яёa-z][А-ЯЁA-Z]")
+# Ranks and titles in street names that people leave out: «Жукова 30» for «проспект Маршала Жукова».
+_TITLES = {"маршала", "адмирала", "генерала", "академика", "профессора", "капитана", "лейтенанта", "героя",
+           "летчика", "космонавта", "композитора", "композиторов", "поэта", "писателя", "художника", "архитектора"}
 _HOUSE_LETTERS = set("абвгдежзиклмнопрстуфхцчшщэю")
 _FLAT_ANYWHERE = re.compile(
     r"(?<![а-я])(?:кв|кв-ра|квартир[а-я]*)\.?\s*(?:№\s*)?(\d{1,4})(?!\d)(?![.,]\d)"
@@ -116,10 +129,22 @@ class _Reader:
         token = self.t[i]
         if not token.text[:1].isalpha() or token.text in _STOP or token.text in _SCAN_TYPES or len(token.text) < 3:
             return frozenset()
-        found = self.index.lookup(token.text)
-        if not found and self._before_house(i) and (known := self.index.correct(token.text)):
-            found = self.index.lookup(known)
-        return found
+        form = token.text
+        found = self.index.lookup(form)
+        if not found and self._before_house(i) and (known := self.index.correct(form)):
+            form, found = known, self.index.lookup(known)
+        return frozenset(street for street in found if self._named_in_full(street, i, form))
+
+    def _named_in_full(self, street: str, i: int, form: str) -> bool:
+        """The street's other words are near: «Алексеева» alone is an applicant, not «улица Васи Алексеева», and
+        «Невский» is no «площадь Александра Невского». A rank or title may be left out («Жукова 30»)."""
+        near = [self.t[k].text for k in range(max(0, i - 3), min(len(self.t), i + 4)) if k != i]
+        for word in street_key(street).split():
+            if word in _TITLES or declined(form, word):
+                continue
+            if not any(declined(typed, word) or ordinal(typed) == word for typed in near):
+                return False
+        return True
 
     def _before_house(self, i: int) -> bool:
         j = i + 1
@@ -139,6 +164,10 @@ class _Reader:
         text = self._at(i)
         if text in ("в", "о", "п", "с") and self._island(i):
             return "generic"
+        if text == "во" and self._at(i - 1) in _LINE_WORDS:  # «5 линия ВО»
+            return "generic"
+        if text.isdigit() and len(text) <= 2 and self._at(i + 1) in _LINE_WORDS:
+            return "ordinal"
         if text in _SCAN_TYPES:
             return "type"
         if text in GENERIC_WORDS:
@@ -283,6 +312,10 @@ class _Reader:
         streets = frozenset.intersection(*registry) if registry else frozenset()
         if registry and not streets:
             streets = registry[-1]
+        numbers = {(ordinal(self._at(k)) or self._at(k)).split("-")[0] for k in range(first, last + 1)
+                   if self._role(k) == "ordinal"}
+        if numbers:  # «8-я Советская» is the 8th of the ten, and no other
+            streets = frozenset(s for s in streets if numbers <= _numbers_of(s))
         if registry:
             before = self.words_before(first, _ADJECTIVE if self.cased else _NEVER, capitals=False)
             if before < first and not all(self.streets[k] for k in range(before, first)):
@@ -329,14 +362,23 @@ def _street_text(text: str, tokens: list[Token], candidate: _Candidate) -> str:
     return text[tokens[candidate.street_first].start: tokens[candidate.street_last].end]
 
 
-def _official(candidate: _Candidate, house: str) -> str:
-    """The registry's name of the street, when the typed words and type leave one (or one with that house)."""
-    streets = sorted(candidate.streets)
+def _numbers_of(street: str) -> set[str]:
+    return {word.split("-")[0] for word in street_key(street).split() if word[:1].isdigit()}
+
+
+def _official(candidate: _Candidate, house: str, typed: str, index: StreetIndex) -> str:
+    """The official name of the street, when the typed words and type leave one: one with that house in the
+    registry, or one the city names far more often («Грибоедова» is the canal's embankment, not the street in
+    Колпино). A street typed with no distinctive word found («13-я линия В.О.») by its words as a whole."""
+    by_key = index.by_key
+    streets = sorted(candidate.streets) or sorted(by_key.get(street_key(typed), ()))
+    if not streets and street_type(typed) == "линия":  # the numbered lines are Васильевский остров's
+        streets = sorted(by_key.get(f"{street_key(typed)} васильевского острова", ()))
     if candidate.typed_type:  # «пл. Восстания» is not «улица Восстания», even when only that one is registered
         streets = [s for s in streets if street_type(s) == candidate.typed_type]
     if len(streets) > 1 and house:
-        streets = [s for s in streets if building_on_street(s, house)] or streets
-    return streets[0] if len(streets) == 1 else ""
+        streets = [s for s in streets if s in index.registered and building_on_street(s, house)] or streets
+    return gazetteer.dominant({street: gazetteer.weight(street) for street in streets})
 
 
 def _likelihood(candidate: _Candidate) -> int:
@@ -348,15 +390,16 @@ def _score(address: Address, candidate: _Candidate) -> int:
     return _likelihood(candidate) + 3 * bool(address.building_id) + 2 * bool(address.house)
 
 
-def _resolve(text: str, tokens: list[Token], candidate: _Candidate, nominative) -> Address:
+def _resolve(text: str, tokens: list[Token], candidate: _Candidate, nominative, index: StreetIndex) -> Address:
     piece = text[tokens[candidate.first].start: tokens[candidate.last].end]
     parsed = parse_address(piece)
     address = Address(house=parsed.house or None, korpus=parsed.korpus or None, litera=parsed.litera or None,
                       flat=parsed.flat or None, start=tokens[candidate.first].start, end=tokens[candidate.last].end)
-    official = _official(candidate, parsed.house)
     typed_street = _street_text(text, tokens, candidate)
-    address.street = official or normalize_street(nominative(typed_street) if candidate.typed_type else typed_street)
-    if official and parsed.house:
+    typed = normalize_street(nominative(typed_street) if candidate.typed_type else typed_street)
+    official = _official(candidate, parsed.house, typed, index)
+    address.street = official or typed
+    if official in index.registered and parsed.house:
         building = building_on_street(official, parsed.house, parsed.korpus, parsed.litera)
         address.building_id = building.pk if building else None
     return address
@@ -387,7 +430,7 @@ def find_address(text: str, masked_lower: str, index: StreetIndex, cased: bool, 
     candidates = reader.candidates()
     likeliest = sorted(candidates, key=_likelihood, reverse=True)
     for candidate in likeliest[:_MOST_CANDIDATES]:
-        address = _resolve(text, tokens, candidate, nominative)
+        address = _resolve(text, tokens, candidate, nominative, index)
         score = _score(address, candidate)
         if score > best_score or (score == best_score and address.start < best.start):
             best, best_score = address, score

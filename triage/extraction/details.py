@@ -10,7 +10,7 @@ import logging
 from dataclasses import asdict, dataclass
 from functools import cache
 
-from housing.services import street_index
+from housing.services import city_street_index, street_index
 
 from .address import Address, find_address, may_be_address
 from .contacts import find_emails, find_phones
@@ -55,9 +55,11 @@ def _extract(text: str) -> Extraction:
     taken = [Span(found.start, found.end) for found in phones + emails if found.end]
     cased = is_cased(clean)
     masked = mask(lower(clean), taken)
-    index = cache(street_index)  # the registry is read once, and only when the text needs it
-    address = find_address(clean, masked, index(), cased, nominative_street) if may_be_address(masked) else Address()
+    address = (find_address(clean, masked, city_street_index(), cased, nominative_street) if may_be_address(masked)
+               else Address())
     blocked = [(span.start, span.end) for span in taken] + list(address.mentions)
+    # a name may be a street's only where the company has one: the city has a street for most surnames
+    index = cache(street_index)  # the registry is read once, and only when the text needs it
     name = find_name(clean, blocked, cased, lambda word: bool(index().lookup(word)))
     return Extraction(
         full_name=name.value if name else None,

@@ -53,7 +53,11 @@ _CUES = {"звонил", "звонила", "звонит", "позвонил", "
 _OTHERS = re.compile(r"^(?:сосед|дворник|сотрудни|мастер|слесар|сантехник|электрик|инженер|диспетчер|управляющ"
                      r"|председател|техник|уборщи|охранник|консьерж|руковод|директор|начальник|глав[аеуы]|менеджер|представител)")
 # Patterns of a name: S surname, N first name, P patronymic, I initial.
-_PATTERNS = {3: ("SNP", "NPS", "SII", "IIS"), 2: ("SN", "NS", "NP", "SI", "IS"), 1: ("S",)}
+_PATTERNS = {3: ("SNP", "NPS", "SII", "IIS"), 2: ("SN", "NS", "NP", "SI", "IS"), 1: ("S", "N")}
+# A form's labelled fields: «Фамилия: Котова Имя: Ирина Отчество: Олеговна».
+_FIELD = re.compile(r"(?<![А-Яа-яЁё])(фамилия|имя|отчество)\s*[:\-–—]\s*([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?)",
+                    re.IGNORECASE)
+_FIELD_ROLES = {"фамилия": "S", "имя": "N", "отчество": "P"}
 
 
 @lru_cache(maxsize=50_000)
@@ -223,7 +227,7 @@ class _Finder:
                 best, best_pattern = fit, pattern
         if not best_pattern:
             return 0.0, ""
-        if n == 1 and not self._single_surname_ok(i, best):
+        if n == 1 and not (self._single_surname_ok(i, best) if best_pattern == "S" else self._first_name_ok(i)):
             return 0.0, ""
         score = n + best + (0.5 * ("P" in best_pattern or "I" in best_pattern))
         before = self._before(i)
@@ -246,6 +250,17 @@ class _Finder:
         if self._isolated(i):
             return True
         return self.cased and before in _CUES and _ner_says_person(self.text, word.start, word.end)
+
+    def _first_name_ok(self, i: int) -> bool:
+        """A first name alone, as people sign a letter or leave a name with a phone: «…кв 8. Татьяна»,
+        «921 555 66 77 (Анастасия)», «меня зовут Ирина». Capitalised and set apart, or after such a cue."""
+        word, before = self.words[i], self._before(i)
+        if not self.cased or not word.cap or _roles(word.key).name < 0.6 or self.is_street_word(word.key):
+            return False
+        if before in _PLACE_WORDS or self._after(i) in STREET_TYPES:
+            return False
+        bracketed = self.text[:word.start].rstrip().endswith("(") and self.text[word.end:].lstrip().startswith(")")
+        return bracketed or before in _CUES or self._isolated(i)
 
     def best(self) -> tuple[list[_Word], str, float] | None:
         """The best-fitting name; a surname alone only when there is no name of two or three words."""
@@ -337,8 +352,25 @@ def _as_filed(words: list[_Word], pattern: str) -> str:
     return " ".join(filter(None, [*parts["S"], *parts["N"], *parts["P"], initials]))
 
 
+def _form_fields(text: str) -> Found | None:
+    """The name given in a form's fields, surname, first name and patronymic each after its label."""
+    found = {}
+    for m in _FIELD.finditer(text):
+        role = _FIELD_ROLES[m.group(1).lower()]
+        if role not in found and _may_be_name(m.group(2).lower().replace("ё", "е")):
+            found[role] = _Word(m.group(2), m.start(2), m.end(2))
+    if "S" not in found and "N" not in found:
+        return None
+    pattern = "".join(role for role in "SNP" if role in found)
+    words = [found[role] for role in pattern]
+    return Found(_as_filed(words, pattern), words[0].start, words[-1].end, float(len(words)))
+
+
 def find_name(text: str, blocked: list[tuple[int, int]], cased: bool, is_street_word) -> Found | None:
     """The applicant's full name, or None; `blocked` are places of the address, phones and e-mails."""
+    fields = _form_fields(text)
+    if fields:
+        return fields
     words = _words(text, blocked)
     best = _Finder(text, words, cased, is_street_word).best()
     if best is None:

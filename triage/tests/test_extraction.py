@@ -50,7 +50,7 @@ def test_a_surname_alone_is_taken_where_a_note_sets_it_apart(db, text, name):
 @pytest.mark.parametrize("text", [
     "Марата 7 кв 12, течёт крыша", "на Рубинштейна 13 не вывезен мусор", "по Некрасова стоят машины",
     "Погасла пара фонарей на Ильюшина, почините", "Евгения Шварца 11 необходимо расчистить снег",
-    "Надежда только на вас", "Любовь к порядку пропала", "Звонила Ольга, просила перезвонить",
+    "Надежда только на вас", "Любовь к порядку пропала",
 ])
 def test_streets_and_words_are_not_taken_for_names(registry, text):
     assert extract(text).full_name is None
@@ -125,7 +125,7 @@ def test_address_in_any_form(registry, text, street, house, korpus, litera, flat
     ("ул. Пестеля, д. 5", "улица Пестеля"), ("Моховая ул. 12", "Моховая улица"),
     ("на Моховой улице, 12", "Моховая улица"), ("пер. Гривцова 4", "переулок Гривцова"),
     ("наб. р. Мойки 48", "набережная реки Мойки"),
-    ("Пестеля 8 кв 3", "Пестеля"), ("пл. Восстания, 6", "площадь Восстания"),
+    ("Пестеля 8 кв 3", "улица Пестеля"), ("пл. Восстания, 6", "площадь Восстания"),
 ])
 def test_street_outside_the_registry_is_given_as_typed_with_its_type_written_out(registry, text, street):
     found = extract(text)

@@ -53,7 +53,8 @@ def test_csv_with_russian_headers_and_another_label(tmp_path):
 def test_a_file_with_answers_learns_from_them_too(tmp_path):
     rows = [dict(row, answer=f"Работы по обращению выполнены: {row['text'].lower()}, проверено мастером")
             for row in portal_rows()]
-    out = run("--data", write_jsonl(tmp_path / "appeals.jsonl", rows), "--out", str(tmp_path / "m.npz"))
+    out = run("--data", write_jsonl(tmp_path / "appeals.jsonl", rows), "--preset", "portal", "--out",
+              str(tmp_path / "m.npz"))
     assert "ответы на обращения как примеры" in out
 
 

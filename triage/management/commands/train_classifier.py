@@ -5,8 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from evaluation.classifier import SPLITS, train
 from evaluation.metrics import report
-from triage.classifier import DEFAULT_MODEL, ModelError, Settings
+from triage.classifier import DEFAULT_MODEL, ModelError
 from triage.classifier.datasets import DatasetError, Examples, journal_examples, load_examples
+from triage.classifier.presets import PRESETS
 
 
 class Command(BaseCommand):
@@ -22,28 +23,40 @@ class Command(BaseCommand):
         parser.add_argument("--split", choices=SPLITS, default="grouped",
                             help="оценка: grouped — случайная часть, одинаковые тексты по одну сторону; "
                                  "temporal — последний месяц; none — без оценки")
+        parser.add_argument("--preset", choices=["auto", *PRESETS], default="auto",
+                            help="как учить: auto — выбрать по обучающим данным (по умолчанию); "
+                                 + "; ".join(f"{name} — {about}" for name, (_s, about) in PRESETS.items()))
         parser.add_argument("--default", action="store_true",
                             help=f"собрать модель, которая поставляется с проектом ({DEFAULT_MODEL.name}): "
                                  "оценка по последнему месяцу, запись в triage/trained/")
 
-    def handle(self, *args, data=None, label, text_field, out=None, split, default=False, **options):
+    def handle(self, *args, data=None, label, text_field, out=None, split, preset="auto", default=False, **options):
         if default:
             if not data:
                 raise CommandError("Для --default укажите --data: модель по умолчанию учится на данных портала.")
             out, split = out or str(DEFAULT_MODEL), "temporal"
+            preset = "portal" if preset == "auto" else preset  # the shipped model is the portal's, as measured
         if not out:
             raise CommandError("Укажите, куда сохранить модель: --out ПУТЬ.")
         examples, source = self._examples(data, label, text_field)
         self._say(f"Данные: {source} — {examples.describe()}"
                   + (f"; пропущено записей без текста или метки: {examples.skipped}" if examples.skipped else ""))
         try:
-            result = train(examples, settings=Settings(), split=split, progress=self._say)
+            settings = None if preset == "auto" else PRESETS[preset][0]
+            result = train(examples, settings=settings, split=split, progress=self._say)
         except (ModelError, DatasetError) as error:
             raise CommandError(str(error)) from None
-        metrics = {"split": split}
+        metrics = {"split": split, "preset": result.choice.name if result.choice else preset}
+        if result.choice:
+            metrics["preset_scores"] = result.choice.scores
         if result.evaluation:
             self.stdout.write(report(result.evaluation, f"Оценка ({split}), метки «{label}»:"))
             metrics["labels"] = result.evaluation.summary()
+        if result.baseline:
+            e = result.baseline
+            self.stdout.write(f"Простая модель (plain) на той же отложенной части: accuracy {e.accuracy:.3f}; "
+                              f"macro-F1 {e.macro_f1:.3f}")
+            metrics["plain"] = e.summary()
         if result.parent_evaluation:
             self.stdout.write(report(result.parent_evaluation, "Категории (суммы вероятностей причин):"))
             metrics["categories"] = result.parent_evaluation.summary()

@@ -90,7 +90,7 @@ class StaffNav:
         if may_review_quality(user):
             links.append(self._link("/staff/quality/", "Качество"))
         elif may_see_own_quality(user):
-            links.append(self._link("/staff/quality/me/", "Моя карточка качества"))
+            links.append(self._link("/staff/quality/me/", "Качество"))
         if may_manage_appointments(user):
             links.append(self._link("/staff/appointments/", "Приём в офисе"))
         if may(user, "moderate_reviews"):

@@ -59,7 +59,7 @@ def test_supervisor_reviews_and_the_operator_reads_the_comment(page, shot, peopl
     page.get_by_role("button", name="Выйти").click()
 
     log_in(page, "operator")
-    page.get_by_role("link", name="Моя карточка качества").first.click()
+    page.get_by_role("link", name="Качество", exact=True).first.click()
     expect(page.locator("[data-line=service]")).to_contain_text("4,0 из 5")
     expect(page.get_by_text(COMMENT)).to_be_visible()
     expect(page.locator("[data-line=speed]")).to_contain_text("мин")

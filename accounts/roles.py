@@ -4,8 +4,9 @@ What a permission lets a person do to an appeal is `appeals.access`; a role is o
 Operators receive, register, ask for clarification and route; specialists work the appeals they are
 responsible for; supervisors may also work anyone's appeal, assign and reassign, extend deadlines,
 escalate to the Regional HQ and reopen, publish an outage, moderate reviews and the residents' forum,
-publish answers on the public site and keep the systemic proposals; operators and supervisors practise on
-simulated calls, supervisors write the scenarios. A one-person department gives one person every role.
+publish answers on the public site, keep the systemic proposals and review operators' work (operators see
+their own quality scorecard); operators and supervisors practise on simulated calls, supervisors write the
+scenarios. A one-person department gives one person every role.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -25,7 +26,7 @@ ROLE_TITLES = {
 ROLE_ORDER = (ADMIN, SUPERVISOR, OPERATOR, SPECIALIST)  # the highest role first
 
 _OPERATE = ["appeals.register_appeal", "appeals.view_all_appeals", "appeals.view_applicant",
-            "appointments.manage_appointments"]
+            "appointments.manage_appointments", "quality.view_own_scorecard"]
 # Paid orders (orders.workflow): operators take them through to payment, specialists mark the work done.
 _ORDERS_OPERATE = ["orders.view_orders", "orders.confirm_order", "orders.issue_invoice", "orders.accept_payment",
                    "orders.complete_order"]
@@ -33,7 +34,8 @@ _SUPERVISE = ["appeals.work_appeal", "appeals.work_any_appeal", "appeals.assign_
               "appeals.escalate_appeal", "appeals.reopen_appeal", "appeals.export_journal",
               "reference.publish_outage",  # an outage known from an incident, told on the site
               "feedback.moderate_review", "feedback.publish_answer", "residents.moderate_forum",
-              "proposals.manage_proposal"]  # systemic proposals: opened, kept and marked implemented
+              "proposals.manage_proposal",  # systemic proposals: opened, kept and marked implemented
+              "quality.review_operators"]  # operator quality: review the sample, see every scorecard
 # Practice calls (practice.rights): operators and supervisors practise; supervisors keep the scenarios.
 _PRACTISE = ["practice.practise"]
 _PRACTICE_SUPERVISE = ["practice.manage_scenarios"]

@@ -14,6 +14,8 @@ from insights.rights import may_see as may_see_statistics
 from mailgateway.letters import may_view as may_view_letters
 from notifications.outbox import may_view as may_view_messages
 from practice.rights import may_practise
+from quality.rights import may_review as may_review_quality
+from quality.rights import may_see_own as may_see_own_quality
 from residents.moderation import may_moderate as may_moderate_forum
 
 
@@ -85,6 +87,10 @@ class StaffNav:
             links.append(self._link("/staff/insights/", "Статистика"))
         if may_practise(user):
             links.append(self._link("/staff/practice/", "Учебные звонки"))
+        if may_review_quality(user):
+            links.append(self._link("/staff/quality/", "Качество"))
+        elif may_see_own_quality(user):
+            links.append(self._link("/staff/quality/me/", "Качество"))
         if may_manage_appointments(user):
             links.append(self._link("/staff/appointments/", "Приём в офисе"))
         if may(user, "moderate_reviews"):

@@ -31,6 +31,7 @@ ACTION_TITLES = {
     "appointments_day": "Просмотр записи на приём в центре обслуживания",
     "view_incoming_letter": "Просмотр входящего письма",
     "view_outgoing_message": "Просмотр исходящего сообщения",
+    "quality_review": "Проверка обращения (контроль качества)",
     # Pages that do not name their action are logged by their address's name.
     "staff-register": "Регистрация обращения с выбранным заявителем",
     "staff-register-done": "Просмотр зарегистрированного обращения",

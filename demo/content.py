@@ -16,6 +16,7 @@ LOADERS: list[str] = [
     "proposals.demo.load",
     "calls.demo.load",
     "practice.demo.load",
+    "quality.demo.load",
 ]
 
 

@@ -37,6 +37,13 @@ TEMPLATES = [
      _HELLO + "Обращение № {{ number }}: {{ status }}." + _CHECK + _SIGN
      + "\n\nОтказаться от необязательных сообщений: {{ unsubscribe_url }}"),
     ("status", "sms", "", "Обращение № {{ number }}: {{ status }}. {{ company_name }}"),
+    # The quality survey (quality.surveys): one click, no login; the link works once.
+    ("survey", "email", "Оцените ответ на обращение № {{ number }}",
+     _HELLO + "Нам важно знать, довольны ли вы ответом на обращение № {{ number }}. Оцените его одним нажатием"
+     " (от 1 до 5) по ссылке — входить на сайт не нужно:\n\n{{ survey_url }}\n\nСсылка действует до"
+     " {{ survey_until }} и только один раз." + _SIGN
+     + "\n\nОтказаться от необязательных сообщений: {{ unsubscribe_url }}"),
+    ("survey", "sms", "", "Оцените ответ по обращению № {{ number }}: {{ survey_url }} {{ company_name }}"),
     ("invoice", "email", "Счёт на оплату № {{ invoice_number }}",
      "Здравствуйте!\n\nПо вашему заказу «{{ service_name }}» (заявка № {{ number }}) выставлен счёт"
      " № {{ invoice_number }} от {{ invoice_date }} на сумму {{ invoice_total }}. Счёт — во вложении." + _CHECK

@@ -30,6 +30,8 @@ EVENTS = {event.code: event for event in (
     Event("answered", "Дан ответ", APPLICANT, True, _APPEAL + ("answer_text", "hq_notice")),
     Event("refused", "Отказ", APPLICANT, True, _APPEAL + ("answer_text", "hq_notice")),
     Event("status", "Изменился статус", APPLICANT, False, _APPEAL + ("unsubscribe_url",)),
+    Event("survey", "Опрос о качестве ответа", APPLICANT, False,
+          _APPEAL + ("survey_url", "survey_until", "unsubscribe_url")),
     Event("invoice", "Счёт на оплату", APPLICANT, True,
           _APPEAL + ("invoice_number", "invoice_date", "invoice_total", "service_name", "supplier_name")),
     Event("letter", "Письмо заявителю (PDF)", APPLICANT, True,

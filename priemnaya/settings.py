@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "proposals",  # systemic proposals and the measured effect of their measures
     "calls",
     "practice",  # practice calls for operators, a sandbox beside the live journal
+    "quality",  # operator quality: reviews, surveys, scorecards
     "insights",  # statistics and the monthly report (not «statistics»: that is Python's own module)
     "notifications",
     "mailgateway",
@@ -316,6 +317,10 @@ SMS_FILE_PATH = Path(env_str("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms")))
 SMS_NOTIFY = env_bool("SMS_NOTIFY", bool(SMS_GATEWAY_URL))
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 5)
+# Operator quality (quality/): appeals drawn per operator and ISO week for review, the draw's seed, survey days.
+QUALITY_SAMPLE_PER_WEEK = env_int("QUALITY_SAMPLE_PER_WEEK", 3)
+QUALITY_SAMPLE_SEED = env_str("QUALITY_SAMPLE_SEED", "priemnaya")
+SURVEY_DAYS = env_int("SURVEY_DAYS", 30)
 # A message not sent is tried again after BASE, 2·BASE, 4·BASE … seconds, at most MAX apart.
 NOTIFY_BACKOFF_BASE = env_int("NOTIFY_BACKOFF_BASE", 60)
 NOTIFY_BACKOFF_MAX = env_int("NOTIFY_BACKOFF_MAX", 3600)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("staff/mail/", include("mailgateway.urls")),
     path("staff/insights/", include("insights.urls")),
     path("staff/practice/", include("practice.urls")),
+    path("staff/quality/", include("quality.urls")),
     path("staff/", include("backoffice.urls")),
     path("api/v1/", include("api.urls")),
     path("open311/", include("open311.urls")),
@@ -23,6 +24,7 @@ urlpatterns = [
     path("", include("letters.urls")),
     path("", include("proposals.urls")),
     path("notifications/", include("notifications.urls")),
+    path("", include("quality.urls_public")),  # the applicants' survey links
     path("", include("portal.urls")),
     # Browsers ask for it on pages with no icon link (the admin's): the site's icon, not a 404 in the log.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),

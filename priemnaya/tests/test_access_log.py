@@ -92,6 +92,13 @@ def _an_outgoing_letter(appeal, actor):
     return letter
 
 
+def _a_sample_item(appeal, actor):
+    """The appeal in the quality review sample."""
+    from quality.models import SampleItem
+
+    return SampleItem.objects.create(appeal=appeal, operator=actor, week=dt.date.today(), why="random")
+
+
 def _requests(w) -> tuple[dict, dict]:
     """Address name → (method, path, data): those that show applicants' data, and those that do not."""
     a, number = w["appeal"], w["appeal"].number
@@ -101,6 +108,7 @@ def _requests(w) -> tuple[dict, dict]:
     call, visit = _a_call_and_a_visit(w["user"], a)
     letter, message = _a_letter_and_a_message(a)
     outgoing = _an_outgoing_letter(a, w["user"])
+    sampled = _a_sample_item(a, w["user"])
     shown = {
         "staff-journal": ("get", "/staff/journal/", {}),
         "staff-journal-export": ("get", "/staff/journal/export.xlsx", {}),
@@ -145,6 +153,7 @@ def _requests(w) -> tuple[dict, dict]:
         "staff-mail-letter": ("get", f"/staff/mail/{letter.pk}/", {}),
         "staff-mail-outgoing": ("get", "/staff/mail/outgoing/", {}),
         "staff-mail-message": ("get", f"/staff/mail/outgoing/{message.pk}/", {}),
+        "quality:review": ("get", f"/staff/quality/review/{sampled.pk}/", {}),  # the text and answer name them
     }
     not_shown = {
         "staff-home": ("get", "/staff/", {}),  # a redirect to the person's start page
@@ -224,6 +233,13 @@ def _requests(w) -> tuple[dict, dict]:
         "proposals:link": ("post", "/staff/proposals/1/links/", {"appeal": number}),
         "proposals:unlink": ("post", f"/staff/proposals/1/links/appeal/{number}/remove/", {}),
         "proposals:implemented": ("post", "/staff/proposals/1/implemented/", {}),
+        # Operator quality: staff names and numbers; the review queue lists numbers and short contents.
+        "quality:queue": ("get", "/staff/quality/", {}),
+        "quality:complaint": ("post", "/staff/quality/complaints/", {"number": number}),
+        "quality:mine": ("get", "/staff/quality/me/", {}),
+        "quality:scorecard": ("get", f"/staff/quality/operators/{w['user'].pk}/", {}),
+        "quality:team": ("get", "/staff/quality/team/", {}),
+        "quality-public:survey": ("get", "/survey/no-such-token/", {}),  # the applicant's own page, no login
     }
     return shown, not_shown
 

@@ -240,6 +240,17 @@ def _requests(w) -> tuple[dict, dict]:
         "quality:scorecard": ("get", f"/staff/quality/operators/{w['user'].pk}/", {}),
         "quality:team": ("get", "/staff/quality/team/", {}),
         "quality-public:survey": ("get", "/survey/no-such-token/", {}),  # the applicant's own page, no login
+        # Practice calls: invented callers; a scenario made from an appeal has its personal data masked.
+        "practice-list": ("get", "/staff/practice/", {}),
+        "practice-call": ("get", "/staff/practice/1/", {}),
+        "practice-attempt": ("get", "/staff/practice/attempts/1/", {}),
+        "practice-ask": ("post", "/staff/practice/attempts/1/ask/0/", {}),
+        "practice-my-results": ("get", "/staff/practice/results/", {}),
+        "practice-operators": ("get", "/staff/practice/results/operators/", {}),
+        "practice-operator-results": ("get", f"/staff/practice/results/operators/{w['user'].pk}/", {}),
+        "practice-scenario-new": ("get", "/staff/practice/scenarios/new/", {}),
+        "practice-scenario-edit": ("get", "/staff/practice/scenarios/1/edit/", {}),
+        "practice-from-appeal": ("post", "/staff/practice/from-appeal/", {"number": number}),
     }
     return shown, not_shown
 

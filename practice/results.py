@@ -13,16 +13,24 @@ def scored(user=None) -> QuerySet:
     return attempts.filter(operator=user) if user is not None else attempts
 
 
-def summary(user, since: dt.datetime | None = None, until: dt.datetime | None = None) -> tuple[int, float | None]:
-    """(attempts, average score out of 100) of the operator's practice calls submitted in [since, until);
-    the average is None when there were none. The operator's scorecard reads this."""
-    attempts = scored(user)
+def per_operator(since: dt.datetime | None = None, until: dt.datetime | None = None,
+                 operator_id: int | None = None) -> dict[int, tuple[int, float]]:
+    """{operator id: (attempts, average score out of 100)} of the practice calls submitted in [since, until)."""
+    attempts = scored()
+    if operator_id is not None:
+        attempts = attempts.filter(operator_id=operator_id)
     if since is not None:
         attempts = attempts.filter(submitted_at__gte=since)
     if until is not None:
         attempts = attempts.filter(submitted_at__lt=until)
-    found = attempts.aggregate(n=Count("id"), avg=Avg("score"))
-    return found["n"], (round(found["avg"], 1) if found["avg"] is not None else None)
+    rows = attempts.values("operator_id").annotate(n=Count("id"), avg=Avg("score")).order_by()
+    return {row["operator_id"]: (row["n"], round(row["avg"], 1)) for row in rows}
+
+
+def summary(user, since: dt.datetime | None = None, until: dt.datetime | None = None) -> tuple[int, float | None]:
+    """(attempts, average score out of 100) of the operator's practice calls submitted in [since, until);
+    the average is None when there were none."""
+    return per_operator(since, until, user.pk).get(user.pk, (0, None))
 
 
 @dataclass(frozen=True)

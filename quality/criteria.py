@@ -9,6 +9,7 @@ from django.db.models import Avg, Count, F, Q, Sum
 from django.utils import timezone
 
 from calls import stats as call_stats
+from practice import results as practice_results
 
 from .attribution import COMPLETE, corrections_of, registered_between, registration_seconds
 from .models import OperatorComplaint, ReviewScore, Survey
@@ -158,4 +159,19 @@ class Accuracy:
         return found
 
 
-SPEED, SERVICE, SATISFACTION, ACCURACY = Speed(), Service(), Satisfaction(), Accuracy()
+class Practice:
+    """Not one of the seed's four: the practice calls' scores (`practice`), beside them for training."""
+
+    code, title, higher_is_better = "practice", "Учебные звонки", True
+    headline_label = "Средний балл учебных звонков"
+
+    def empty(self) -> Measured:
+        return Measured(Figure(self.headline_label, None, "из 100"))
+
+    def measure(self, since, until, operator_id) -> dict[int, Measured]:
+        return {person: Measured(Figure(self.headline_label, average, "из 100"),
+                                 [Figure("Учебных звонков", attempts, digits=0)])
+                for person, (attempts, average) in practice_results.per_operator(since, until, operator_id).items()}
+
+
+SPEED, SERVICE, SATISFACTION, ACCURACY, PRACTICE = Speed(), Service(), Satisfaction(), Accuracy(), Practice()

@@ -13,10 +13,10 @@ from accounts.roles import OPERATOR, ROLE_TITLES
 from deadlines.calendar import MOSCOW
 from insights.filters import previous_period
 
-from .criteria import ACCURACY, SATISFACTION, SERVICE, SPEED, Figure, Measured
+from .criteria import ACCURACY, PRACTICE, SATISFACTION, SERVICE, SPEED, Figure, Measured
 from .reviews import comments_for
 
-LINES = [SPEED, SERVICE, SATISFACTION, ACCURACY]
+LINES = [SPEED, SERVICE, SATISFACTION, ACCURACY, PRACTICE]  # the seed's four, then the practice calls
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class Scorecard:
 
 
 def scorecard(operator, period: Period) -> Scorecard:
-    """The operator's four criteria for the period and the previous one, with the reviews' comments."""
+    """The operator's criteria for the period and the previous one, with the reviews' comments."""
     previous = period.previous()
     card = Scorecard(operator, period, previous,
                      comments=comments_for(operator.pk, period.since, period.until))

@@ -139,3 +139,26 @@ def test_team_lists_every_operator_even_without_work(alice):
     assert {"alice", "idle"} <= set(rows)
     assert rows["alice"].lines[0].headline.value == pytest.approx(3)
     assert rows[idle.username].lines[0].headline.value is None
+
+
+@pytest.mark.django_db
+def test_the_practice_calls_are_a_line_of_the_scorecard_and_the_team_table(alice):
+    from practice import sandbox
+    from practice.models import Attempt
+    from practice.scoring import Entered
+    from practice.tests.factories import make_scenario
+
+    scenario = make_scenario()
+    for right in (True, False):
+        attempt = sandbox.submit(sandbox.start(alice, scenario), alice, Entered(
+            reason_id=scenario.expected_reason_id if right else None, priority=scenario.expected_priority,
+            building_id=scenario.expected_building_id, flat=scenario.expected_flat,
+            full_name=scenario.caller_name, phone=scenario.caller_phone))
+        Attempt.objects.filter(pk=attempt.pk).update(submitted_at=at(MONDAY, 12), started_at=at(MONDAY, 11))
+    scores = sorted(Attempt.objects.values_list("score", flat=True))
+    practice = line(scorecard(alice, WEEK), "practice")
+    assert practice.headline.value == pytest.approx(sum(scores) / 2, abs=0.05)
+    assert detail(practice.now, "Учебных звонков").value == 2
+    assert practice.before.headline.value is None and practice.trend == ""
+    row = next(r for r in team(WEEK) if r.operator == alice)
+    assert row.lines[-1].headline.value == practice.headline.value

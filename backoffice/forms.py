@@ -36,7 +36,7 @@ def add_domain_error(form: forms.Form, error: Exception) -> None:
     form.add_error(field if field in form.fields else None, message)
 
 
-def _domain_checked(check, *args):
+def domain_checked(check, *args):
     """A domain check's value, its AppealError as the field's error."""
     try:
         return check(*args)
@@ -53,7 +53,8 @@ def reason_choices(blank: str) -> list:
     return [("", blank)] + list(groups.items())
 
 
-def _reason(value: str) -> Reason | None:
+def chosen_reason(value: str) -> Reason | None:
+    """The active reason a form's <select> chose (None for none); an unknown one is the field's error."""
     if not value:
         return None
     reason = Reason.objects.select_related("category", "department").filter(pk=value, is_active=True).first()
@@ -81,7 +82,33 @@ def _local_now() -> str:
     return timezone.localtime().strftime("%Y-%m-%dT%H:%M")
 
 
-class RegisterForm(forms.Form):
+class ApplicantFields(forms.Form):
+    """Who calls and where, as the registration screen asks it (a practice call asks it the same way)."""
+
+    full_name = forms.CharField(label="Фамилия, имя, отчество", required=False, max_length=300)
+    phone = forms.CharField(label="Телефон", required=False, max_length=40,
+                            widget=forms.TextInput(attrs={"type": "tel", "placeholder": "+7 921 123-45-67"}))
+    is_disabled = forms.BooleanField(label="инвалид", required=False)
+    is_veteran = forms.BooleanField(label="ветеран", required=False)
+    is_elderly = forms.BooleanField(label="пожилой", required=False)
+    is_low_income = forms.BooleanField(label="малоимущий", required=False)
+    address_text = forms.CharField(label="Адрес", required=False, max_length=400)
+    building_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    flat = forms.CharField(label="Квартира", required=False, max_length=20)
+
+    def clean_building_id(self) -> Building | None:
+        pk = self.cleaned_data.get("building_id")
+        return Building.objects.filter(pk=pk).first() if pk else None
+
+    # Checked here as well as in the domain so that every mistake shows at once, not one per submit.
+    def clean_full_name(self) -> str:
+        return domain_checked(check_line, self.cleaned_data["full_name"], "full_name")
+
+    def clean_phone(self) -> str:
+        return domain_checked(normalize_phone, self.cleaned_data["phone"])
+
+
+class RegisterForm(ApplicantFields):
     once = OnceField()  # a repeat of the same rendered form gives the first appeal
     channel = forms.ChoiceField(label="Канал", choices=REGISTER_CHANNELS, initial=Channel.PHONE,
                                 widget=forms.RadioSelect)
@@ -92,18 +119,8 @@ class RegisterForm(forms.Form):
         error_messages={"required": "Укажите дату и время поступления.",
                         "invalid": "Дата и время в виде ДД.ММ.ГГГГ ЧЧ:ММ."})
     applicant_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    full_name = forms.CharField(label="Фамилия, имя, отчество", required=False, max_length=300)
-    phone = forms.CharField(label="Телефон", required=False, max_length=40,
-                            widget=forms.TextInput(attrs={"type": "tel", "placeholder": "+7 921 123-45-67"}))
     email = forms.EmailField(label="E-mail", required=False,
                              error_messages={"invalid": "Проверьте адрес электронной почты."})
-    is_disabled = forms.BooleanField(label="инвалид", required=False)
-    is_veteran = forms.BooleanField(label="ветеран", required=False)
-    is_elderly = forms.BooleanField(label="пожилой", required=False)
-    is_low_income = forms.BooleanField(label="малоимущий", required=False)
-    address_text = forms.CharField(label="Адрес", required=False, max_length=400)
-    building_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    flat = forms.CharField(label="Квартира", required=False, max_length=20)
     reason = forms.ChoiceField(label="Категория и причина", required=False, widget=QuickSelect)
     complexity = forms.ChoiceField(label="Сложность", required=False,
                                    choices=[("", "По причине (по умолчанию)")] + Complexity.choices, widget=QuickSelect)
@@ -162,22 +179,11 @@ class RegisterForm(forms.Form):
             raise forms.ValidationError("Заявитель не найден; введите его данные заново.")
         return applicant
 
-    def clean_building_id(self) -> Building | None:
-        pk = self.cleaned_data.get("building_id")
-        return Building.objects.filter(pk=pk).first() if pk else None
-
-    # Checked here as well as in the domain so that every mistake shows at once, not one per submit.
     def clean_received_at(self):
-        return _domain_checked(check_received_at, self.cleaned_data["received_at"])
-
-    def clean_full_name(self) -> str:
-        return _domain_checked(check_line, self.cleaned_data["full_name"], "full_name")
-
-    def clean_phone(self) -> str:
-        return _domain_checked(normalize_phone, self.cleaned_data["phone"])
+        return domain_checked(check_received_at, self.cleaned_data["received_at"])
 
     def clean_email(self) -> str:
-        return _domain_checked(check_email, self.cleaned_data["email"])
+        return domain_checked(check_email, self.cleaned_data["email"])
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]
@@ -186,7 +192,7 @@ class RegisterForm(forms.Form):
         return text
 
     def clean_reason(self) -> Reason | None:
-        return _reason(self.cleaned_data.get("reason"))
+        return chosen_reason(self.cleaned_data.get("reason"))
 
 
 class ClassifyForm(forms.Form):
@@ -202,7 +208,7 @@ class ClassifyForm(forms.Form):
         self.fields["reason"].choices = reason_choices("— выберите причину —")
 
     def clean_reason(self) -> Reason | None:
-        return _reason(self.cleaned_data.get("reason"))
+        return chosen_reason(self.cleaned_data.get("reason"))
 
 
 class AssignForm(forms.Form):

@@ -6,9 +6,8 @@ from appeals.choices import Priority
 from appeals.contacts import check_line, normalize_phone
 from appeals.models import Applicant
 from appeals.services import derive_priority
-from backoffice.forms import CARE_FLAGS, _domain_checked, _reason, reason_choices
+from backoffice.forms import CARE_FLAGS, ApplicantFields, chosen_reason, domain_checked, reason_choices
 from backoffice.widgets import QuickSelect
-from housing.models import Building
 from housing.services import match_building
 
 from .models import Scenario
@@ -18,19 +17,9 @@ FACTS_EXAMPLE = "! Номер телефона для связи | Записы�
 AUTO_PRIORITY = [("", "По причине и заявителю (автоматически)")]
 
 
-class PracticeForm(forms.Form):
+class PracticeForm(ApplicantFields):
     """What the operator registers during the practice call, as on the registration screen."""
 
-    full_name = forms.CharField(label="Фамилия, имя, отчество", required=False, max_length=300)
-    phone = forms.CharField(label="Телефон", required=False, max_length=40,
-                            widget=forms.TextInput(attrs={"type": "tel", "placeholder": "+7 921 123-45-67"}))
-    is_disabled = forms.BooleanField(label="инвалид", required=False)
-    is_veteran = forms.BooleanField(label="ветеран", required=False)
-    is_elderly = forms.BooleanField(label="пожилой", required=False)
-    is_low_income = forms.BooleanField(label="малоимущий", required=False)
-    address_text = forms.CharField(label="Адрес", required=False, max_length=400)
-    building_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    flat = forms.CharField(label="Квартира", required=False, max_length=20)
     text = forms.CharField(label="Текст обращения", required=False, max_length=20_000,
                            widget=forms.Textarea(attrs={"rows": 4, "placeholder": "Запишите суть обращения"}))
     reason = forms.ChoiceField(label="Категория и причина", widget=QuickSelect,
@@ -43,18 +32,8 @@ class PracticeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["reason"].choices = reason_choices("— выберите причину —")
 
-    def clean_full_name(self) -> str:
-        return _domain_checked(check_line, self.cleaned_data["full_name"], "full_name")
-
-    def clean_phone(self) -> str:
-        return _domain_checked(normalize_phone, self.cleaned_data["phone"])
-
     def clean_reason(self):
-        return _reason(self.cleaned_data.get("reason"))
-
-    def clean_building_id(self) -> Building | None:
-        pk = self.cleaned_data.get("building_id")
-        return Building.objects.filter(pk=pk).first() if pk else None
+        return chosen_reason(self.cleaned_data.get("reason"))
 
     def entered(self) -> Entered:
         """The registration as scoring reads it: a building typed but not picked is matched as the live
@@ -114,16 +93,16 @@ class ScenarioForm(forms.ModelForm):
             self.initial.setdefault("facts_lines", facts_text(self.instance.facts))
 
     def clean_reason(self):
-        return _reason(self.cleaned_data.get("reason"))
+        return chosen_reason(self.cleaned_data.get("reason"))
 
     def clean_facts_lines(self) -> list[dict]:
         return parse_facts(self.cleaned_data["facts_lines"])
 
     def clean_caller_name(self) -> str:
-        return _domain_checked(check_line, self.cleaned_data["caller_name"], "caller_name")
+        return domain_checked(check_line, self.cleaned_data["caller_name"], "caller_name")
 
     def clean_caller_phone(self) -> str:
-        return _domain_checked(normalize_phone, self.cleaned_data["caller_phone"])
+        return domain_checked(normalize_phone, self.cleaned_data["caller_phone"])
 
     def save(self, commit: bool = True) -> Scenario:
         scenario = super().save(commit=False)

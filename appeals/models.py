@@ -277,10 +277,10 @@ class Appeal(models.Model):
         super().save(*args, **kwargs)
 
 
-class AppealEvent(models.Model):
-    """One row of the appeal's history: append-only."""
+class HistoryRow(models.Model):
+    """One row of a history (an appeal's, a proposal's): who did what when, and which field went from what to
+    what. Append-only."""
 
-    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="events", verbose_name="обращение")
     at = models.DateTimeField("когда", default=timezone.now)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                               verbose_name="кто")
@@ -289,6 +289,16 @@ class AppealEvent(models.Model):
     old_value = models.TextField("было", blank=True)
     new_value = models.TextField("стало", blank=True)
     note = models.TextField("примечание", blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "id"]
+
+
+class AppealEvent(HistoryRow):
+    """One row of the appeal's history."""
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="events", verbose_name="обращение")
     is_public = models.BooleanField("видно заявителю", default=False)
 
     class Meta:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from appeals.models import HistoryRow
 from deadlines.calendar import local_date
 
 
@@ -69,21 +70,13 @@ class Proposal(models.Model):
         return self.due_at < (now or timezone.now())
 
 
-class ProposalEvent(models.Model):
-    """One row of a proposal's history: append-only."""
+class ProposalEvent(HistoryRow):
+    """One row of a proposal's history."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="events",
                                  verbose_name="предложение")
-    at = models.DateTimeField("когда", default=timezone.now)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                              verbose_name="кто")
-    action = models.CharField("действие", max_length=40)
-    field = models.CharField("поле", max_length=40, blank=True)
-    old_value = models.TextField("было", blank=True)
-    new_value = models.TextField("стало", blank=True)
-    note = models.TextField("примечание", blank=True)
 
-    class Meta:
+    class Meta(HistoryRow.Meta):
         verbose_name = "запись истории предложения"
         verbose_name_plural = "история предложений"
         ordering = ["at", "id"]

@@ -192,6 +192,16 @@ def grouped_split(examples: Examples, test_share: float = 0.2, seed: int = 0) ->
     return train, test
 
 
+def grouped_folds(examples: Examples, k: int, seed: int = 0) -> list[tuple[list[int], list[int]]]:
+    """k (train, test) index pairs of a cross-validation, identical texts always in one fold."""
+    groups = sorted({group_key(t) for t in examples.texts})
+    random.Random(seed).shuffle(groups)
+    fold = {g: n % k for n, g in enumerate(groups)}
+    of = [fold[group_key(t)] for t in examples.texts]
+    return [([i for i, f in enumerate(of) if f != held], [i for i, f in enumerate(of) if f == held])
+            for held in range(k)]
+
+
 def temporal_split(examples: Examples) -> tuple[list[int], list[int]]:
     """Train on every month before the latest, test on the latest month (records without a date train)."""
     months = {(d.year, d.month) for d in examples.dates if d}

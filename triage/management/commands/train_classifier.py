@@ -48,7 +48,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         metrics = {"split": split, "preset": result.choice.name if result.choice else preset}
         if result.choice:
-            metrics["preset_scores"] = result.choice.scores
+            metrics["preset_scores"], metrics["preset_skipped"] = result.choice.scores, result.choice.skipped
         if result.evaluation:
             self.stdout.write(report(result.evaluation, f"Оценка ({split}), метки «{label}»:"))
             metrics["labels"] = result.evaluation.summary()

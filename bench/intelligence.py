@@ -39,6 +39,7 @@ from triage.rules import detect
 
 from . import intelligence_more as more
 from .intelligence_ceiling import ceiling
+from .intelligence_export import export
 
 LATENCY_TEXTS = 1000
 
@@ -180,7 +181,8 @@ def classification(args) -> dict:
 
 
 SECTIONS = {"classification": classification, "incidents": more.incidents, "extraction": more.extraction,
-            "emergencies": more.emergencies, "faq": more.faq, "answers": more.answers, "ceiling": ceiling}
+            "emergencies": more.emergencies, "faq": more.faq, "answers": more.answers, "ceiling": ceiling,
+            "export": export}
 
 
 def main(argv: list[str] | None = None) -> None:

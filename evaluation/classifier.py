@@ -1,10 +1,12 @@
 """The classifier measured as it is shipped: the shipped procedure on one part, scored on the held-out part.
 
-`train` fits with `triage.classifier.training` on the training part of a split (`grouped`: random,
-identical texts on one side; `temporal`: the latest month), measures that model on the test part, then
-fits on every example with the measured calibration: the numbers printed are those of the procedure
-that is shipped. `measure` scores any model on labelled examples (labels and, when they have them,
-categories); the numbers are `evaluation.metrics`.
+`train` makes the calibration probe of `triage.classifier.training` on the training part of a split
+(`grouped`: random, identical texts on one side; `temporal`: the latest month) — fitted on that part less
+its latest tenth, calibrated on the tenth — and measures it on the test part; then it fits on every example
+with the probe's calibration. The model measured is the shipped procedure's with a tenth less to learn from
+(so its figures lean low), and one whole fit is saved: a 50,000-record file trains within ten minutes. The
+plain preset beside it learns from the same records. `measure` scores any model on labelled examples (labels
+and, when they have them, categories); the numbers are `evaluation.metrics`.
 """
 
 import time
@@ -14,7 +16,7 @@ from triage.classifier import Settings, TextClassifier
 from triage.classifier.datasets import Examples, grouped_split, temporal_split
 from triage.classifier.model import Progress
 from triage.classifier.presets import PLAIN
-from triage.classifier.training import calibration_probe, fit_shipped
+from triage.classifier.training import calibration_probe, calibration_split, fit_shipped
 
 from .metrics import Evaluation, evaluate
 from .presets import Choice, choose
@@ -49,7 +51,7 @@ def train(examples: Examples, *, settings: Settings | None = None, split: str = 
     """Measure the shipped procedure on a held-out split (unless `split` is "none"), then fit on all.
 
     Without `settings` the preset is chosen on the training part alone (`evaluation.presets.choose`), and the
-    plain preset is measured on the same held-out part beside it."""
+    plain preset, fitted on what the measured model was fitted on, is measured on the same held-out part."""
     say = progress or (lambda message: None)
     started = time.monotonic()
     if split == "none":
@@ -67,16 +69,15 @@ def train(examples: Examples, *, settings: Settings | None = None, split: str = 
         say(choice.explain())
         settings = choice.settings
     probe = calibration_probe(known, settings, progress)
-    evaluation, parent_evaluation = measure(fit_shipped(known, settings, progress, probe), test)
+    evaluation, parent_evaluation = measure(probe or fit_shipped(known, settings, progress), test)
     baseline = None
     if choice and choice.settings != PLAIN:
         say("для сравнения: простая модель (plain) на тех же данных")
-        plain = TextClassifier(settings=PLAIN).fit(known.texts, known.labels, dates=known.dates, parents=known.parents,
-                                                   answers=known.answers, progress=progress)
+        same = known.subset(calibration_split(known)[0]) if probe else known
+        plain = TextClassifier(settings=PLAIN).fit(same.texts, same.labels, parents=same.parents, progress=progress)
         baseline, _ = measure(plain, test)  # uncalibrated: calibration moves no answer of the plain model
     say(f"оценка готова за {time.monotonic() - started:.0f} с; обучение на всех {len(examples)} примерах")
-    # The measured probe calibrates the model on all examples too: the calibration shipped is the one
-    # measured, and one fit is saved.
+    # The measured probe calibrates the model on all examples too: the calibration shipped is the one measured.
     model = fit_shipped(examples, settings, progress, probe or calibration_probe(examples, settings, progress))
     say(f"готово за {time.monotonic() - started:.0f} с")
     return TrainingResult(model, evaluation, parent_evaluation, choice, baseline)

@@ -26,7 +26,7 @@ from ..tfidf import char_wb_grams, word_grams
 FORMAT = 1  # the artifact layout; a model saved in another layout is refused with a clear message
 VIEWS = ("words", "chars")
 MIN_ANSWER_CHARS = 40  # shorter answers («Выполнено.») say nothing of the problem
-ANSWER_CHARS = 600  # the start of an answer names the problem; the rest is procedure
+ANSWER_CHARS = 300  # the start of an answer names the problem; the rest is procedure (and costs fitting time)
 Progress = Callable[[str], None]
 Map = tuple[float, float]  # (a, b) of σ(a·logit(p) + b)
 

@@ -13,7 +13,8 @@ from .tree import tree_grouping
 MIN_FOR_CALIBRATION = 300  # below this, holding a tenth out costs more than calibration gives
 
 
-def _calibration_split(examples: Examples, share: float = 0.1) -> tuple[list[int], list[int]]:
+def calibration_split(examples: Examples, share: float = 0.1) -> tuple[list[int], list[int]]:
+    """The probe's (fit, calibration) indices: the latest tenth held out when most records are dated."""
     if sum(1 for d in examples.dates if d) > len(examples) // 2:
         order = sorted(range(len(examples)), key=lambda i: (examples.dates[i] is not None, examples.dates[i]))
         cut = len(order) - max(1, round(len(order) * share))
@@ -35,7 +36,7 @@ def calibration_probe(examples: Examples, settings: Settings,
     None for a set too small to spare a tenth (the defaults of `TextClassifier` are kept then)."""
     if len(examples) < MIN_FOR_CALIBRATION:
         return None
-    fit_part, calibration_part = _calibration_split(examples)
+    fit_part, calibration_part = calibration_split(examples)
     held = examples.subset(calibration_part)
     probe = _fit(examples.subset(fit_part), settings, progress)
     temperature = probe.calibrate(held.texts, held.labels, {"tree": tree_grouping(probe)})

@@ -1,5 +1,8 @@
 """Phones and e-mail addresses in free text, and the numbers that only look like them.
 
+An e-mail address is also found as people hide it or break it («ivanov собака mail.ru»,
+«ivanov @ mail.ru»).
+
 A phone is a run of digit groups («8 921 123-45-67», «+7(921)1234567», «921-123-45-67»,
 «7 812 ...», «8.921.654.32.11») holding 10 or 11 digits of a Russian number; a 7-digit
 city number counts only after a word saying it is a phone, and is taken for St Petersburg
@@ -23,8 +26,19 @@ _NOT_A_PHONE = re.compile(
 _PHONE_CUE = re.compile(r"(?<!\w)(?:тел\w*|т|моб\w*|сот\w*|домашн\w*|дом\.|раб\w*|звонить|звоните|позвонить"
                         r"|перезвонить)\W{0,4}$", re.IGNORECASE)
 _MONEY_AFTER = re.compile(r"^\s*(?:(?:руб(?:л[а-я]*)?|р|тыс|коп)(?![а-я])|₽|%)", re.IGNORECASE)
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?![\w-])", re.IGNORECASE)
-_AT = re.compile(r"\s*(?:\[\s*(?:at|собака)\s*\]|\(\s*(?:at|собака)\s*\)|\s+собака\s+)\s*", re.IGNORECASE)
+# An e-mail address, also as people write it to hide it from robots or by a slip: «ivanov @ mail.ru»,
+# «ivanov собака mail.ru», «ivanov[at]list[dot]ru», «kotov@mail .ru», «denisov at yandex dot ru».
+_AT = r"(?:\s*@\s?|\s+@\s+|\s*[\[(]\s*(?:at|собака)\s*[\])]\s*|\s+(?:собака|at)\s+)"
+_HIDDEN_DOT = r"\s*[\[(]\s*(?:dot|точка)\s*[\])]\s*|\s+(?:dot|точка)\s+"
+_EMAIL = re.compile(
+    rf"(?<![\w+-])(?P<local>\w[\w.+-]*?)(?P<at>{_AT})(?P<domain>[\w-]+(?:(?:\.|{_HIDDEN_DOT})[\w-]+)*"
+    rf"(?:\.(?:[a-z]{{2,}}|рф|рус)|(?:\s+\.\s*|\.\s+(?-i:(?=[a-zа-я]))|{_HIDDEN_DOT})"  # «mail .ru», «mail. ru»
+    r"(?:ru|com|net|org|su|рф|info|biz)))"
+    r"(?:(?<=[a-z])(?![a-z_-])|(?<=[а-я])(?![а-яё_-]))", re.IGNORECASE)  # «ivan@mail.ru89…», «…ruтел»
+_SPACE = re.compile(r"\s+")
+# A phone written up to the address without a space: «+7 921 111-22-33ivanova@…», «89211234567ivan@…».
+_GLUED_PHONE = re.compile(r"[\d\-]*\d(?=[^\W\d_])")
+_DIGIT_BEFORE = re.compile(r"\d[\s\-]?\Z")
 
 
 @dataclass(frozen=True)
@@ -77,17 +91,29 @@ def _phones_in_run(text: str, run: re.Match) -> list[Found]:
 
 
 def find_phones(text: str) -> list[Found]:
-    """Every phone in the text, in order, as +7XXXXXXXXXX with its place."""
+    """Every phone in the text, in order, as +7XXXXXXXXXX with its place; not the digits of an e-mail
+    address («89211234567@mail.ru» is an address, whatever its digits look like)."""
     found = []
     for run in _RUN.finditer(text):
         found.extend(_phones_in_run(text, run))
-    return found
+    emails = find_emails(text) if found else []
+    return [phone for phone in found if not any(e.start < phone.end and phone.start < e.end for e in emails)]
 
 
 def find_emails(text: str) -> list[Found]:
-    """E-mail addresses, «ivanov [at] mail.ru» included; the place is that of the text as given."""
-    found = [Found(m.group().rstrip("."), m.start(), m.end()) for m in _EMAIL.finditer(text)]
-    if not found and _AT.search(text):
-        joined = _AT.sub("@", text)
-        found = [Found(m.group().rstrip("."), 0, 0) for m in _EMAIL.finditer(joined)]
+    """E-mail addresses in lower case, «ivanov [at] mail.ru» as «ivanov@mail.ru», with their places."""
+    found = []
+    for m in _EMAIL.finditer(text):
+        at = m["at"].lower()
+        if at.strip() == "at" and not re.search(_HIDDEN_DOT, m["domain"]):
+            continue  # «at» as a word is an address only with «dot» as a word too
+        if at[:1].isspace() and not at[-1:].isspace() and not m["local"].isascii():
+            continue  # «почта @mail.ru» names a service, «ivanov @mail.ru» is an address
+        local, start = m["local"], m.start()
+        glued = _GLUED_PHONE.match(local)
+        if glued and (sum(ch.isdigit() for ch in glued.group()) >= 7 or _DIGIT_BEFORE.search(text, 0, start)):
+            local, start = local[glued.end():], start + glued.end()
+        domain = re.sub(_HIDDEN_DOT, ".", m["domain"], flags=re.IGNORECASE)
+        found.append(Found(_SPACE.sub("", f"{local}@{domain}").lower(), start, m.end()))
     return found
+

@@ -13,6 +13,7 @@ _WORD_CHARS = 200  # a longer run without a space is no word worth keeping whole
 _SPACE, _LAST_WORD, _FIRST_WORD = re.compile(r"\s"), re.compile(r"\S+\Z"), re.compile(r"\A\S+")
 MASK = "§"  # stands in for a phone, a date, a sum…: no address part and no name
 
+_BRACKETED_EMAIL = re.compile(r"<\s*((?:mailto:)?[^<>\s@]+@[^<>\s@]+)\s*>", re.IGNORECASE)  # «Имя <ivan@mail.ru>»
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li|/tr|/h\d|p|div|li|tr)\b[^>]*>", re.IGNORECASE)
 _SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\r": " "})
 # Numbers that are dates, times, sums, ages, floors, entrances… — not houses or flats.
@@ -45,6 +46,7 @@ def prepare(text) -> str:
     if len(text) > MAX_CHARS:
         text = _shortened(text)
     if "<" in text:
+        text = _BRACKETED_EMAIL.sub(r" \1 ", text)  # an address in angle brackets is no tag to remove
         text = _BLOCK_TAG.sub("\n", text)  # a paragraph or a line break ends a name or an address as a new line does
     return clean(strip_html(text)).translate(_SPACES)
 

@@ -93,9 +93,44 @@ def test_numbers_that_only_look_like_phones(db, text):
     ("почта zaitsev.vp@yandex.ru, перезвоните", "zaitsev.vp@yandex.ru"),
     ("From: olga.vasnetsova@mail.ru\nДобрый вечер", "olga.vasnetsova@mail.ru"),
     ("пишите на ivanov [at] mail.ru", "ivanov@mail.ru"),
+    ("e-mail: Ivan_Petrov@Mail.RU; тел. 89211234567", "ivan_petrov@mail.ru"),
+    ("Иван Петров <ivan.petrov@mail.ru>", "ivan.petrov@mail.ru"),
+    ("ответ на mailto:sokolov.am@rambler.ru.", "sokolov.am@rambler.ru"),
+    ("(d-orlov@bk.ru)", "d-orlov@bk.ru"), ("«zhukova.a@mail.ru».", "zhukova.a@mail.ru"),
+    ("marina+uk@gmail.com", "marina+uk@gmail.com"), ("vasilieva@tuadm.gov.spb.ru", "vasilieva@tuadm.gov.spb.ru"),
+    ("vera.ermakova@mail.ru.Спасибо!", "vera.ermakova@mail.ru"), ("почта: петрова@почта.рф", "петрова@почта.рф"),
 ])
 def test_email(db, text, email):
     assert extract(text).email == email
+
+
+@pytest.mark.parametrize("text", [
+    "nikitin @ mail.ru", "nikitin @mail.ru", "nikitin@ mail.ru", "nikitin@mail .ru", "nikitin@mail. ru",
+    "nikitin собака mail.ru", "nikitin(at)mail.ru", "nikitin[собака]mail.ru", "nikitin[at]mail[dot]ru",
+    "nikitin at mail dot ru", "nikitin собака mail точка ru",
+])
+def test_an_address_hidden_from_robots_or_broken_by_a_space_is_the_address_it_stands_for(db, text):
+    assert extract(f"Пишите: {text}, спасибо").email == "nikitin@mail.ru"
+
+
+@pytest.mark.parametrize("text", ["почта @mail.ru не работает", "встреча at home dot", "мой телеграм @ivanov_spb",
+                                  "сайт www.uk-centr.ru", "пишите ivanov@mail. Ru"])
+def test_what_only_looks_like_an_address(db, text):
+    assert extract(text).email is None
+
+
+@pytest.mark.parametrize("text, phone, email", [
+    ("Тел.89215556677,e-mail:frolov.dn@mail.ru", "+79215556677", "frolov.dn@mail.ru"),
+    ("+7 921 111-22-33ivanova.ek@yandex.ru", "+79211112233", "ivanova.ek@yandex.ru"),
+    ("89211112233ivanova.ek@yandex.ru", "+79211112233", "ivanova.ek@yandex.ru"),
+    ("nesterova@mail.ru89112224466", "+79112224466", "nesterova@mail.ru"),
+    ("petrov1975@mail.ru", None, "petrov1975@mail.ru"),
+    ("Почта 89213334455@mail.ru, пишите", None, "89213334455@mail.ru"),  # the digits of an address are no phone
+])
+def test_a_phone_and_an_address_written_together_are_told_apart(db, text, phone, email):
+    found = extract(text)
+    assert (found.phone, found.email) == (phone, email)
+
 
 
 # --- addresses ---

@@ -1,7 +1,8 @@
 """Phones and e-mail addresses in free text, and the numbers that only look like them.
 
 An e-mail address is also found as people hide it or break it («ivanov собака mail.ru»,
-«ivanov @ mail.ru»).
+«ivanov @ mail.ru»); of several, the applicant's is the one they call theirs, never the
+company's or an addressee's.
 
 A phone is a run of digit groups («8 921 123-45-67», «+7(921)1234567», «921-123-45-67»,
 «7 812 ...», «8.921.654.32.11») holding 10 or 11 digits of a Russian number; a 7-digit
@@ -36,6 +37,19 @@ _EMAIL = re.compile(
     r"(?:ru|com|net|org|su|рф|info|biz)))"
     r"(?:(?<=[a-z])(?![a-z_-])|(?<=[а-я])(?![а-яё_-]))", re.IGNORECASE)  # «ivan@mail.ru89…», «…ruтел»
 _SPACE = re.compile(r"\s+")
+# What is said just before an address: that it is the applicant's («мой e-mail:», «пишите мне на»), or
+# that it is the one written to or copied to, the company's («Кому:», «Копия:», «писал на ваш адрес»).
+_FILLER = r"(?:\W+(?:на|в|по|мне|адрес\w*|почт\w*|e-?mail|ящик\w*|электронн\w*|эл|для\s+ответа))*\W*$"
+_THEIRS = re.compile(rf"(?<!\w)(?:мо[йяюеё]\w*|мне|для\s+ответа|пишите|напишите|отвечайте|ответьте|from){_FILLER}",
+                     re.IGNORECASE)
+_NOT_THEIRS = re.compile(rf"(?<!\w)(?:кому|to|cc|копи[яи]|ваш\w*|вам|(?:на)?писал\w*|отправ(?:л?я|и)л\w*"
+                         rf"|направ(?:л?я|и)л\w*|обра(?:щал|тил)\w*){_FILLER}", re.IGNORECASE)
+_CUE_CHARS = 40
+_ROBOT = re.compile(r"(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster)@", re.IGNORECASE)
+# A letter's heading to the company: «В ООО «УК Центр» (info@uk-centr.ru)», «Генеральному директору …».
+_HEADING = re.compile(r"^[ \t]*(?:(?:в|во)\s+(?:ооо|ао|пао|зао|гуп|гку|ук|гжи|управляющ|администраци|жилищн"
+                      r"|государствен)|генеральному|директору|руководителю|председателю|начальнику)[^\n]*$",
+                      re.IGNORECASE | re.MULTILINE)
 # A phone written up to the address without a space: «+7 921 111-22-33ivanova@…», «89211234567ivan@…».
 _GLUED_PHONE = re.compile(r"[\d\-]*\d(?=[^\W\d_])")
 _DIGIT_BEFORE = re.compile(r"\d[\s\-]?\Z")
@@ -117,3 +131,23 @@ def find_emails(text: str) -> list[Found]:
         found.append(Found(_SPACE.sub("", f"{local}@{domain}").lower(), start, m.end()))
     return found
 
+
+def applicants_email(text: str, emails: list[Found], skipped: list) -> Found | None:
+    """The applicant's address among those found: one the text calls theirs, else the first that is not
+    the company's or an addressee's, a robot's, one in a letter's heading, nor in the `skipped` spans (an
+    earlier letter quoted)."""
+    headings = [(m.start(), m.end()) for m in _HEADING.finditer(text)]
+    skipped = [(span.start, span.end) for span in skipped]
+    candidates = []
+    for email in emails:
+        before = text[max(0, email.start - _CUE_CHARS): email.start]
+        theirs = bool(_THEIRS.search(before))
+        if (_NOT_THEIRS.search(before) or _ROBOT.match(email.value) or _within(email, skipped)
+                or not theirs and _within(email, headings)):
+            continue
+        candidates.append((not theirs, email.start, email))
+    return min(candidates)[2] if candidates else None
+
+
+def _within(found: Found, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= found.start < end for start, end in spans)

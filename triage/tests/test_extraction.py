@@ -132,6 +132,23 @@ def test_a_phone_and_an_address_written_together_are_told_apart(db, text, phone,
     assert (found.phone, found.email) == (phone, email)
 
 
+@pytest.mark.parametrize("text", [
+    "Кому: info@uk-centr.ru\nОт: Полякова Ирина <polyakova.ira@mail.ru>",
+    "Копия: gzhi@gov.spb.ru\nМухина Алёна, polyakova.ira@mail.ru",
+    "Я уже писал на ваш адрес dispetcher@uk-centr.ru, ответа нет. Пишите мне на polyakova.ira@mail.ru",
+    "Сотрудник дал адрес uk@uk-centr.ru, пишу туда. Мой e-mail — polyakova.ira@mail.ru",
+    "Пришло письмо с noreply@uk-centr.ru, кран течёт. polyakova.ira@mail.ru",
+    "В ООО «УК Центр» (info@uk-centr.ru)\nот Поляковой Ирины\nОтвет на почту polyakova.ira@mail.ru",
+])
+def test_of_several_addresses_the_applicants_is_taken(db, text):
+    assert extract(text).email == "polyakova.ira@mail.ru"
+
+
+def test_an_address_in_an_earlier_letter_quoted_is_not_the_applicants(db):
+    found = extract("Спасибо за ответ.\nЗаваров Пётр\n\n> 12.03.2025, УК <otvet@uk-centr.ru> пишет:\n"
+                    "> Уважаемый Пётр Ильич! Мастер придёт в четверг.")
+    assert (found.email, found.full_name) == (None, "Заваров Пётр")
+
 
 # --- addresses ---
 

@@ -32,7 +32,9 @@ _PLACE_WORDS = {"на", "по", "у", "с", "со", "возле", "около", 
 _WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+)[\s,:;(\-–—]*$")  # the word just before, not across a full stop
 _NER_CONTEXT = 120  # characters on each side given to the NER: enough for a sentence
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-_NOMINATIVE_PRIOR = 0.3  # notes name people in the nominative unless the words say otherwise
+# Notes name people in the nominative unless the words say otherwise: «Мухина Алена» is a woman, though
+# «Мухина» and «Алена» read more often as «Мухин Ален» in the genitive.
+_NOMINATIVE_PRIOR = 0.6
 _ALONE_NOMINATIVE_PRIOR = 10.0  # «Петрова Т.И.», «Соловьева»: with nothing to tell the case, as written if it can be
 # Endings of surnames pymorphy does not know, by gender and case, and their nominative ones.
 _SURNAME_ENDINGS = {
@@ -102,6 +104,11 @@ class _Word:
     @property
     def key(self) -> str:
         return self.text.lower().replace("ё", "е")
+
+    @property
+    def spelled(self) -> str:
+        """Lower case with «ё» kept, for the forms: «Алёна» is a woman's name, «Алена» may be «Ален» declined."""
+        return self.text.lower()
 
     @property
     def cap(self) -> bool:
@@ -286,8 +293,8 @@ def _parses_of(word: str, role: str) -> list:
 
 def _parses(word: _Word, role: str) -> list:
     if "-" in word.key:
-        return [p for part in word.key.split("-") for p in _parses_of(part, role)]
-    return _parses_of(word.key, role)
+        return [p for part in word.spelled.split("-") for p in _parses_of(part, role)]
+    return _parses_of(word.spelled, role)
 
 
 def _agrees(parse, gender: str) -> bool:
@@ -334,7 +341,7 @@ def _nominative_part(word: str, role: str, gender: str, case: str) -> str:
 def _nominative(word: _Word, role: str, gender: str, case: str) -> str:
     if role == "I":
         return word.text.upper() + "."
-    value = "-".join(_nominative_part(part, role, gender, case) for part in word.key.split("-"))
+    value = "-".join(_nominative_part(part, role, gender, case) for part in word.spelled.split("-"))
     if "ё" not in word.text.lower():
         value = value.replace("ё", "е")
     return "-".join(part[:1].upper() + part[1:] for part in value.split("-"))

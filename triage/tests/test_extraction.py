@@ -56,6 +56,24 @@ def test_streets_and_words_are_not_taken_for_names(registry, text):
     assert extract(text).full_name is None
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Мухина Алёна, muhina.alena@mail.ru", "Мухина Алёна"),  # not «Мухин Ален» in the genitive
+    ("Карпова Алена, 8 921 765 00 11", "Карпова Алена"),
+    ("Иван Сергеевич Громов <gromov.is@gmail.com>", "Громов Иван Сергеевич"),
+    ("ЛЕОНТЬЕВ ГЕННАДИЙ ПЕТРОВИЧ, LEONTIEV.GP@MAIL.RU", "Леонтьев Геннадий Петрович"),
+    ("Фамилия: Морозов\nИмя: Павел\nЭлектронная почта: p.morozov1984@yandex.ru", "Морозов Павел"),
+])
+def test_a_name_beside_an_address_is_read_from_the_words(db, text, name):
+    assert extract(text).full_name == name
+
+
+@pytest.mark.parametrize("text", ["Ответ на sergey.volkov@mail.ru", "ivanova.marina@yandex.ru\nПрошу перерасчёт",
+                                  "почта: петрова@почта.рф", "почта: петрова собака почта.рф",
+                                  "В квартире жарко. Спасибо"])
+def test_a_name_never_comes_from_an_address_alone(db, text):
+    assert extract(text).full_name is None
+
+
 def test_a_neighbours_or_a_clerks_name_is_not_the_applicants(db):
     assert extract("Прошу наказать дворника Петрова").full_name is None
     assert extract("Соседка Галина Ивановна заливает. Павлова Нина").full_name == "Павлова Нина"

@@ -35,6 +35,9 @@ _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 # Notes name people in the nominative unless the words say otherwise: «Мухина Алена» is a woman, though
 # «Мухина» and «Алена» read more often as «Мухин Ален» in the genitive.
 _NOMINATIVE_PRIOR = 0.6
+_SURE, _RARE_NAME = 0.8, 0.3  # a sure surname; what a name beside it that is more often a word («Роман») counts
+_LONE_SURNAME, _SIGNATURE_SURNAME = 0.4, 0.25  # a surname alone; signing a letter, more often a word («Котов»)
+_SENTENCE_END = re.compile(r"[.!?\n]\s*\Z")
 _ALONE_NOMINATIVE_PRIOR = 10.0  # «Петрова Т.И.», «Соловьева»: with nothing to tell the case, as written if it can be
 # Endings of surnames pymorphy does not know, by gender and case, and their nominative ones.
 _SURNAME_ENDINGS = {
@@ -191,6 +194,10 @@ def _fits(window: list[_Word], pattern: str, cased: bool) -> float:
     """How well the words fit the pattern, 0 when they do not."""
     scores = [_role_score(w, r) for w, r in zip(window, pattern, strict=True)]
     has_patronymic = "P" in pattern
+    if cased and any(r == "S" and s >= _SURE for r, s in zip(pattern, scores, strict=True)):
+        # beside a sure surname a capitalised name that is more often a word is a name: «Яковлев Роман»
+        scores = [max(s, _RARE_NAME) if r == "N" and s > 0 and w.cap else s
+                  for w, r, s in zip(window, pattern, scores, strict=True)]
     for word, role, score in zip(window, pattern, scores, strict=True):
         least = {"S": 0.1, "N": 0.05 if has_patronymic else 0.3, "P": 0.5, "I": 1.0}[role]
         if score < least or (cased and not word.cap):
@@ -248,7 +255,8 @@ class _Finder:
         Not a word that reads as a place: after «на», «по», «у»…, next to a street type, before a house number.
         """
         word, before = self.words[i], self._before(i)
-        if fit < 0.4 or not (word.cap or not self.cased) or _roles(word.key).name >= 0.3 or "-" in word.key:
+        least = _SIGNATURE_SURNAME if self._signs_off(i) else _LONE_SURNAME
+        if fit < least or not (word.cap or not self.cased) or _roles(word.key).name >= 0.3 or "-" in word.key:
             return False
         if before in _PLACE_WORDS or self._after(i) in STREET_TYPES:
             return False
@@ -257,6 +265,12 @@ class _Finder:
         if self._isolated(i):
             return True
         return self.cased and before in _CUES and _ner_says_person(self.text, word.start, word.end)
+
+    def _signs_off(self, i: int) -> bool:
+        """The last word of a cased text, after the end of a sentence: a signature («…случайно). Котов»)."""
+        word = self.words[i]
+        return (self.cased and not self.text[word.end:].strip(" .!\n")
+                and _SENTENCE_END.search(self.text, 0, word.start) is not None)
 
     def _first_name_ok(self, i: int) -> bool:
         """A first name alone, as people sign a letter or leave a name with a phone: «…кв 8. Татьяна»,

@@ -59,6 +59,8 @@ def test_streets_and_words_are_not_taken_for_names(registry, text):
 @pytest.mark.parametrize("text, name", [
     ("Мухина Алёна, muhina.alena@mail.ru", "Мухина Алёна"),  # not «Мухин Ален» in the genitive
     ("Карпова Алена, 8 921 765 00 11", "Карпова Алена"),
+    ("Ответ на yakovlev.r@yandex.ru. Яковлев Роман, тел 921-654-32-10", "Яковлев Роман"),
+    ("Пишите на почту kotov@mail.ru. Котов", "Котов"),
     ("Иван Сергеевич Громов <gromov.is@gmail.com>", "Громов Иван Сергеевич"),
     ("ЛЕОНТЬЕВ ГЕННАДИЙ ПЕТРОВИЧ, LEONTIEV.GP@MAIL.RU", "Леонтьев Геннадий Петрович"),
     ("Фамилия: Морозов\nИмя: Павел\nЭлектронная почта: p.morozov1984@yandex.ru", "Морозов Павел"),

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from appeals.contacts import normalize_phone
 from priemnaya.matching import ascii_digits
 
+from .text import Span, inside
+
 CITY_CODE = "812"  # a 7-digit number said to be a phone is a St Petersburg one
 _RUN = re.compile(r"(?<![\d+])\+?\s?\(?\d[\d \t().\-\u2010-\u2012]*\d(?!\d)")
 _GROUP = re.compile(r"\d+")
@@ -39,10 +41,11 @@ _EMAIL = re.compile(
 _SPACE = re.compile(r"\s+")
 # What is said just before an address: that it is the applicant's («мой e-mail:», «пишите мне на»), or
 # that it is the one written to or copied to, the company's («Кому:», «Копия:», «писал на ваш адрес»).
-_FILLER = r"(?:\W+(?:на|в|по|мне|адрес\w*|почт\w*|e-?mail|ящик\w*|электронн\w*|эл|для\s+ответа))*\W*$"
-_THEIRS = re.compile(rf"(?<!\w)(?:мо[йяюеё]\w*|мне|для\s+ответа|пишите|напишите|отвечайте|ответьте|from){_FILLER}",
-                     re.IGNORECASE)
-_NOT_THEIRS = re.compile(rf"(?<!\w)(?:кому|to|cc|копи[яи]|ваш\w*|вам|(?:на)?писал\w*|отправ(?:л?я|и)л\w*"
+_FILLER = (r"(?:\W+(?:на|в|по|от|мне|адрес\w*|почт\w*|e-?mail|ящик\w*|электронн\w*|эл|письм\w*"
+           r"|для\s+ответа))*\W*$")
+_THEIRS = re.compile(rf"(?<!\w)(?:мо[йяюеё]\w*|мне|для\s+ответа|(?:на)?пишите|ответ(?:а|ы|ьте|ить)?|отвеча\w*|from)"
+                     rf"{_FILLER}", re.IGNORECASE)
+_NOT_THEIRS = re.compile(rf"(?<!\w)(?:кому|to|cc|копи[яи]|ваш\w*|вам|пишу|(?:на)?писал\w*|отправ(?:л?я|и)л\w*"
                          rf"|направ(?:л?я|и)л\w*|обра(?:щал|тил)\w*){_FILLER}", re.IGNORECASE)
 _CUE_CHARS = 40
 _ROBOT = re.compile(r"(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster)@", re.IGNORECASE)
@@ -132,22 +135,17 @@ def find_emails(text: str) -> list[Found]:
     return found
 
 
-def applicants_email(text: str, emails: list[Found], skipped: list) -> Found | None:
+def applicants_email(text: str, emails: list[Found], skipped: list[Span]) -> Found | None:
     """The applicant's address among those found: one the text calls theirs, else the first that is not
     the company's or an addressee's, a robot's, one in a letter's heading, nor in the `skipped` spans (an
     earlier letter quoted)."""
-    headings = [(m.start(), m.end()) for m in _HEADING.finditer(text)]
-    skipped = [(span.start, span.end) for span in skipped]
+    headings = [Span(m.start(), m.end()) for m in _HEADING.finditer(text)]
     candidates = []
     for email in emails:
         before = text[max(0, email.start - _CUE_CHARS): email.start]
         theirs = bool(_THEIRS.search(before))
-        if (_NOT_THEIRS.search(before) or _ROBOT.match(email.value) or _within(email, skipped)
-                or not theirs and _within(email, headings)):
+        if (_NOT_THEIRS.search(before) or _ROBOT.match(email.value) or inside(email.start, skipped)
+                or not theirs and inside(email.start, headings)):
             continue
         candidates.append((not theirs, email.start, email))
     return min(candidates)[2] if candidates else None
-
-
-def _within(found: Found, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= found.start < end for start, end in spans)

@@ -29,8 +29,10 @@ _NOT_ADDRESS = re.compile(
     r"|(?<![а-яё])(?:подъезд\w*|парадн\w*|этаж\w*|заявк\w*|групп\w*|секци\w*|сч[её]тчик\w*|хвс|гвс|договор\w*"
     r"|инн|снилс|л/с|лицев\w*\s+сч[её]т\w*|сч[её]т\w*)\W{0,3}(?:№\s*)?\d[\d\- ]*",
     re.IGNORECASE)
-# Lines of an earlier letter quoted in a reply: «> …», and the line introducing them («…<otvet@uk.ru> пишет:»).
-_QUOTED = re.compile(r"^[ \t]*>.*$|^.*(?:пишет|писал[аи]?|написал[аи]?|wrote)\s*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
+# An earlier letter quoted in a reply: lines «> …», the line introducing them («…<otvet@uk.ru> пишет:»),
+# or all after «-----Original Message-----».
+_QUOTED = re.compile(r"^[ \t]*>.*$|^.*(?:пишет|писал[аи]?|написал[аи]?|wrote)\s*:[ \t]*$"
+                     r"|^[ \t-]*(?:original message|исходное сообщение)(?s:.*)", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,11 @@ def _shortened(text: str) -> str:
 
 def quoted(text: str) -> list[Span]:
     """The lines of an earlier letter quoted in this one: another's words, not the applicant's details."""
-    return [Span(m.start(), m.end()) for m in _QUOTED.finditer(text)] if ">" in text or ":" in text else []
+    return [Span(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def inside(place: int, spans: list[Span]) -> bool:
+    return any(span.start <= place < span.end for span in spans)
 
 
 def lower(text: str) -> str:

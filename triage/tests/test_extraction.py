@@ -159,6 +159,7 @@ def test_a_phone_and_an_address_written_together_are_told_apart(db, text, phone,
     "Сотрудник дал адрес uk@uk-centr.ru, пишу туда. Мой e-mail — polyakova.ira@mail.ru",
     "Пришло письмо с noreply@uk-centr.ru, кран течёт. polyakova.ira@mail.ru",
     "В ООО «УК Центр» (info@uk-centr.ru)\nот Поляковой Ирины\nОтвет на почту polyakova.ira@mail.ru",
+    "Первое письмо было на uk-centr@mail.ru. Отвечать на polyakova.ira@mail.ru",
 ])
 def test_of_several_addresses_the_applicants_is_taken(db, text):
     assert extract(text).email == "polyakova.ira@mail.ru"
@@ -168,6 +169,16 @@ def test_an_address_in_an_earlier_letter_quoted_is_not_the_applicants(db):
     found = extract("Спасибо за ответ.\nЗаваров Пётр\n\n> 12.03.2025, УК <otvet@uk-centr.ru> пишет:\n"
                     "> Уважаемый Пётр Ильич! Мастер придёт в четверг.")
     assert (found.email, found.full_name) == (None, "Заваров Пётр")
+
+
+@pytest.mark.parametrize("text", [
+    "Ответ не устраивает.\nСавельева Г.\n\n> Уважаемая Галина! Звоните в диспетчерскую 8 (812) 555-01-02.",
+    "Мастер не пришёл.\nСавельева Г.\n-----Original Message-----\nFrom: info@uk-centr.ru\n"
+    "Уважаемая Галина Ивановна! Диспетчерская: 8 (812) 555-01-02.\nГлавный инженер Сомов К.Л.",
+    "Ваше письмо от otvet@uk-centr.ru получил, мастер не пришёл. Савельева Г.",
+])
+def test_the_companys_details_in_a_quoted_answer_are_not_the_applicants(db, text):
+    assert _found(text) == {"full_name": "Савельева Г."}
 
 
 # --- addresses ---

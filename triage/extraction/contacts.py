@@ -40,13 +40,15 @@ _EMAIL = re.compile(
     r"(?:(?<=[a-z])(?![a-z_-])|(?<=[а-я])(?![а-яё_-]))", re.IGNORECASE)  # «ivan@mail.ru89…», «…ruтел»
 _SPACE = re.compile(r"\s+")
 # What is said just before an address: that it is the applicant's («мой e-mail:», «пишите мне на»), or
-# that it is the one written to or copied to, the company's («Кому:», «Копия:», «писал на ваш адрес»).
+# that it is the one written to or copied to, the company's («Кому:», «Копия:», «писал на ваш адрес»); a
+# form's «Ваш e-mail:» asks for the applicant's.
 _FILLER = (r"(?:\W+(?:на|в|по|от|мне|адрес\w*|почт\w*|e-?mail|ящик\w*|электронн\w*|эл|письм\w*"
            r"|для\s+ответа))*\W*$")
 _THEIRS = re.compile(rf"(?<!\w)(?:мо[йяюеё]\w*|мне|для\s+ответа|(?:на)?пишите|ответ(?:а|ы|ьте|ить)?|отвеча\w*|from)"
                      rf"{_FILLER}", re.IGNORECASE)
-_NOT_THEIRS = re.compile(rf"(?<!\w)(?:кому|to|cc|копи[яи]|ваш\w*|вам|пишу|(?:на)?писал\w*|отправ(?:л?я|и)л\w*"
-                         rf"|направ(?:л?я|и)л\w*|обра(?:щал|тил)\w*){_FILLER}", re.IGNORECASE)
+_NOT_THEIRS = re.compile(rf"(?<!\w)(?:кому|to|cc|копи[яи]|(?:на|в)\s+ваш\w*|ваш\w*\s+письм\w*|вам|пишу"
+                         rf"|(?:на)?писал\w*|отправ(?:л?я|и)л\w*|направ(?:л?я|и)л\w*|обра(?:щал|тил)\w*){_FILLER}",
+                         re.IGNORECASE)
 _CUE_CHARS = 40
 _ROBOT = re.compile(r"(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster)@", re.IGNORECASE)
 # A letter's heading to the company: «В ООО «УК Центр» (info@uk-centr.ru)», «Генеральному директору …».

@@ -63,6 +63,8 @@ _PATTERNS = {3: ("SNP", "NPS", "SII", "IIS"), 2: ("SN", "NS", "NP", "SI", "IS"),
 _FIELD = re.compile(r"(?<![А-Яа-яЁё])(фамилия|имя|отчество)\s*[:\-–—]\s*([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?)",
                     re.IGNORECASE)
 _FIELD_ROLES = {"фамилия": "S", "имя": "N", "отчество": "P"}
+# The end of a label of several parts («Имя и фамилия:», «Фамилия, имя:»): what follows is a name in any order.
+_LABEL_BEFORE = re.compile(r"(?:фамилия|имя|отчество)\s*(?:,|и)?\s*\Z", re.IGNORECASE)
 
 
 @lru_cache(maxsize=50_000)
@@ -377,6 +379,8 @@ def _form_fields(text: str) -> Found | None:
     """The name given in a form's fields, surname, first name and patronymic each after its label."""
     found = {}
     for m in _FIELD.finditer(text):
+        if _LABEL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
         role = _FIELD_ROLES[m.group(1).lower()]
         if role not in found and _may_be_name(m.group(2).lower().replace("ё", "е")):
             found[role] = _Word(m.group(2), m.start(2), m.end(2))

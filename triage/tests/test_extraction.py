@@ -64,6 +64,7 @@ def test_streets_and_words_are_not_taken_for_names(registry, text):
     ("Иван Сергеевич Громов <gromov.is@gmail.com>", "Громов Иван Сергеевич"),
     ("ЛЕОНТЬЕВ ГЕННАДИЙ ПЕТРОВИЧ, LEONTIEV.GP@MAIL.RU", "Леонтьев Геннадий Петрович"),
     ("Фамилия: Морозов\nИмя: Павел\nЭлектронная почта: p.morozov1984@yandex.ru", "Морозов Павел"),
+    ("Имя и фамилия: Лариса Зуева", "Зуева Лариса"), ("Фамилия имя: Зуева Лариса", "Зуева Лариса"),
 ])
 def test_a_name_beside_an_address_is_read_from_the_words(db, text, name):
     assert extract(text).full_name == name
@@ -160,6 +161,7 @@ def test_a_phone_and_an_address_written_together_are_told_apart(db, text, phone,
     "Пришло письмо с noreply@uk-centr.ru, кран течёт. polyakova.ira@mail.ru",
     "В ООО «УК Центр» (info@uk-centr.ru)\nот Поляковой Ирины\nОтвет на почту polyakova.ira@mail.ru",
     "Первое письмо было на uk-centr@mail.ru. Отвечать на polyakova.ira@mail.ru",
+    "Ваше имя: Ирина\nВаш e-mail: polyakova.ira@mail.ru",  # a form asks for the applicant's
 ])
 def test_of_several_addresses_the_applicants_is_taken(db, text):
     assert extract(text).email == "polyakova.ira@mail.ru"

@@ -33,8 +33,10 @@ _MONEY_AFTER = re.compile(r"^\s*(?:(?:руб(?:л[а-я]*)?|р|тыс|коп)(?!
 # «ivanov собака mail.ru», «ivanov[at]list[dot]ru», «kotov@mail .ru», «denisov at yandex dot ru».
 _AT = r"(?:\s*@\s?|\s+@\s+|\s*[\[(]\s*(?:at|собака)\s*[\])]\s*|\s+(?:собака|at)\s+)"
 _HIDDEN_DOT = r"\s*[\[(]\s*(?:dot|точка)\s*[\])]\s*|\s+(?:dot|точка)\s+"
+# An address starts where no word, dot or hyphen is before it: starting after every dot of «a.a.a…» would
+# read the run once for each of them.
 _EMAIL = re.compile(
-    rf"(?<![\w+-])(?P<local>\w[\w.+-]*?)(?P<at>{_AT})(?P<domain>[\w-]+(?:(?:\.|{_HIDDEN_DOT})[\w-]+)*"
+    rf"(?<![\w.+-])(?P<local>\w[\w.+-]*?)(?P<at>{_AT})(?P<domain>[\w-]+(?:(?:\.|{_HIDDEN_DOT})[\w-]+)*"
     rf"(?:\.(?:[a-z]{{2,}}|рф|рус)|(?:\s+\.\s*|\.\s+(?-i:(?=[a-zа-я]))|{_HIDDEN_DOT})"  # «mail .ru», «mail. ru»
     r"(?:ru|com|net|org|su|рф|info|biz)))"
     r"(?:(?<=[a-z])(?![a-z_-])|(?<=[а-я])(?![а-яё_-]))", re.IGNORECASE)  # «ivan@mail.ru89…», «…ruтел»

@@ -1,5 +1,7 @@
 """Extraction of an applicant's details from free text, field by field, on small examples."""
 
+import time
+
 import pytest
 
 from conftest import create_building
@@ -245,6 +247,12 @@ def test_numbers_that_are_no_address(registry, text):
 def test_any_input_gets_an_answer(registry, text, caplog):
     assert isinstance(extract(text), Extraction)
     assert not [r for r in caplog.records if r.name == "triage.extraction"]  # no failure caught and logged
+
+
+def test_a_long_run_that_may_hold_an_address_is_read_once(db):
+    started = time.perf_counter()
+    extract("a." * 10_000 + " a собака " * 2_000)
+    assert time.perf_counter() - started < 1.0  # not once for every dot: seconds, a minute
 
 
 def test_the_answer_has_exactly_the_api_fields(db):

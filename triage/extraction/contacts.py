@@ -130,13 +130,20 @@ def find_emails(text: str) -> list[Found]:
             continue  # «at» as a word is an address only with «dot» as a word too
         if at[:1].isspace() and not at[-1:].isspace() and not m["local"].isascii():
             continue  # «почта @mail.ru» names a service, «ivanov @mail.ru» is an address
-        local, start = m["local"], m.start()
-        glued = _GLUED_PHONE.match(local)
-        if glued and (sum(ch.isdigit() for ch in glued.group()) >= 7 or _DIGIT_BEFORE.search(text, 0, start)):
-            local, start = local[glued.end():], start + glued.end()
+        local, start = _unglued(text, m["local"], m.start())
         domain = re.sub(_HIDDEN_DOT, ".", m["domain"], flags=re.IGNORECASE)
         found.append(Found(_SPACE.sub("", f"{local}@{domain}").lower(), start, m.end()))
     return found
+
+
+def _unglued(text: str, local: str, start: int) -> tuple[str, int]:
+    """The address's first part and its place without a phone written up to it: the digits before the
+    letters when they are a phone's (seven or more) or end a number begun before."""
+    glued = _GLUED_PHONE.match(local)
+    if glued and (sum(ch.isdigit() for ch in glued.group()) >= 7
+                  or _DIGIT_BEFORE.search(text, max(0, start - 2), start)):
+        return local[glued.end():], start + glued.end()
+    return local, start
 
 
 def applicants_email(text: str, emails: list[Found], skipped: list[Span]) -> Found | None:

@@ -37,7 +37,7 @@ _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _NOMINATIVE_PRIOR = 0.6
 _SURE, _RARE_NAME = 0.8, 0.3  # a sure surname; what a name beside it that is more often a word («Роман») counts
 _LONE_SURNAME, _SIGNATURE_SURNAME = 0.4, 0.25  # a surname alone; signing a letter, more often a word («Котов»)
-_SENTENCE_END = re.compile(r"[.!?\n]\s*\Z")
+_SENTENCE_END, _TEXT_END = re.compile(r"[.!?\n]\s*\Z"), re.compile(r"[ .!\n]*\Z")
 _ALONE_NOMINATIVE_PRIOR = 10.0  # «Петрова Т.И.», «Соловьева»: with nothing to tell the case, as written if it can be
 # Endings of surnames pymorphy does not know, by gender and case, and their nominative ones.
 _SURNAME_ENDINGS = {
@@ -271,8 +271,8 @@ class _Finder:
     def _signs_off(self, i: int) -> bool:
         """The last word of a cased text, after the end of a sentence: a signature («…случайно). Котов»)."""
         word = self.words[i]
-        return (self.cased and not self.text[word.end:].strip(" .!\n")
-                and _SENTENCE_END.search(self.text, 0, word.start) is not None)
+        return (self.cased and _TEXT_END.match(self.text, word.end) is not None
+                and _SENTENCE_END.search(self.text, max(0, word.start - 20), word.start) is not None)
 
     def _first_name_ok(self, i: int) -> bool:
         """A first name alone, as people sign a letter or leave a name with a phone: «…кв 8. Татьяна»,

@@ -59,9 +59,12 @@ _OTHERS = re.compile(r"^(?:сосед|дворник|сотрудни|масте
                      r"|председател|техник|уборщи|охранник|консьерж|руковод|директор|начальник|глав[аеуы]|менеджер|представител)")
 # Patterns of a name: S surname, N first name, P patronymic, I initial.
 _PATTERNS = {3: ("SNP", "NPS", "SII", "IIS"), 2: ("SN", "NS", "NP", "SI", "IS"), 1: ("S", "N")}
-# A form's labelled fields: «Фамилия: Котова Имя: Ирина Отчество: Олеговна».
-_FIELD = re.compile(r"(?<![А-Яа-яЁё])(фамилия|имя|отчество)\s*[:\-–—]\s*([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?)",
-                    re.IGNORECASE)
+# A form's labelled fields: «Фамилия: Котова Имя: Ирина Отчество: Олеговна», or without the colons before
+# capitalised words («Фамилия Котова Имя Ирина»).
+_FIELD = re.compile(r"(?<![А-Яа-яЁё])(фамилия|имя|отчество)(?:\s*[:\-–—]\s*|(?P<bare>\s+(?-i:(?=[А-ЯЁ]))))"
+                    r"([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?)", re.IGNORECASE)
+_FIELD_START = re.compile(r"(?:^|[\n,;])[ \t]*\Z")  # a label without its colon starts a line or follows a field
+_FIO_LABEL = re.compile(r"(?<![А-Яа-яЁё])ф\.\s?и\.\s?о\.", re.IGNORECASE)  # «Ф.И.О.» is a label, not initials
 _FIELD_ROLES = {"фамилия": "S", "имя": "N", "отчество": "P"}
 # The end of a label of several parts («Имя и фамилия:», «Фамилия, имя:»): what follows is a name in any order.
 _LABEL_BEFORE = re.compile(r"(?:фамилия|имя|отчество)\s*(?:,|и)?\s*\Z", re.IGNORECASE)
@@ -200,9 +203,11 @@ def _fits(window: list[_Word], pattern: str, cased: bool) -> float:
         # beside a sure surname a capitalised name that is more often a word is a name: «Яковлев Роман»
         scores = [max(s, _RARE_NAME) if r == "N" and s > 0 and w.cap else s
                   for w, r, s in zip(window, pattern, scores, strict=True)]
+    # a full name with its patronymic needs no capitals: «ФИО: сорокина елена викторовна» in a form
+    uncapitalised = len(window) == 3 and has_patronymic and min(scores) >= 0.3
     for word, role, score in zip(window, pattern, scores, strict=True):
         least = {"S": 0.1, "N": 0.05 if has_patronymic else 0.3, "P": 0.5, "I": 1.0}[role]
-        if score < least or (cased and not word.cap):
+        if score < least or (cased and not word.cap and not uncapitalised):
             return 0.0
         if not cased and role in "SN" and not has_patronymic and score < 0.5:
             return 0.0
@@ -377,13 +382,16 @@ def _as_filed(words: list[_Word], pattern: str) -> str:
 
 def _form_fields(text: str) -> Found | None:
     """The name given in a form's fields, surname, first name and patronymic each after its label."""
-    found = {}
+    found, last_end = {}, None
     for m in _FIELD.finditer(text):
         if _LABEL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
-        role = _FIELD_ROLES[m.group(1).lower()]
-        if role not in found and _may_be_name(m.group(2).lower().replace("ё", "е")):
-            found[role] = _Word(m.group(2), m.start(2), m.end(2))
+        if m["bare"] and not (_FIELD_START.search(text, max(0, m.start() - 5), m.start())
+                              or last_end is not None and not text[last_end: m.start()].strip()):
+            continue  # «на имя Петровой» is no field
+        role, value = _FIELD_ROLES[m.group(1).lower()], m.group(3)
+        if role not in found and _may_be_name(value.lower().replace("ё", "е")):
+            found[role], last_end = _Word(value, m.start(3), m.end(3)), m.end(3)
     if "S" not in found and "N" not in found:
         return None
     pattern = "".join(role for role in "SNP" if role in found)
@@ -396,7 +404,7 @@ def find_name(text: str, blocked: list[tuple[int, int]], cased: bool, is_street_
     fields = _form_fields(text)
     if fields:
         return fields
-    words = _words(text, blocked)
+    words = _words(text, blocked + [(m.start(), m.end()) for m in _FIO_LABEL.finditer(text)])
     best = _Finder(text, words, cased, is_street_word).best()
     if best is None:
         return None

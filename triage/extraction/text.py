@@ -15,6 +15,7 @@ MASK = "§"  # stands in for a phone, a date, a sum…: no address part and no n
 
 _BRACKETED_EMAIL = re.compile(r"<\s*((?:mailto:)?[^<>\s@]+@[^<>\s@]+)\s*>", re.IGNORECASE)  # «Имя <ivan@mail.ru>»
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li|/tr|/h\d|p|div|li|tr)\b[^>]*>", re.IGNORECASE)
+_CAPITALS_WORD = re.compile(r"\b[A-ZА-ЯЁ]{2,}\b")
 _SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\r": " "})
 # Numbers that are dates, times, sums, ages, floors, entrances… — not houses or flats.
 _NOT_ADDRESS = re.compile(
@@ -90,7 +91,9 @@ def mask(text: str, spans: list[Span]) -> str:
 
 
 def is_cased(text: str) -> bool:
-    """Whether capitals say something here: not when the writer used only lower or only upper case."""
-    letters = [ch for ch in text if ch.isalpha()]
+    """Whether capitals say something here: not when the writer used only lower or only upper case. Words
+    in capitals (a form's «ФИО:», «УК», «ГВС») do not count: «ФИО: сорокина елена» is written in lower case."""
+    words = _CAPITALS_WORD.sub("", text)
+    letters = [ch for ch in (words if any(ch.isalpha() for ch in words) else text) if ch.isalpha()]
     upper = sum(ch.isupper() for ch in letters)
     return 0 < upper < 0.6 * len(letters)

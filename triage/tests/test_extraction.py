@@ -67,6 +67,10 @@ def test_streets_and_words_are_not_taken_for_names(registry, text):
     ("ЛЕОНТЬЕВ ГЕННАДИЙ ПЕТРОВИЧ, LEONTIEV.GP@MAIL.RU", "Леонтьев Геннадий Петрович"),
     ("Фамилия: Морозов\nИмя: Павел\nЭлектронная почта: p.morozov1984@yandex.ru", "Морозов Павел"),
     ("Имя и фамилия: Лариса Зуева", "Зуева Лариса"), ("Фамилия имя: Зуева Лариса", "Зуева Лариса"),
+    ("ФИО: сорокина елена викторовна\nE-mail: sorokina.ev@mail.ru", "Сорокина Елена Викторовна"),
+    ("Ф.И.О. Дьяконов В.С.", "Дьяконов В.С."),  # the label is no initials
+    ("Фамилия Лосева Имя Тамара Отчество Ильинична", "Лосева Тамара Ильинична"),
+    ("Счёт выставлен на имя Петровой Анны", "Петрова Анна"),  # «имя» here labels no field
 ])
 def test_a_name_beside_an_address_is_read_from_the_words(db, text, name):
     assert extract(text).full_name == name

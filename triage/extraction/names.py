@@ -252,9 +252,19 @@ class _Finder:
             return 0.0, ""
         score = n + best + (0.5 * ("P" in best_pattern or "I" in best_pattern))
         before = self._before(i)
-        if _OTHERS.match(before) or before in _PLACE_BEFORE_NAME or self._at(i + n) == NUMBER:
+        if _OTHERS.match(before) or self._others_run(i) or before in _PLACE_BEFORE_NAME or self._at(i + n) == NUMBER:
             return 0.0, ""  # a neighbour's, a clerk's name; «на Николая Рубцова», «Евгения Шварца 11» are streets
         return score + 0.5 * (before in _CUES), best_pattern
+
+    def _others_run(self, i: int) -> bool:
+        """Whether the name words running up to position i follow a neighbour's or a clerk's title: «Анна
+        Ивановна» in «диспетчер Смирнова Анна Ивановна» is the clerk's name as much as the whole."""
+        start = i
+        while i > max(0, start - 3) and isinstance(self.words[i - 1], _Word):  # a name has three words at most
+            i -= 1
+            if _OTHERS.match(self.words[i].key):
+                return True
+        return bool(_OTHERS.match(self._before(i)))
 
     def _single_surname_ok(self, i: int, fit: float) -> bool:
         """A surname alone: set apart as in a note, or named after «звонила», «от»… and a person to the NER.

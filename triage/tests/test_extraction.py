@@ -86,6 +86,8 @@ def test_a_name_never_comes_from_an_address_alone(db, text):
 def test_a_neighbours_or_a_clerks_name_is_not_the_applicants(db):
     assert extract("Прошу наказать дворника Петрова").full_name is None
     assert extract("Соседка Галина Ивановна заливает. Павлова Нина").full_name == "Павлова Нина"
+    assert extract("Диспетчер Смирнова Анна Ивановна нагрубила").full_name is None  # nor the end of her name
+    assert extract("Управляющему Иванову Петру Сергеевичу: прошу принять меры").full_name is None
 
 
 def test_street_and_surname_alike_are_told_apart(registry):

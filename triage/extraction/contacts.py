@@ -1,5 +1,9 @@
 """Phones and e-mail addresses in free text, and the numbers that only look like them.
 
+An e-mail address is also found as people hide it or break it («ivanov собака mail.ru»,
+«ivanov @ mail.ru»); of several, the applicant's is the one they call theirs, never the
+company's or an addressee's.
+
 A phone is a run of digit groups («8 921 123-45-67», «+7(921)1234567», «921-123-45-67»,
 «7 812 ...», «8.921.654.32.11») holding 10 or 11 digits of a Russian number; a 7-digit
 city number counts only after a word saying it is a phone, and is taken for St Petersburg
@@ -12,6 +16,8 @@ from dataclasses import dataclass
 from appeals.contacts import normalize_phone
 from priemnaya.matching import ascii_digits
 
+from .text import Span, inside
+
 CITY_CODE = "812"  # a 7-digit number said to be a phone is a St Petersburg one
 _RUN = re.compile(r"(?<![\d+])\+?\s?\(?\d[\d \t().\-\u2010-\u2012]*\d(?!\d)")
 _GROUP = re.compile(r"\d+")
@@ -23,8 +29,37 @@ _NOT_A_PHONE = re.compile(
 _PHONE_CUE = re.compile(r"(?<!\w)(?:тел\w*|т|моб\w*|сот\w*|домашн\w*|дом\.|раб\w*|звонить|звоните|позвонить"
                         r"|перезвонить)\W{0,4}$", re.IGNORECASE)
 _MONEY_AFTER = re.compile(r"^\s*(?:(?:руб(?:л[а-я]*)?|р|тыс|коп)(?![а-я])|₽|%)", re.IGNORECASE)
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?![\w-])", re.IGNORECASE)
-_AT = re.compile(r"\s*(?:\[\s*(?:at|собака)\s*\]|\(\s*(?:at|собака)\s*\)|\s+собака\s+)\s*", re.IGNORECASE)
+# An e-mail address, also as people write it to hide it from robots or by a slip: «ivanov @ mail.ru»,
+# «ivanov собака mail.ru», «ivanov[at]list[dot]ru», «kotov@mail .ru», «denisov at yandex dot ru».
+_AT = r"(?:\s*@\s?|\s+@\s+|\s*[\[(]\s*(?:at|собака)\s*[\])]\s*|\s+(?:собака|at)\s+)"
+_HIDDEN_DOT = r"\s*[\[(]\s*(?:dot|точка)\s*[\])]\s*|\s+(?:dot|точка)\s+"
+# An address starts where no word, dot or hyphen is before it: starting after every dot of «a.a.a…» would
+# read the run once for each of them.
+_EMAIL = re.compile(
+    rf"(?<![\w.+-])(?P<local>\w[\w.+-]*?)(?P<at>{_AT})(?P<domain>[\w-]+(?:(?:\.|{_HIDDEN_DOT})[\w-]+)*"
+    rf"(?:\.(?:[a-z]{{2,}}|рф|рус)|(?:\s+\.\s*|\.\s+(?-i:(?=[a-zа-я]))|{_HIDDEN_DOT})"  # «mail .ru», «mail. ru»
+    r"(?:ru|com|net|org|su|рф|info|biz)))"
+    r"(?:(?<=[a-z])(?![a-z_-])|(?<=[а-я])(?![а-яё_-]))", re.IGNORECASE)  # «ivan@mail.ru89…», «…ruтел»
+_SPACE = re.compile(r"\s+")
+# What is said just before an address: that it is the applicant's («мой e-mail:», «пишите мне на»), or
+# that it is the one written to or copied to, the company's («Кому:», «Копия:», «писал на ваш адрес»); a
+# form's «Ваш e-mail:» asks for the applicant's.
+_FILLER = (r"(?:\W+(?:на|в|по|от|мне|адрес\w*|почт\w*|e-?mail|ящик\w*|электронн\w*|эл|письм\w*"
+           r"|для\s+ответа))*\W*$")
+_THEIRS = re.compile(rf"(?<!\w)(?:мо[йяюеё]\w*|мне|для\s+ответа|(?:на)?пишите|ответ(?:а|ы|ьте|ить)?|отвеча\w*|from)"
+                     rf"{_FILLER}", re.IGNORECASE)
+_NOT_THEIRS = re.compile(rf"(?<!\w)(?:кому|to|cc|копи[яи]|(?:на|в)\s+ваш\w*|ваш\w*\s+письм\w*|вам|пишу"
+                         rf"|(?:на)?писал\w*|отправ(?:л?я|и)л\w*|направ(?:л?я|и)л\w*|обра(?:щал|тил)\w*){_FILLER}",
+                         re.IGNORECASE)
+_CUE_CHARS = 40
+_ROBOT = re.compile(r"(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster)@", re.IGNORECASE)
+# A letter's heading to the company: «В ООО «УК Центр» (info@uk-centr.ru)», «Генеральному директору …».
+_HEADING = re.compile(r"^[ \t]*(?:(?:в|во)\s+(?:ооо|ао|пао|зао|гуп|гку|ук|гжи|управляющ|администраци|жилищн"
+                      r"|государствен)|генеральному|директору|руководителю|председателю|начальнику)[^\n]*$",
+                      re.IGNORECASE | re.MULTILINE)
+# A phone written up to the address without a space: «+7 921 111-22-33ivanova@…», «89211234567ivan@…».
+_GLUED_PHONE = re.compile(r"[\d\-]*\d(?=[^\W\d_])")
+_DIGIT_BEFORE = re.compile(r"\d[\s\-]?\Z")
 
 
 @dataclass(frozen=True)
@@ -77,17 +112,51 @@ def _phones_in_run(text: str, run: re.Match) -> list[Found]:
 
 
 def find_phones(text: str) -> list[Found]:
-    """Every phone in the text, in order, as +7XXXXXXXXXX with its place."""
+    """Every phone in the text, in order, as +7XXXXXXXXXX with its place; not the digits of an e-mail
+    address («89211234567@mail.ru» is an address, whatever its digits look like)."""
     found = []
     for run in _RUN.finditer(text):
         found.extend(_phones_in_run(text, run))
-    return found
+    emails = find_emails(text) if found else []
+    return [phone for phone in found if not any(e.start < phone.end and phone.start < e.end for e in emails)]
 
 
 def find_emails(text: str) -> list[Found]:
-    """E-mail addresses, «ivanov [at] mail.ru» included; the place is that of the text as given."""
-    found = [Found(m.group().rstrip("."), m.start(), m.end()) for m in _EMAIL.finditer(text)]
-    if not found and _AT.search(text):
-        joined = _AT.sub("@", text)
-        found = [Found(m.group().rstrip("."), 0, 0) for m in _EMAIL.finditer(joined)]
+    """E-mail addresses in lower case, «ivanov [at] mail.ru» as «ivanov@mail.ru», with their places."""
+    found = []
+    for m in _EMAIL.finditer(text):
+        at = m["at"].lower()
+        if at.strip() == "at" and not re.search(_HIDDEN_DOT, m["domain"]):
+            continue  # «at» as a word is an address only with «dot» as a word too
+        if at[:1].isspace() and not at[-1:].isspace() and not m["local"].isascii():
+            continue  # «почта @mail.ru» names a service, «ivanov @mail.ru» is an address
+        local, start = _unglued(text, m["local"], m.start())
+        domain = re.sub(_HIDDEN_DOT, ".", m["domain"], flags=re.IGNORECASE)
+        found.append(Found(_SPACE.sub("", f"{local}@{domain}").lower(), start, m.end()))
     return found
+
+
+def _unglued(text: str, local: str, start: int) -> tuple[str, int]:
+    """The address's first part and its place without a phone written up to it: the digits before the
+    letters when they are a phone's (seven or more) or end a number begun before."""
+    glued = _GLUED_PHONE.match(local)
+    if glued and (sum(ch.isdigit() for ch in glued.group()) >= 7
+                  or _DIGIT_BEFORE.search(text, max(0, start - 2), start)):
+        return local[glued.end():], start + glued.end()
+    return local, start
+
+
+def applicants_email(text: str, emails: list[Found], skipped: list[Span]) -> Found | None:
+    """The applicant's address among those found: one the text calls theirs, else the first that is not
+    the company's or an addressee's, a robot's, one in a letter's heading, nor in the `skipped` spans (an
+    earlier letter quoted)."""
+    headings = [Span(m.start(), m.end()) for m in _HEADING.finditer(text)]
+    candidates = []
+    for email in emails:
+        before = text[max(0, email.start - _CUE_CHARS): email.start]
+        theirs = bool(_THEIRS.search(before))
+        if (_NOT_THEIRS.search(before) or _ROBOT.match(email.value) or inside(email.start, skipped)
+                or not theirs and inside(email.start, headings)):
+            continue
+        candidates.append((not theirs, email.start, email))
+    return min(candidates)[2] if candidates else None

@@ -13,9 +13,9 @@ from functools import cache
 from housing.services import city_street_index, street_index
 
 from .address import Address, find_address, may_be_address
-from .contacts import find_emails, find_phones
+from .contacts import applicants_email, find_emails, find_phones
 from .names import find_name, nominative_street
-from .text import Span, is_cased, lower, mask, prepare
+from .text import Span, inside, is_cased, lower, mask, prepare, quoted
 
 logger = logging.getLogger(__package__)  # one logger for every part of extraction
 
@@ -57,14 +57,17 @@ def _extract(text: str) -> Extraction:
     masked = mask(lower(clean), taken)
     address = (find_address(clean, masked, city_street_index(), cased, nominative_street) if may_be_address(masked)
                else Address())
-    blocked = [(span.start, span.end) for span in taken] + list(address.mentions)
+    others = quoted(clean)  # an earlier letter quoted: its names, phones and e-mails are not the applicant's
+    phone = next((found for found in phones if not inside(found.start, others)), None)
+    email = applicants_email(clean, emails, others)
+    blocked = [(span.start, span.end) for span in taken + others] + list(address.mentions)
     # a name may be a street's only where the company has one: the city has a street for most surnames
     index = cache(street_index)  # the registry is read once, and only when the text needs it
     name = find_name(clean, blocked, cased, lambda word: bool(index().lookup(word)))
     return Extraction(
         full_name=name.value if name else None,
-        phone=phones[0].value if phones else None,
-        email=emails[0].value if emails else None,
+        phone=phone.value if phone else None,
+        email=email.value if email else None,
         street=address.street, house=address.house, korpus=address.korpus, litera=address.litera,
         flat=address.flat, building_id=address.building_id,
     )

@@ -32,7 +32,12 @@ _PLACE_WORDS = {"на", "по", "у", "с", "со", "возле", "около", 
 _WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+)[\s,:;(\-–—]*$")  # the word just before, not across a full stop
 _NER_CONTEXT = 120  # characters on each side given to the NER: enough for a sentence
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-_NOMINATIVE_PRIOR = 0.3  # notes name people in the nominative unless the words say otherwise
+# Notes name people in the nominative unless the words say otherwise: «Мухина Алена» is a woman, though
+# «Мухина» and «Алена» read more often as «Мухин Ален» in the genitive.
+_NOMINATIVE_PRIOR = 0.6
+_SURE, _RARE_NAME = 0.8, 0.3  # a sure surname; what a name beside it that is more often a word («Роман») counts
+_LONE_SURNAME, _SIGNATURE_SURNAME = 0.4, 0.25  # a surname alone; signing a letter, more often a word («Котов»)
+_SENTENCE_END, _TEXT_END = re.compile(r"[.!?\n]\s*\Z"), re.compile(r"[ .!\n]*\Z")
 _ALONE_NOMINATIVE_PRIOR = 10.0  # «Петрова Т.И.», «Соловьева»: with nothing to tell the case, as written if it can be
 # Endings of surnames pymorphy does not know, by gender and case, and their nominative ones.
 _SURNAME_ENDINGS = {
@@ -54,10 +59,15 @@ _OTHERS = re.compile(r"^(?:сосед|дворник|сотрудни|масте
                      r"|председател|техник|уборщи|охранник|консьерж|руковод|директор|начальник|глав[аеуы]|менеджер|представител)")
 # Patterns of a name: S surname, N first name, P patronymic, I initial.
 _PATTERNS = {3: ("SNP", "NPS", "SII", "IIS"), 2: ("SN", "NS", "NP", "SI", "IS"), 1: ("S", "N")}
-# A form's labelled fields: «Фамилия: Котова Имя: Ирина Отчество: Олеговна».
-_FIELD = re.compile(r"(?<![А-Яа-яЁё])(фамилия|имя|отчество)\s*[:\-–—]\s*([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?)",
-                    re.IGNORECASE)
+# A form's labelled fields: «Фамилия: Котова Имя: Ирина Отчество: Олеговна», or without the colons before
+# capitalised words («Фамилия Котова Имя Ирина»).
+_FIELD = re.compile(r"(?<![А-Яа-яЁё])(фамилия|имя|отчество)(?:\s*[:\-–—]\s*|(?P<bare>\s+(?-i:(?=[А-ЯЁ]))))"
+                    r"([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?)", re.IGNORECASE)
+_FIELD_START = re.compile(r"(?:^|[\n,;])[ \t]*\Z")  # a label without its colon starts a line or follows a field
+_FIO_LABEL = re.compile(r"(?<![А-Яа-яЁё])ф\.\s?и\.\s?о\.", re.IGNORECASE)  # «Ф.И.О.» is a label, not initials
 _FIELD_ROLES = {"фамилия": "S", "имя": "N", "отчество": "P"}
+# The end of a label of several parts («Имя и фамилия:», «Фамилия, имя:»): what follows is a name in any order.
+_LABEL_BEFORE = re.compile(r"(?:фамилия|имя|отчество)\s*(?:,|и)?\s*\Z", re.IGNORECASE)
 
 
 @lru_cache(maxsize=50_000)
@@ -102,6 +112,11 @@ class _Word:
     @property
     def key(self) -> str:
         return self.text.lower().replace("ё", "е")
+
+    @property
+    def spelled(self) -> str:
+        """Lower case with «ё» kept, for the forms: «Алёна» is a woman's name, «Алена» may be «Ален» declined."""
+        return self.text.lower()
 
     @property
     def cap(self) -> bool:
@@ -184,9 +199,15 @@ def _fits(window: list[_Word], pattern: str, cased: bool) -> float:
     """How well the words fit the pattern, 0 when they do not."""
     scores = [_role_score(w, r) for w, r in zip(window, pattern, strict=True)]
     has_patronymic = "P" in pattern
+    if cased and any(r == "S" and s >= _SURE for r, s in zip(pattern, scores, strict=True)):
+        # beside a sure surname a capitalised name that is more often a word is a name: «Яковлев Роман»
+        scores = [max(s, _RARE_NAME) if r == "N" and s > 0 and w.cap else s
+                  for w, r, s in zip(window, pattern, scores, strict=True)]
+    # a full name with its patronymic needs no capitals: «ФИО: сорокина елена викторовна» in a form
+    uncapitalised = len(window) == 3 and has_patronymic and min(scores) >= 0.3
     for word, role, score in zip(window, pattern, scores, strict=True):
         least = {"S": 0.1, "N": 0.05 if has_patronymic else 0.3, "P": 0.5, "I": 1.0}[role]
-        if score < least or (cased and not word.cap):
+        if score < least or (cased and not word.cap and not uncapitalised):
             return 0.0
         if not cased and role in "SN" and not has_patronymic and score < 0.5:
             return 0.0
@@ -231,9 +252,19 @@ class _Finder:
             return 0.0, ""
         score = n + best + (0.5 * ("P" in best_pattern or "I" in best_pattern))
         before = self._before(i)
-        if _OTHERS.match(before) or before in _PLACE_BEFORE_NAME or self._at(i + n) == NUMBER:
+        if _OTHERS.match(before) or self._others_run(i) or before in _PLACE_BEFORE_NAME or self._at(i + n) == NUMBER:
             return 0.0, ""  # a neighbour's, a clerk's name; «на Николая Рубцова», «Евгения Шварца 11» are streets
         return score + 0.5 * (before in _CUES), best_pattern
+
+    def _others_run(self, i: int) -> bool:
+        """Whether the name words running up to position i follow a neighbour's or a clerk's title: «Анна
+        Ивановна» in «диспетчер Смирнова Анна Ивановна» is the clerk's name as much as the whole."""
+        start = i
+        while i > max(0, start - 3) and isinstance(self.words[i - 1], _Word):  # a name has three words at most
+            i -= 1
+            if _OTHERS.match(self.words[i].key):
+                return True
+        return bool(_OTHERS.match(self._before(i)))
 
     def _single_surname_ok(self, i: int, fit: float) -> bool:
         """A surname alone: set apart as in a note, or named after «звонила», «от»… and a person to the NER.
@@ -241,7 +272,8 @@ class _Finder:
         Not a word that reads as a place: after «на», «по», «у»…, next to a street type, before a house number.
         """
         word, before = self.words[i], self._before(i)
-        if fit < 0.4 or not (word.cap or not self.cased) or _roles(word.key).name >= 0.3 or "-" in word.key:
+        least = _SIGNATURE_SURNAME if self._signs_off(i) else _LONE_SURNAME
+        if fit < least or not (word.cap or not self.cased) or _roles(word.key).name >= 0.3 or "-" in word.key:
             return False
         if before in _PLACE_WORDS or self._after(i) in STREET_TYPES:
             return False
@@ -250,6 +282,12 @@ class _Finder:
         if self._isolated(i):
             return True
         return self.cased and before in _CUES and _ner_says_person(self.text, word.start, word.end)
+
+    def _signs_off(self, i: int) -> bool:
+        """The last word of a cased text, after the end of a sentence: a signature («…случайно). Котов»)."""
+        word = self.words[i]
+        return (self.cased and _TEXT_END.match(self.text, word.end) is not None
+                and _SENTENCE_END.search(self.text, max(0, word.start - 20), word.start) is not None)
 
     def _first_name_ok(self, i: int) -> bool:
         """A first name alone, as people sign a letter or leave a name with a phone: «…кв 8. Татьяна»,
@@ -286,8 +324,8 @@ def _parses_of(word: str, role: str) -> list:
 
 def _parses(word: _Word, role: str) -> list:
     if "-" in word.key:
-        return [p for part in word.key.split("-") for p in _parses_of(part, role)]
-    return _parses_of(word.key, role)
+        return [p for part in word.spelled.split("-") for p in _parses_of(part, role)]
+    return _parses_of(word.spelled, role)
 
 
 def _agrees(parse, gender: str) -> bool:
@@ -334,7 +372,7 @@ def _nominative_part(word: str, role: str, gender: str, case: str) -> str:
 def _nominative(word: _Word, role: str, gender: str, case: str) -> str:
     if role == "I":
         return word.text.upper() + "."
-    value = "-".join(_nominative_part(part, role, gender, case) for part in word.key.split("-"))
+    value = "-".join(_nominative_part(part, role, gender, case) for part in word.spelled.split("-"))
     if "ё" not in word.text.lower():
         value = value.replace("ё", "е")
     return "-".join(part[:1].upper() + part[1:] for part in value.split("-"))
@@ -354,11 +392,16 @@ def _as_filed(words: list[_Word], pattern: str) -> str:
 
 def _form_fields(text: str) -> Found | None:
     """The name given in a form's fields, surname, first name and patronymic each after its label."""
-    found = {}
+    found, last_end = {}, None
     for m in _FIELD.finditer(text):
-        role = _FIELD_ROLES[m.group(1).lower()]
-        if role not in found and _may_be_name(m.group(2).lower().replace("ё", "е")):
-            found[role] = _Word(m.group(2), m.start(2), m.end(2))
+        if _LABEL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        if m["bare"] and not (_FIELD_START.search(text, max(0, m.start() - 5), m.start())
+                              or last_end is not None and not text[last_end: m.start()].strip()):
+            continue  # «на имя Петровой» is no field
+        role, value = _FIELD_ROLES[m.group(1).lower()], m.group(3)
+        if role not in found and _may_be_name(value.lower().replace("ё", "е")):
+            found[role], last_end = _Word(value, m.start(3), m.end(3)), m.end(3)
     if "S" not in found and "N" not in found:
         return None
     pattern = "".join(role for role in "SNP" if role in found)
@@ -371,7 +414,7 @@ def find_name(text: str, blocked: list[tuple[int, int]], cased: bool, is_street_
     fields = _form_fields(text)
     if fields:
         return fields
-    words = _words(text, blocked)
+    words = _words(text, blocked + [(m.start(), m.end()) for m in _FIO_LABEL.finditer(text)])
     best = _Finder(text, words, cased, is_street_word).best()
     if best is None:
         return None

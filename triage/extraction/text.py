@@ -13,7 +13,9 @@ _WORD_CHARS = 200  # a longer run without a space is no word worth keeping whole
 _SPACE, _LAST_WORD, _FIRST_WORD = re.compile(r"\s"), re.compile(r"\S+\Z"), re.compile(r"\A\S+")
 MASK = "§"  # stands in for a phone, a date, a sum…: no address part and no name
 
+_BRACKETED_EMAIL = re.compile(r"<\s*((?:mailto:)?[^<>\s@]+@[^<>\s@]+)\s*>", re.IGNORECASE)  # «Имя <ivan@mail.ru>»
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li|/tr|/h\d|p|div|li|tr)\b[^>]*>", re.IGNORECASE)
+_CAPITALS_WORD = re.compile(r"\b[A-ZА-ЯЁ]{2,}\b")
 _SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\r": " "})
 # Numbers that are dates, times, sums, ages, floors, entrances… — not houses or flats.
 _NOT_ADDRESS = re.compile(
@@ -28,6 +30,10 @@ _NOT_ADDRESS = re.compile(
     r"|(?<![а-яё])(?:подъезд\w*|парадн\w*|этаж\w*|заявк\w*|групп\w*|секци\w*|сч[её]тчик\w*|хвс|гвс|договор\w*"
     r"|инн|снилс|л/с|лицев\w*\s+сч[её]т\w*|сч[её]т\w*)\W{0,3}(?:№\s*)?\d[\d\- ]*",
     re.IGNORECASE)
+# An earlier letter quoted in a reply: lines «> …», the line introducing them («…<otvet@uk.ru> пишет:»),
+# or all after «-----Original Message-----».
+_QUOTED = re.compile(r"^[ \t]*>.*$|^.*(?:пишет|писал[аи]?|написал[аи]?|wrote)\s*:[ \t]*$"
+                     r"|^[ \t-]*(?:original message|исходное сообщение)(?s:.*)", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ def prepare(text) -> str:
     if len(text) > MAX_CHARS:
         text = _shortened(text)
     if "<" in text:
+        text = _BRACKETED_EMAIL.sub(r" \1 ", text)  # an address in angle brackets is no tag to remove
         text = _BLOCK_TAG.sub("\n", text)  # a paragraph or a line break ends a name or an address as a new line does
     return clean(strip_html(text)).translate(_SPACES)
 
@@ -58,6 +65,15 @@ def _shortened(text: str) -> str:
     if _SPACE.search(tail[:_WORD_CHARS]):
         tail = _FIRST_WORD.sub("", tail)
     return head + "\n" + tail
+
+
+def quoted(text: str) -> list[Span]:
+    """The lines of an earlier letter quoted in this one: another's words, not the applicant's details."""
+    return [Span(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def inside(place: int, spans: list[Span]) -> bool:
+    return any(span.start <= place < span.end for span in spans)
 
 
 def lower(text: str) -> str:
@@ -75,7 +91,9 @@ def mask(text: str, spans: list[Span]) -> str:
 
 
 def is_cased(text: str) -> bool:
-    """Whether capitals say something here: not when the writer used only lower or only upper case."""
-    letters = [ch for ch in text if ch.isalpha()]
+    """Whether capitals say something here: not when the writer used only lower or only upper case. Words
+    in capitals (a form's «ФИО:», «УК», «ГВС») do not count: «ФИО: сорокина елена» is written in lower case."""
+    words = _CAPITALS_WORD.sub("", text)
+    letters = [ch for ch in (words if any(ch.isalpha() for ch in words) else text) if ch.isalpha()]
     upper = sum(ch.isupper() for ch in letters)
     return 0 < upper < 0.6 * len(letters)

@@ -1,5 +1,7 @@
 """Extraction of an applicant's details from free text, field by field, on small examples."""
 
+import time
+
 import pytest
 
 from conftest import create_building
@@ -56,9 +58,36 @@ def test_streets_and_words_are_not_taken_for_names(registry, text):
     assert extract(text).full_name is None
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Мухина Алёна, muhina.alena@mail.ru", "Мухина Алёна"),  # not «Мухин Ален» in the genitive
+    ("Карпова Алена, 8 921 765 00 11", "Карпова Алена"),
+    ("Ответ на yakovlev.r@yandex.ru. Яковлев Роман, тел 921-654-32-10", "Яковлев Роман"),
+    ("Пишите на почту kotov@mail.ru. Котов", "Котов"),
+    ("Иван Сергеевич Громов <gromov.is@gmail.com>", "Громов Иван Сергеевич"),
+    ("ЛЕОНТЬЕВ ГЕННАДИЙ ПЕТРОВИЧ, LEONTIEV.GP@MAIL.RU", "Леонтьев Геннадий Петрович"),
+    ("Фамилия: Морозов\nИмя: Павел\nЭлектронная почта: p.morozov1984@yandex.ru", "Морозов Павел"),
+    ("Имя и фамилия: Лариса Зуева", "Зуева Лариса"), ("Фамилия имя: Зуева Лариса", "Зуева Лариса"),
+    ("ФИО: сорокина елена викторовна\nE-mail: sorokina.ev@mail.ru", "Сорокина Елена Викторовна"),
+    ("Ф.И.О. Дьяконов В.С.", "Дьяконов В.С."),  # the label is no initials
+    ("Фамилия Лосева Имя Тамара Отчество Ильинична", "Лосева Тамара Ильинична"),
+    ("Счёт выставлен на имя Петровой Анны", "Петрова Анна"),  # «имя» here labels no field
+])
+def test_a_name_beside_an_address_is_read_from_the_words(db, text, name):
+    assert extract(text).full_name == name
+
+
+@pytest.mark.parametrize("text", ["Ответ на sergey.volkov@mail.ru", "ivanova.marina@yandex.ru\nПрошу перерасчёт",
+                                  "почта: петрова@почта.рф", "почта: петрова собака почта.рф",
+                                  "В квартире жарко. Спасибо"])
+def test_a_name_never_comes_from_an_address_alone(db, text):
+    assert extract(text).full_name is None
+
+
 def test_a_neighbours_or_a_clerks_name_is_not_the_applicants(db):
     assert extract("Прошу наказать дворника Петрова").full_name is None
     assert extract("Соседка Галина Ивановна заливает. Павлова Нина").full_name == "Павлова Нина"
+    assert extract("Диспетчер Смирнова Анна Ивановна нагрубила").full_name is None  # nor the end of her name
+    assert extract("Управляющему Иванову Петру Сергеевичу: прошу принять меры").full_name is None
 
 
 def test_street_and_surname_alike_are_told_apart(registry):
@@ -93,9 +122,73 @@ def test_numbers_that_only_look_like_phones(db, text):
     ("почта zaitsev.vp@yandex.ru, перезвоните", "zaitsev.vp@yandex.ru"),
     ("From: olga.vasnetsova@mail.ru\nДобрый вечер", "olga.vasnetsova@mail.ru"),
     ("пишите на ivanov [at] mail.ru", "ivanov@mail.ru"),
+    ("e-mail: Ivan_Petrov@Mail.RU; тел. 89211234567", "ivan_petrov@mail.ru"),
+    ("Иван Петров <ivan.petrov@mail.ru>", "ivan.petrov@mail.ru"),
+    ("ответ на mailto:sokolov.am@rambler.ru.", "sokolov.am@rambler.ru"),
+    ("(d-orlov@bk.ru)", "d-orlov@bk.ru"), ("«zhukova.a@mail.ru».", "zhukova.a@mail.ru"),
+    ("marina+uk@gmail.com", "marina+uk@gmail.com"), ("vasilieva@tuadm.gov.spb.ru", "vasilieva@tuadm.gov.spb.ru"),
+    ("vera.ermakova@mail.ru.Спасибо!", "vera.ermakova@mail.ru"), ("почта: петрова@почта.рф", "петрова@почта.рф"),
 ])
 def test_email(db, text, email):
     assert extract(text).email == email
+
+
+@pytest.mark.parametrize("text", [
+    "nikitin @ mail.ru", "nikitin @mail.ru", "nikitin@ mail.ru", "nikitin@mail .ru", "nikitin@mail. ru",
+    "nikitin собака mail.ru", "nikitin(at)mail.ru", "nikitin[собака]mail.ru", "nikitin[at]mail[dot]ru",
+    "nikitin at mail dot ru", "nikitin собака mail точка ru",
+])
+def test_an_address_hidden_from_robots_or_broken_by_a_space_is_the_address_it_stands_for(db, text):
+    assert extract(f"Пишите: {text}, спасибо").email == "nikitin@mail.ru"
+
+
+@pytest.mark.parametrize("text", ["почта @mail.ru не работает", "встреча at home dot", "мой телеграм @ivanov_spb",
+                                  "сайт www.uk-centr.ru", "пишите ivanov@mail. Ru"])
+def test_what_only_looks_like_an_address(db, text):
+    assert extract(text).email is None
+
+
+@pytest.mark.parametrize("text, phone, email", [
+    ("Тел.89215556677,e-mail:frolov.dn@mail.ru", "+79215556677", "frolov.dn@mail.ru"),
+    ("+7 921 111-22-33ivanova.ek@yandex.ru", "+79211112233", "ivanova.ek@yandex.ru"),
+    ("89211112233ivanova.ek@yandex.ru", "+79211112233", "ivanova.ek@yandex.ru"),
+    ("nesterova@mail.ru89112224466", "+79112224466", "nesterova@mail.ru"),
+    ("petrov1975@mail.ru", None, "petrov1975@mail.ru"),
+    ("Почта 89213334455@mail.ru, пишите", None, "89213334455@mail.ru"),  # the digits of an address are no phone
+])
+def test_a_phone_and_an_address_written_together_are_told_apart(db, text, phone, email):
+    found = extract(text)
+    assert (found.phone, found.email) == (phone, email)
+
+
+@pytest.mark.parametrize("text", [
+    "Кому: info@uk-centr.ru\nОт: Полякова Ирина <polyakova.ira@mail.ru>",
+    "Копия: gzhi@gov.spb.ru\nМухина Алёна, polyakova.ira@mail.ru",
+    "Я уже писал на ваш адрес dispetcher@uk-centr.ru, ответа нет. Пишите мне на polyakova.ira@mail.ru",
+    "Сотрудник дал адрес uk@uk-centr.ru, пишу туда. Мой e-mail — polyakova.ira@mail.ru",
+    "Пришло письмо с noreply@uk-centr.ru, кран течёт. polyakova.ira@mail.ru",
+    "В ООО «УК Центр» (info@uk-centr.ru)\nот Поляковой Ирины\nОтвет на почту polyakova.ira@mail.ru",
+    "Первое письмо было на uk-centr@mail.ru. Отвечать на polyakova.ira@mail.ru",
+    "Ваше имя: Ирина\nВаш e-mail: polyakova.ira@mail.ru",  # a form asks for the applicant's
+])
+def test_of_several_addresses_the_applicants_is_taken(db, text):
+    assert extract(text).email == "polyakova.ira@mail.ru"
+
+
+def test_an_address_in_an_earlier_letter_quoted_is_not_the_applicants(db):
+    found = extract("Спасибо за ответ.\nЗаваров Пётр\n\n> 12.03.2025, УК <otvet@uk-centr.ru> пишет:\n"
+                    "> Уважаемый Пётр Ильич! Мастер придёт в четверг.")
+    assert (found.email, found.full_name) == (None, "Заваров Пётр")
+
+
+@pytest.mark.parametrize("text", [
+    "Ответ не устраивает.\nСавельева Г.\n\n> Уважаемая Галина! Звоните в диспетчерскую 8 (812) 555-01-02.",
+    "Мастер не пришёл.\nСавельева Г.\n-----Original Message-----\nFrom: info@uk-centr.ru\n"
+    "Уважаемая Галина Ивановна! Диспетчерская: 8 (812) 555-01-02.\nГлавный инженер Сомов К.Л.",
+    "Ваше письмо от otvet@uk-centr.ru получил, мастер не пришёл. Савельева Г.",
+])
+def test_the_companys_details_in_a_quoted_answer_are_not_the_applicants(db, text):
+    assert _found(text) == {"full_name": "Савельева Г."}
 
 
 # --- addresses ---
@@ -160,6 +253,12 @@ def test_numbers_that_are_no_address(registry, text):
 def test_any_input_gets_an_answer(registry, text, caplog):
     assert isinstance(extract(text), Extraction)
     assert not [r for r in caplog.records if r.name == "triage.extraction"]  # no failure caught and logged
+
+
+def test_a_long_run_that_may_hold_an_address_is_read_once(db):
+    started = time.perf_counter()
+    extract("a." * 10_000 + " a собака " * 2_000)
+    assert time.perf_counter() - started < 1.0  # not once for every dot: seconds, a minute
 
 
 def test_the_answer_has_exactly_the_api_fields(db):

@@ -34,6 +34,14 @@ def _call(rng: random.Random, operator: User, ringing: dt.datetime, outcome: str
         caller_number=applicant.phone if applicant else f"+7921{rng.randint(1000000, 9999999)}")
 
 
+def _today(now: dt.datetime, count: int, step: dt.timedelta) -> list[dt.datetime]:
+    """`count` moments before `now`, `step` apart and the last 10 minutes ago, all of today's local day:
+    squeezed in after midnight when the day is younger than that (the page shows today's)."""
+    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    step = min(step, (now - midnight) / (count + 1))
+    return [now - min(step, dt.timedelta(minutes=10)) - step * (count - 1 - i) for i in range(count)]
+
+
 @transaction.atomic
 def load() -> str:
     if Call.objects.filter(source=Call.Source.OPERATOR).exists():
@@ -46,10 +54,10 @@ def load() -> str:
     appeals = list(Appeal.objects.filter(channel="phone").select_related("applicant").order_by("-id")[:6])
     plan = [(Outcome.NEW_APPEAL, a) for a in appeals] + [(Outcome.INFORMATION, None), (Outcome.STATUS, None),
                                                          (Outcome.MISSED, None)]
-    for index, (outcome, appeal) in enumerate(plan):
-        _call(rng, operators[index % len(operators)], now - dt.timedelta(minutes=25 * (len(plan) - index) + 10),
-              outcome, appeal)
-    arrived = [now - dt.timedelta(minutes=m) for m in (95, 40, 6)]
+    for index, ((outcome, appeal), ringing) in enumerate(zip(plan, _today(now, len(plan), dt.timedelta(minutes=25)),
+                                                             strict=True)):
+        _call(rng, operators[index % len(operators)], ringing, outcome, appeal)
+    arrived = _today(now, 3, dt.timedelta(minutes=40))
     minutes = dt.timedelta(minutes=1)
     Visit.objects.create(visitor_name=VISITORS[0], arrived_at=arrived[0], started_at=arrived[0] + 9 * minutes,
                          ended_at=arrived[0] + 24 * minutes, outcome=Outcome.INFORMATION, operator=operators[0])

@@ -1,9 +1,12 @@
 """The demo's calls and visits of today, as `make run` loads them; run twice, it adds nothing."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from calls.demo import load
+from calls.demo import _today, load
 from calls.models import Call, Visit
 from conftest import create_appeal, create_staff
 
@@ -34,3 +37,13 @@ def test_the_demo_has_todays_calls_linked_to_appeals_and_visits(loaded, client, 
 
 def test_a_second_load_adds_nothing(loaded):
     assert load() == "" and Call.objects.count() == 6
+
+
+@pytest.mark.parametrize("local", ["2026-12-07 00:30", "2026-12-07 00:02", "2026-12-07 15:00"])
+def test_todays_moments_stay_in_the_local_day_even_just_after_midnight(local):
+    now = timezone.make_aware(dt.datetime.fromisoformat(local))
+    moments = _today(now, 9, dt.timedelta(minutes=25))
+    assert len(moments) == 9 and moments == sorted(moments) and moments[-1] < now
+    assert all(timezone.localtime(m).date() == timezone.localtime(now).date() for m in moments)
+    if local.endswith("15:00"):  # a day old enough: 25 minutes apart, the last 10 minutes ago
+        assert moments[-1] == now - dt.timedelta(minutes=10) and moments[1] - moments[0] == dt.timedelta(minutes=25)

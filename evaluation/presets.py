@@ -19,6 +19,7 @@ from triage.classifier import Settings, TextClassifier
 from triage.classifier.datasets import Examples, grouped_folds, grouped_split, temporal_split
 from triage.classifier.model import Progress
 from triage.classifier.presets import PRESETS
+from triage.classifier.training import calibration_probe
 from triage.text import clean_text, letter_body
 
 from .metrics import evaluate
@@ -76,12 +77,14 @@ def _sample(indices: list[int], size: int, seed: int) -> list[int]:
 
 
 def score(settings: Settings, parts: list[tuple[Examples, Examples]]) -> dict[str, float]:
-    """Macro-F1 and accuracy of models with these settings, each fitted on the first of a (fit, held) pair and
-    predicting the second, over all the held texts together; of the categories too when the labels have them."""
+    """Macro-F1 and accuracy of models with these settings, each made from the first of a (fit, held) pair as
+    training makes the measured one (`calibration_probe`: the calibration moves what a lift for rare classes
+    does) and predicting the second, over all the held texts together; of the categories too when the labels
+    have them."""
     truth, guessed, category_truth, category_guessed = [], [], [], []
     for fit, held in parts:
-        model = TextClassifier(settings=settings).fit(fit.texts, fit.labels, dates=fit.dates, parents=fit.parents,
-                                                      answers=fit.answers)
+        model = calibration_probe(fit, settings) or TextClassifier(settings=settings).fit(
+            fit.texts, fit.labels, dates=fit.dates, parents=fit.parents, answers=fit.answers)
         truth += held.labels
         guessed += [p.label for p in model.predict(held.texts)]
         if model.parents:

@@ -29,7 +29,7 @@ def test_the_section_trains_on_each_draw_and_scores_the_chosen_and_plain_on_unse
                                                                                           capsys):
     monkeypatch.setattr(export_section, "TRAIN", 60)
     monkeypatch.setattr(export_section, "TEST", 20)
-    monkeypatch.setattr(export_section, "DRAWS", 2)
+    monkeypatch.setattr(export_section, "SEEDS", (0, 1))
     monkeypatch.setattr(export_section, "MIN_CHARS", 20)
     data = write_jsonl(tmp_path / "portal.jsonl", _rows())
     main(["--data", data, "--sections", "export", "--json", str(tmp_path / "out.json")])

@@ -25,6 +25,7 @@ from triage.text import clean_text, letter_body
 from .metrics import evaluate
 
 SAMPLE, VALIDATION_SAMPLE = 12_000, 4_000
+MIN_FIT = 10  # a part fitted on fewer records, or on one class, says nothing about a preset
 SMALL, FOLDS = 5_000, 5  # below SMALL records one held-back part is too few texts per class to choose on
 ACCURACY_SLACK = 0.005  # the noise between runs of one preset; more lost to plain is a real loss
 MARGIN = 0.005  # macro-F1 another preset must gain over plain: the same noise
@@ -42,7 +43,10 @@ class Choice:
     def explain(self) -> str:
         table = "; ".join(f"{name} {s['macro_f1']:.3f} (точность {s['accuracy']:.3f})"
                           for name, s in self.scores.items())
-        text = f"выбрана предустановка «{self.name}» ({PRESETS[self.name][1]}): macro-F1 на {self.how}: {table}"
+        about = f"выбрана предустановка «{self.name}» ({PRESETS[self.name][1]})"
+        if not self.scores:
+            return f"{about}: {self.how}"
+        text = f"{about}: macro-F1 на {self.how}: {table}"
         return text + "".join(f"; «{name}» не пробовали: {why}" for name, why in self.skipped.items())
 
 
@@ -68,7 +72,10 @@ def winner(scores: dict[str, dict[str, float]]) -> str:
     by `MARGIN`; else plain."""
     plain = scores.get("plain")
     floor = plain["accuracy"] - ACCURACY_SLACK if plain else 0.0
-    best = max((name for name, s in scores.items() if s["accuracy"] >= floor), key=lambda n: scores[n]["macro_f1"])
+    fair = [name for name, s in scores.items() if s["accuracy"] >= floor]
+    if not fair:
+        return "plain"
+    best = max(fair, key=lambda name: scores[name]["macro_f1"])
     return "plain" if plain and scores[best]["macro_f1"] < plain["macro_f1"] + MARGIN else best
 
 
@@ -116,6 +123,10 @@ def _parts(examples: Examples, sample: int | None) -> tuple[list[tuple[Examples,
     return parts, f"{how} ({sum(len(held) for _fit, held in parts)} записей)"
 
 
+def usable(fit: Examples, held: Examples) -> bool:
+    return len(held) > 0 and len(fit) >= MIN_FIT and len(set(fit.labels)) >= 2
+
+
 def choose(examples: Examples, progress: Progress | None = None, *, sample: int | None = SAMPLE,
            validation: Examples | None = None, names=tuple(PRESETS)) -> Choice:
     """The preset `winner` makes of the scores on held-back parts of `examples` (or on `validation` when given)."""
@@ -124,6 +135,9 @@ def choose(examples: Examples, progress: Progress | None = None, *, sample: int 
         parts, how = [(examples, validation)], f"проверочной части ({len(validation)} записей)"
     else:
         parts, how = _parts(examples, sample)
+    parts = [(fit, held) for fit, held in parts if usable(fit, held)]
+    if not parts:
+        return Choice("plain", PRESETS["plain"][0], {}, "данных слишком мало, чтобы выбирать: взята простая модель")
     skipped = _not_tried(examples, names)
     names = [name for name in names if name not in skipped]
     scores = {}

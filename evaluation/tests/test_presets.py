@@ -3,7 +3,8 @@
 import datetime as dt
 from io import StringIO
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 
 from evaluation import presets
 from evaluation.presets import ACCURACY_SLACK, MARGIN, choose, winner
@@ -95,3 +96,26 @@ def test_a_preset_named_is_used_without_choosing(tmp_path):
     assert "выбрана предустановка" not in out.getvalue()
     model = TextClassifier.load(tmp_path / "m.npz")
     assert model.settings.letters and model.meta["metrics"]["preset"] == "letters"
+
+
+def test_too_little_to_choose_on_gives_plain_and_says_so():
+    examples = Examples([f"нет воды {k}" for k in range(8)] + ["нет света"], ["вода"] * 8 + ["свет"], [None] * 9)
+    choice = choose(examples)
+    assert choice.name == "plain" and not choice.scores
+    assert "данных слишком мало" in choice.explain()
+    assert winner({}) == "plain"
+
+
+def test_folds_never_have_an_empty_side():
+    same = Examples(["одно и то же"] * 20, ["a", "b"] * 10, [None] * 20)
+    assert grouped_folds(same, 5) == []
+    three = Examples(["раз", "два", "три"], ["a", "b", "c"], [None] * 3)
+    folds = grouped_folds(three, 5)
+    assert len(folds) == 3 and all(fit and held for fit, held in folds)
+
+
+def test_a_file_too_small_to_learn_from_is_refused_with_a_message(tmp_path):
+    data = tmp_path / "tiny.csv"
+    data.write_text("text;reason\nтечёт крыша;кровля\nнет света;свет\nмусор;двор\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="Слишком мало|хотя бы двух классов"):
+        call_command("train_classifier", "--data", str(data), "--out", str(tmp_path / "m.npz"), stdout=StringIO())

@@ -194,11 +194,13 @@ def grouped_split(examples: Examples, test_share: float = 0.2, seed: int = 0) ->
 
 
 def grouped_folds(examples: Examples, k: int, seed: int = 0) -> list[tuple[list[int], list[int]]]:
-    """k (train, test) index pairs of a cross-validation, identical texts always in one fold."""
+    """k (train, test) index pairs of a cross-validation, identical texts always in one fold; fewer when there
+    are fewer distinct texts than k (none for one)."""
     groups = sorted({group_key(t) for t in examples.texts})
     random.Random(seed).shuffle(groups)
-    fold = {g: n % k for n, g in enumerate(groups)}
-    of = [fold[group_key(t)] for t in examples.texts]
+    k = min(k, len(groups)) if len(groups) > 1 else 0
+    fold = {g: n % k for n, g in enumerate(groups)} if k else {}
+    of = [fold.get(group_key(t)) for t in examples.texts]
     return [([i for i, f in enumerate(of) if f != held], [i for i, f in enumerate(of) if f == held])
             for held in range(k)]
 

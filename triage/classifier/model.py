@@ -72,7 +72,11 @@ class View:
     @classmethod
     def fit(cls, name: str, texts: Sequence[str], min_df: int) -> tuple["View", sp.csr_matrix]:
         vectorizer = _vectorizer(name, min_df)
-        matrix = vectorizer.fit_transform(texts)
+        try:
+            matrix = vectorizer.fit_transform(texts)
+        except ValueError:  # scikit-learn's "no terms remain" / "empty vocabulary": too few texts
+            raise ModelError(f"Слишком мало текста для обучения: ни один признак не встречается хотя бы в "
+                             f"{min_df} примерах.") from None
         return cls(name, vectorizer.vocabulary_, vectorizer.idf_), matrix.tocsr()
 
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:

@@ -49,8 +49,11 @@ _FILLER = (r"(?:\W+(?:на|в|по|от|мне|адрес\w*|почт\w*|e-?mail
 _THEIRS = re.compile(rf"(?<!\w)(?:мо[йяюеё]\w*|мне|для\s+ответа|(?:на)?пишите|ответ(?:а|ы|ьте|ить)?|отвеча\w*|from)"
                      rf"{_FILLER}", re.IGNORECASE)
 _NOT_THEIRS = re.compile(rf"(?<!\w)(?:кому|to|cc|копи[яи]|(?:на|в)\s+ваш\w*|ваш\w*\s+письм\w*|вам|пишу"
-                         rf"|(?:на)?писал\w*|отправ(?:л?я|и)л\w*|направ(?:л?я|и)л\w*|обра(?:щал|тил)\w*){_FILLER}",
-                         re.IGNORECASE)
+                         rf"|(?:на)?писал\w*|отправ(?:л?я|и)л\w*|направ(?:л?я|и)л\w*|обра(?:щал|тил)\w*"
+                         rf"|(?:ответ|письм|сообщени)\w*\s+от){_FILLER}", re.IGNORECASE)
+# A copy sent to someone named on the way: «Копия направлена в ГЖИ gzhi@…», «отправлено также в прокуратуру …».
+_COPY = re.compile(r"(?<!\w)(?:копи[яи]|(?:направлен|отправлен)\w*(?:\s+также)?\s+(?:в|во|на))"
+                   r"(?:\s+[\w«»\"-]+){0,3}\s*[:\-—]?\s*$", re.IGNORECASE)
 _CUE_CHARS = 40
 _ROBOT = re.compile(r"(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster)@", re.IGNORECASE)
 # A letter's heading to the company: «В ООО «УК Центр» (info@uk-centr.ru)», «Генеральному директору …».
@@ -130,6 +133,8 @@ def find_emails(text: str) -> list[Found]:
             continue  # «at» as a word is an address only with «dot» as a word too
         if at[:1].isspace() and not at[-1:].isspace() and not m["local"].isascii():
             continue  # «почта @mail.ru» names a service, «ivanov @mail.ru» is an address
+        if at.strip() in ("собака", "at") and not m["local"].isascii():
+            continue  # «у соседа собака mail.ru»: a word for «@» joins only a name written in Latin letters
         local, start = _unglued(text, m["local"], m.start())
         domain = re.sub(_HIDDEN_DOT, ".", m["domain"], flags=re.IGNORECASE)
         found.append(Found(_SPACE.sub("", f"{local}@{domain}").lower(), start, m.end()))
@@ -155,7 +160,8 @@ def applicants_email(text: str, emails: list[Found], skipped: list[Span]) -> Fou
     for email in emails:
         before = text[max(0, email.start - _CUE_CHARS): email.start]
         theirs = bool(_THEIRS.search(before))
-        if (_NOT_THEIRS.search(before) or _ROBOT.match(email.value) or inside(email.start, skipped)
+        if (_NOT_THEIRS.search(before) or _COPY.search(before) or _ROBOT.match(email.value)
+                or inside(email.start, skipped)
                 or not theirs and inside(email.start, headings)):
             continue
         candidates.append((not theirs, email.start, email))

@@ -143,6 +143,7 @@ def test_an_address_hidden_from_robots_or_broken_by_a_space_is_the_address_it_st
 
 
 @pytest.mark.parametrize("text", ["почта @mail.ru не работает", "встреча at home dot", "мой телеграм @ivanov_spb",
+                                  "у соседа собака mail.ru", "во дворе собака лает", "точка доступа не работает",
                                   "сайт www.uk-centr.ru", "пишите ivanov@mail. Ru"])
 def test_what_only_looks_like_an_address(db, text):
     assert extract(text).email is None
@@ -170,6 +171,10 @@ def test_a_phone_and_an_address_written_together_are_told_apart(db, text, phone,
     "В ООО «УК Центр» (info@uk-centr.ru)\nот Поляковой Ирины\nОтвет на почту polyakova.ira@mail.ru",
     "Первое письмо было на uk-centr@mail.ru. Отвечать на polyakova.ira@mail.ru",
     "Ваше имя: Ирина\nВаш e-mail: polyakova.ira@mail.ru",  # a form asks for the applicant's
+    "Полякова Ирина, polyakova.ira@mail.ru. Ответа от info@uk-centr.ru так и не получила.",
+    "Полякова И. polyakova.ira@mail.ru\nОтвет от otvet@uk-centr.ru пришёл пустой",
+    "Прошу ответить. Копия направлена в ГЖИ gzhi@gov.spb.ru\nПолякова Ирина\npolyakova.ira@mail.ru",
+    "Обращение отправлено также в прокуратуру prok@spb.ru. Мой адрес polyakova.ira@mail.ru",
 ])
 def test_of_several_addresses_the_applicants_is_taken(db, text):
     assert extract(text).email == "polyakova.ira@mail.ru"

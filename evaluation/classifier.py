@@ -16,7 +16,7 @@ from triage.classifier import Settings, TextClassifier
 from triage.classifier.datasets import Examples, grouped_split, temporal_split
 from triage.classifier.model import Progress
 from triage.classifier.presets import PLAIN
-from triage.classifier.training import calibration_probe, calibration_split, fit_shipped
+from triage.classifier.training import calibration_probe, fit_shipped, measured_model, probe_parts
 
 from .metrics import Evaluation, evaluate
 from .presets import Choice, choose
@@ -69,12 +69,14 @@ def train(examples: Examples, *, settings: Settings | None = None, split: str = 
         say(choice.explain())
         settings = choice.settings
     probe = calibration_probe(known, settings, progress)
-    evaluation, parent_evaluation = measure(probe or fit_shipped(known, settings, progress), test)
+    evaluation, parent_evaluation = measure(probe or measured_model(known, settings, progress), test)
     baseline = None
     if choice and choice.settings != PLAIN:
         say("для сравнения: простая модель (plain) на тех же данных")
-        same = known.subset(calibration_split(known)[0]) if probe else known
-        plain = TextClassifier(settings=PLAIN).fit(same.texts, same.labels, parents=same.parents, progress=progress)
+        parts = probe_parts(known)
+        same = parts[0] if parts else known
+        plain = TextClassifier(settings=PLAIN).fit(same.texts, same.labels, dates=same.dates, parents=same.parents,
+                                                   answers=same.answers, progress=progress)
         baseline, _ = measure(plain, test)  # uncalibrated: calibration moves no answer of the plain model
     say(f"оценка готова за {time.monotonic() - started:.0f} с; обучение на всех {len(examples)} примерах")
     # The measured probe calibrates the model on all examples too: the calibration shipped is the one measured.

@@ -15,11 +15,11 @@ import random
 import time
 from dataclasses import dataclass, field
 
-from triage.classifier import Settings, TextClassifier
+from triage.classifier import Settings
 from triage.classifier.datasets import Examples, grouped_folds, grouped_split, temporal_split
 from triage.classifier.model import Progress
 from triage.classifier.presets import PRESETS
-from triage.classifier.training import calibration_probe
+from triage.classifier.training import measured_model
 from triage.text import clean_text, letter_body
 
 from .metrics import evaluate
@@ -79,8 +79,8 @@ def winner(scores: dict[str, dict[str, float]]) -> str:
     return "plain" if plain and scores[best]["macro_f1"] < plain["macro_f1"] + MARGIN else best
 
 
-def _sample(indices: list[int], size: int, seed: int) -> list[int]:
-    return sorted(random.Random(seed).sample(indices, size)) if len(indices) > size else indices
+def _sample(indices: list[int], size: int | None, seed: int) -> list[int]:
+    return sorted(random.Random(seed).sample(indices, size)) if size and len(indices) > size else indices
 
 
 def score(settings: Settings, parts: list[tuple[Examples, Examples]]) -> dict[str, float]:
@@ -90,8 +90,7 @@ def score(settings: Settings, parts: list[tuple[Examples, Examples]]) -> dict[st
     have them."""
     truth, guessed, category_truth, category_guessed = [], [], [], []
     for fit, held in parts:
-        model = calibration_probe(fit, settings) or TextClassifier(settings=settings).fit(
-            fit.texts, fit.labels, dates=fit.dates, parents=fit.parents, answers=fit.answers)
+        model = measured_model(fit, settings)
         truth += held.labels
         guessed += [p.label for p in model.predict(held.texts)]
         if model.parents:
@@ -110,17 +109,14 @@ def score(settings: Settings, parts: list[tuple[Examples, Examples]]) -> dict[st
 def _parts(examples: Examples, sample: int | None) -> tuple[list[tuple[Examples, Examples]], str]:
     """The (fit, held) pairs the presets are scored on, and where that is, in words."""
     if dated(examples):
-        splits, how = [temporal_split(examples)], "последнем месяце обучающих данных"
+        splits, where = [temporal_split(examples)], "последнем месяце обучающих данных"
     elif len(examples) <= SMALL:
-        splits, how = grouped_folds(examples, FOLDS, seed=2), f"перекрёстной проверке в {FOLDS} частях"
+        splits, where = grouped_folds(examples, FOLDS, seed=2), f"перекрёстной проверке в {FOLDS} частях"
     else:
-        splits, how = [grouped_split(examples, test_share=0.2, seed=2)], "отложенной пятой части обучающих данных"
-    def pick(part: list[int], size: int, seed: int) -> list[int]:
-        return _sample(part, size, seed) if sample else part
-
-    parts = [(examples.subset(pick(fit, sample, 4)), examples.subset(pick(held, VALIDATION_SAMPLE, 3)))
-             for fit, held in splits]
-    return parts, f"{how} ({sum(len(held) for _fit, held in parts)} записей)"
+        splits, where = [grouped_split(examples, test_share=0.2, seed=2)], "отложенной пятой части обучающих данных"
+    held_size = VALIDATION_SAMPLE if sample else None
+    return [(examples.subset(_sample(fit, sample, 4)), examples.subset(_sample(held, held_size, 3)))
+            for fit, held in splits], where
 
 
 def usable(fit: Examples, held: Examples) -> bool:
@@ -132,12 +128,13 @@ def choose(examples: Examples, progress: Progress | None = None, *, sample: int 
     """The preset `winner` makes of the scores on held-back parts of `examples` (or on `validation` when given)."""
     say = progress or (lambda message: None)
     if validation is not None:
-        parts, how = [(examples, validation)], f"проверочной части ({len(validation)} записей)"
+        parts, where = [(examples, validation)], "проверочной части"
     else:
-        parts, how = _parts(examples, sample)
+        parts, where = _parts(examples, sample)
     parts = [(fit, held) for fit, held in parts if usable(fit, held)]
     if not parts:
         return Choice("plain", PRESETS["plain"][0], {}, "данных слишком мало, чтобы выбирать: взята простая модель")
+    how = f"{where} ({sum(len(held) for _fit, held in parts)} записей)"
     skipped = _not_tried(examples, names)
     names = [name for name in names if name not in skipped]
     scores = {}

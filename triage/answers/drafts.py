@@ -121,8 +121,9 @@ def draft_from_answer(answer: str, names: Iterable[str] = (), contacts: Iterable
     if greeting:
         rest = text[greeting.end():].lstrip(" \t")
         text = GREETING + ("" if rest.startswith("\n") else "\n\n") + rest
-    spans = [(f.start, f.end, PHONE) for f in find_phones(text) if f.end]
-    spans += [(f.start, f.end, EMAIL) for f in find_emails(text) if f.end]
+    emails = find_emails(text)
+    spans = [(f.start, f.end, PHONE) for f in find_phones(text, emails) if f.end]
+    spans += [(f.start, f.end, EMAIL) for f in emails if f.end]
     spans += [(m.start(), m.end(), NUMBER) for m in _APPEAL_NUMBER.finditer(text)]
     spans += [(m.start(), m.end(), DATE) for m in _DATE.finditer(text)]
     spans += [(m.start(), m.end(), FLAT) for m in _FLAT.finditer(text)]

@@ -13,7 +13,7 @@ from .tree import tree_grouping
 MIN_FOR_CALIBRATION = 300  # below this, holding a tenth out costs more than calibration gives
 
 
-def calibration_split(examples: Examples, share: float = 0.1) -> tuple[list[int], list[int]]:
+def _calibration_split(examples: Examples, share: float = 0.1) -> tuple[list[int], list[int]]:
     """The probe's (fit, calibration) indices: the latest tenth held out when most records are dated."""
     if sum(1 for d in examples.dates if d) > len(examples) // 2:
         order = sorted(range(len(examples)), key=lambda i: (examples.dates[i] is not None, examples.dates[i]))
@@ -30,19 +30,34 @@ def _fit(examples: Examples, settings: Settings, progress: Progress | None) -> T
     return model
 
 
-def calibration_probe(examples: Examples, settings: Settings,
-                      progress: Progress | None = None) -> TextClassifier | None:
-    """A model fitted on all but the latest tenth (a random tenth when undated) and calibrated on it;
-    None for a set too small to spare a tenth (the defaults of `TextClassifier` are kept then)."""
+def probe_parts(examples: Examples) -> tuple[Examples, Examples] | None:
+    """The records the calibration probe is fitted on and those it is calibrated on: all but the latest tenth
+    (a random tenth when undated) and that tenth; None for a set too small to spare a tenth."""
     if len(examples) < MIN_FOR_CALIBRATION:
         return None
-    fit_part, calibration_part = calibration_split(examples)
-    held = examples.subset(calibration_part)
-    probe = _fit(examples.subset(fit_part), settings, progress)
+    fit_part, calibration_part = _calibration_split(examples)
+    return examples.subset(fit_part), examples.subset(calibration_part)
+
+
+def calibration_probe(examples: Examples, settings: Settings,
+                      progress: Progress | None = None) -> TextClassifier | None:
+    """A model fitted and calibrated on `probe_parts`; None for a set too small to spare a tenth (the defaults of
+    `TextClassifier` are kept then)."""
+    parts = probe_parts(examples)
+    if parts is None:
+        return None
+    fit, held = parts
+    probe = _fit(fit, settings, progress)
     temperature = probe.calibrate(held.texts, held.labels, {"tree": tree_grouping(probe)})
     if progress:
         progress(f"калибровка на {len(held)} отложенных примерах: температура {temperature:.2f}")
     return probe
+
+
+def measured_model(examples: Examples, settings: Settings, progress: Progress | None = None) -> TextClassifier:
+    """The model training measures: the calibration probe, or for a set too small to spare a tenth, one fitted
+    on every example."""
+    return calibration_probe(examples, settings, progress) or _fit(examples, settings, progress)
 
 
 def fit_shipped(examples: Examples, settings: Settings, progress: Progress | None = None,

@@ -114,13 +114,16 @@ def _phones_in_run(text: str, run: re.Match) -> list[Found]:
     return found
 
 
-def find_phones(text: str) -> list[Found]:
+def find_phones(text: str, emails: list[Found] | None = None) -> list[Found]:
     """Every phone in the text, in order, as +7XXXXXXXXXX with its place; not the digits of an e-mail
-    address («89211234567@mail.ru» is an address, whatever its digits look like)."""
+    address («89211234567@mail.ru» is an address, whatever its digits look like). `emails`: the text's
+    addresses when the caller has found them already."""
     found = []
     for run in _RUN.finditer(text):
         found.extend(_phones_in_run(text, run))
-    emails = find_emails(text) if found else []
+    if found and emails is None:
+        emails = find_emails(text)
+    emails = emails or []
     return [phone for phone in found if not any(e.start < phone.end and phone.start < e.end for e in emails)]
 
 

@@ -51,7 +51,8 @@ def _extract(text: str) -> Extraction:
     clean = prepare(text)
     if not clean.strip():
         return Extraction()
-    phones, emails = find_phones(clean), find_emails(clean)
+    emails = find_emails(clean)
+    phones = find_phones(clean, emails)
     taken = [Span(found.start, found.end) for found in phones + emails if found.end]
     cased = is_cased(clean)
     masked = mask(lower(clean), taken)

@@ -93,7 +93,7 @@ def mask(text: str, spans: list[Span]) -> str:
 def is_cased(text: str) -> bool:
     """Whether capitals say something here: not when the writer used only lower or only upper case. Words
     in capitals (a form's «ФИО:», «УК», «ГВС») do not count: «ФИО: сорокина елена» is written in lower case."""
-    words = _CAPITALS_WORD.sub("", text)
-    letters = [ch for ch in (words if any(ch.isalpha() for ch in words) else text) if ch.isalpha()]
+    rest = _CAPITALS_WORD.sub("", text)
+    letters = [ch for ch in (rest if any(ch.isalpha() for ch in rest) else text) if ch.isalpha()]
     upper = sum(ch.isupper() for ch in letters)
     return 0 < upper < 0.6 * len(letters)
